@@ -1,0 +1,64 @@
+package dev.archgate.report;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The stable check ids of the report contract. They appear in reports, in archgate.yml severity
+ * overrides and in suppressions, so an id is never renamed.
+ */
+public enum Check {
+    PLATFORM_MISSING("platform.missing"),
+    PLATFORM_LABEL_MISMATCH("platform.label-mismatch"),
+    ELF_ARCH_MISMATCH("elf.arch-mismatch"),
+    ELF_ARM_LEVEL("elf.arm-level"),
+    ENTRYPOINT_MISSING("entrypoint.missing"),
+    ENTRYPOINT_NOT_EXECUTABLE("entrypoint.not-executable"),
+    ENTRYPOINT_NO_SHEBANG("entrypoint.no-shebang"),
+    INTERPRETER_MISSING("interpreter.missing"),
+    SMOKE_EXEC_FORMAT_ERROR("smoke.exec-format-error"),
+    SMOKE_EXIT_CODE("smoke.exit-code"),
+    SMOKE_OUTPUT("smoke.output"),
+    SMOKE_SIGNAL("smoke.signal"),
+    SMOKE_TIMEOUT("smoke.timeout"),
+    SMOKE_NOT_RUNNING("smoke.not-running"),
+    /** The platform could not be checked because no working emulator runs its code here. */
+    EMULATION_MISSING("emulation.missing", true),
+    DOCKERFILE_FROM_PLATFORM_CONSTANT("dockerfile.from-platform-constant"),
+    DOCKERFILE_HARDCODED_ARCH("dockerfile.hardcoded-arch"),
+    POLICY_ROOT_USER("policy.root-user"),
+    POLICY_SIZE_BUDGET("policy.size-budget");
+
+    private final String id;
+    private final boolean environmental;
+
+    Check(String id) {
+        this(id, false);
+    }
+
+    Check(String id, boolean environmental) {
+        this.id = id;
+        this.environmental = environmental;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /**
+     * True when a finding of this check means "could not be checked here" rather than "the image
+     * is broken": it turns a platform's verdict into error, never into pass or fail.
+     */
+    public boolean environmental() {
+        return environmental;
+    }
+
+    public static Optional<Check> fromId(String id) {
+        return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

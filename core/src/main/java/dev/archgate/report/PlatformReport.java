@@ -1,0 +1,29 @@
+package dev.archgate.report;
+
+import dev.archgate.platform.Platform;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** Everything archgate found about one platform, with the verdict those findings imply. */
+public record PlatformReport(Platform platform, Verdict verdict, List<Finding> findings, List<SmokeResult> smoke) implements Serializable {
+    public PlatformReport {
+        Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(verdict, "verdict");
+        findings = List.copyOf(findings);
+        smoke = List.copyOf(smoke);
+    }
+
+    /** Derives the verdict: an environmental finding makes it error, any other error finding fail. */
+    public static PlatformReport of(Platform platform, List<Finding> findings, List<SmokeResult> smoke) {
+        List<Verdict> parts = new ArrayList<>();
+        parts.add(Verdict.PASS);
+        for (Finding f : findings) {
+            if (f.severity() == Severity.ERROR) {
+                parts.add(f.check().environmental() ? Verdict.ERROR : Verdict.FAIL);
+            }
+        }
+        return new PlatformReport(platform, Verdict.combine(parts), findings, smoke);
+    }
+}
