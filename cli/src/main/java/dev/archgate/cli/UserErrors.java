@@ -1,0 +1,53 @@
+package dev.archgate.cli;
+
+import dev.archgate.platform.UnknownPlatformException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns exceptions that reach the top into one sentence and an exit status of the contract. A
+ * user mistake never shows a stack trace; an archgate bug does, since that is what a report needs.
+ */
+final class UserErrors {
+    private UserErrors() {}
+
+    static int exitStatus(Throwable t) {
+        if (t instanceof UnknownPlatformException || t instanceof UsageException) {
+            return ArchgateCommand.EXIT_USAGE;
+        }
+        // Whatever else stopped the run means the image was not checked: never a pass, never "the
+        // image failed", so the environment status.
+        return ArchgateCommand.EXIT_ENVIRONMENT;
+    }
+
+    static int handle(Exception ex, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (ex instanceof UnknownPlatformException || ex instanceof UsageException || ex instanceof EnvironmentException) {
+            err.println("archgate: " + ex.getMessage());
+        } else {
+            err.println("archgate: internal error, please report it with this trace:");
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return exitStatus(ex);
+    }
+
+    /** Bad usage or spec (exit 2); the message names the problem and the fix. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The environment could not check (exit 3); the message names what is missing and the fix. */
+    static final class EnvironmentException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EnvironmentException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "crlf script on $(uname -m)"

@@ -1,0 +1,3 @@
+module archgate.test/hello
+
+go 1.19

@@ -1,0 +1,3 @@
+module archgate.test/service
+
+go 1.19
