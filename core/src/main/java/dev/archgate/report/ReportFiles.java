@@ -1,0 +1,20 @@
+package dev.archgate.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes the report files of {@code --report-dir}. */
+public final class ReportFiles {
+    public static final String JSON = "report.json";
+
+    private ReportFiles() {}
+
+    /** Writes the reports into {@code dir}, creating it, and returns the path of report.json. */
+    public static Path write(Report report, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path json = dir.resolve(JSON);
+        Files.writeString(json, ReportJson.toJson(report));
+        return json;
+    }
+}
