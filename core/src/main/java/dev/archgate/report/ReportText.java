@@ -1,0 +1,31 @@
+package dev.archgate.report;
+
+import java.util.Locale;
+
+/**
+ * The plain-text rendering for a CI log: one line per platform with its verdict, then its error
+ * and warning findings and failed smoke runs indented below it, so the cause is read in one look.
+ */
+public final class ReportText {
+    private ReportText() {}
+
+    public static String render(Report report) {
+        StringBuilder out = new StringBuilder();
+        for (PlatformReport p : report.platforms()) {
+            out.append(String.format(Locale.ROOT, "%-16s %s%n", p.platform(), p.verdict().id().toUpperCase(Locale.ROOT)));
+            for (Finding f : p.findings()) {
+                if (f.severity() != Severity.INFO) {
+                    out.append(String.format(Locale.ROOT, "  %-7s %s%s: %s%n", f.severity().id(), f.check().id(),
+                            f.path() == null ? "" : " " + f.path(), f.message()));
+                }
+            }
+            for (SmokeResult s : p.smoke()) {
+                out.append(String.format(Locale.ROOT, "  smoke   %s: %s%s (%d ms)%n", s.name(), s.outcome(),
+                        s.detail().isEmpty() ? "" : " - " + s.detail(), s.durationMs()));
+            }
+        }
+        out.append(String.format(Locale.ROOT, "%s %s%s%n", report.verdict().id().toUpperCase(Locale.ROOT), report.image(),
+                report.digest() == null ? "" : " (" + report.digest() + ")"));
+        return out.toString();
+    }
+}
