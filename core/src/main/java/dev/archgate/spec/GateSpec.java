@@ -1,0 +1,46 @@
+package dev.archgate.spec;
+
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one gate run needs, from archgate.yml (version 1) with command-line overrides
+ * applied. Exactly one of {@code build} and {@code image} is set.
+ *
+ * @param checkLevels per check, the severity to report it with or off; absent checks keep their own
+ * @param ignorePaths globs of image paths the file checks leave alone (e.g. firmware blobs)
+ * @param insecureRegistries registries reached over plain http besides loopback ones
+ */
+public record GateSpec(
+        BuildSpec build,
+        String image,
+        List<Platform> platforms,
+        List<SmokeTest> smoke,
+        boolean strictEmulation,
+        boolean installEmulation,
+        Map<Check, CheckLevel> checkLevels,
+        List<String> ignorePaths,
+        Path reportDir,
+        List<String> promote,
+        List<String> insecureRegistries) implements Serializable {
+
+    public GateSpec {
+        platforms = List.copyOf(platforms);
+        smoke = List.copyOf(smoke);
+        checkLevels = Map.copyOf(checkLevels);
+        ignorePaths = List.copyOf(ignorePaths);
+        promote = List.copyOf(promote);
+        insecureRegistries = List.copyOf(insecureRegistries);
+        if ((build == null) == (image == null)) {
+            throw new SpecException("give either build (a context to build) or image (a reference to gate), not "
+                    + (build == null ? "neither" : "both"));
+        }
+        if (platforms.isEmpty()) {
+            throw new SpecException("platforms is empty: list at least one, e.g. [linux/amd64, linux/arm64]");
+        }
+    }
+}

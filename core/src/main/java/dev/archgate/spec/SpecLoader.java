@@ -1,0 +1,287 @@
+package dev.archgate.spec;
+
+import dev.archgate.platform.Platform;
+import dev.archgate.platform.UnknownPlatformException;
+import dev.archgate.report.Check;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads archgate.yml, version 1, into a {@link SpecDraft}: every key is checked against the
+ * allowed ones, every value against its type, and {@code ${VAR}} / {@code ${VAR:-default}} are
+ * expanded from the environment. Relative paths are resolved against the file's directory.
+ */
+public final class SpecLoader {
+    private static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
+            "checks", "report", "promote", "registries");
+    private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target");
+    private static final Set<String> SMOKE_KEYS = Set.of("name", "mode", "command", "expect", "timeout", "ready");
+    private static final Set<String> EXPECT_KEYS = Set.of("exitCode", "stdout", "stderr");
+    private static final Set<String> EMULATION_KEYS = Set.of("strict", "install");
+    private static final Set<String> REPORT_KEYS = Set.of("dir");
+    private static final Set<String> REGISTRY_KEYS = Set.of("insecure");
+
+    private final UnaryOperator<String> environment;
+
+    /** @param environment looks up a variable for {@code ${VAR}}; null when it is not set */
+    public SpecLoader(UnaryOperator<String> environment) {
+        this.environment = environment;
+    }
+
+    public static SpecLoader fromSystemEnvironment() {
+        return new SpecLoader(System::getenv);
+    }
+
+    public SpecDraft load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new SpecException("config file " + file + " does not exist: create it or point --config at yours");
+        } catch (IOException e) {
+            throw new SpecException("cannot read config file " + file + ": " + e.getMessage());
+        }
+        return parse(text, file.toString(), file.toAbsolutePath().getParent());
+    }
+
+    public SpecDraft parse(String text, String source, Path baseDir) {
+        Object root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            root = new Yaml(new SafeConstructor(options)).load(text);
+        } catch (MarkedYAMLException e) {
+            throw new SpecException(source + " is not valid YAML at line " + (e.getProblemMark().getLine() + 1)
+                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new SpecException(source + " is not valid YAML: " + e.getMessage());
+        }
+        Map<String, Object> map = map(root, "the top level of " + source);
+        keys(map, ROOT_KEYS, "");
+        Object version = map.get("version");
+        if (!Integer.valueOf(1).equals(version)) {
+            throw new SpecException("version is " + (version == null ? "missing" : "'" + version + "'")
+                    + " in " + source + ": archgate understands version: 1");
+        }
+        SpecDraft d = SpecDraft.empty();
+        if (map.containsKey("build")) {
+            d = d.withBuild(build(map(map.get("build"), "build"), baseDir));
+        }
+        if (map.containsKey("image")) {
+            d = d.withImage(string(map.get("image"), "image"));
+        }
+        if (map.containsKey("platforms")) {
+            d = d.withPlatforms(platforms(map.get("platforms")));
+        }
+        if (map.containsKey("smoke")) {
+            d = d.withSmoke(smokeTests(map.get("smoke")));
+        }
+        if (map.containsKey("emulation")) {
+            Map<String, Object> e = map(map.get("emulation"), "emulation");
+            keys(e, EMULATION_KEYS, "emulation.");
+            if (e.containsKey("strict")) {
+                d = d.withStrictEmulation(bool(e.get("strict"), "emulation.strict"));
+            }
+            if (e.containsKey("install")) {
+                d = d.withInstallEmulation(bool(e.get("install"), "emulation.install"));
+            }
+        }
+        if (map.containsKey("checks")) {
+            d = checks(map(map.get("checks"), "checks"), d);
+        }
+        if (map.containsKey("report")) {
+            Map<String, Object> r = map(map.get("report"), "report");
+            keys(r, REPORT_KEYS, "report.");
+            if (r.containsKey("dir")) {
+                d = d.withReportDir(baseDir.resolve(string(r.get("dir"), "report.dir")));
+            }
+        }
+        if (map.containsKey("promote")) {
+            d = d.withPromote(strings(map.get("promote"), "promote"));
+        }
+        if (map.containsKey("registries")) {
+            Map<String, Object> r = map(map.get("registries"), "registries");
+            keys(r, REGISTRY_KEYS, "registries.");
+            d = d.withInsecureRegistries(strings(r.getOrDefault("insecure", List.of()), "registries.insecure"));
+        }
+        return d;
+    }
+
+    private BuildSpec build(Map<String, Object> b, Path baseDir) {
+        keys(b, BUILD_KEYS, "build.");
+        Path context = baseDir.resolve(string(b.getOrDefault("context", "."), "build.context")).normalize();
+        Path dockerfile = b.containsKey("dockerfile") ? baseDir.resolve(string(b.get("dockerfile"), "build.dockerfile")).normalize() : null;
+        Map<String, String> args = new LinkedHashMap<>();
+        if (b.containsKey("args")) {
+            for (Map.Entry<String, Object> e : map(b.get("args"), "build.args").entrySet()) {
+                args.put(e.getKey(), scalar(e.getValue(), "build.args." + e.getKey()));
+            }
+        }
+        return new BuildSpec(context, dockerfile, args, b.containsKey("push") && bool(b.get("push"), "build.push"),
+                b.containsKey("tags") ? strings(b.get("tags"), "build.tags") : List.of(),
+                b.containsKey("target") ? string(b.get("target"), "build.target") : null);
+    }
+
+    private List<Platform> platforms(Object value) {
+        List<Platform> out = new ArrayList<>();
+        for (String p : strings(value, "platforms")) {
+            try {
+                out.add(Platform.parse(p));
+            } catch (UnknownPlatformException e) {
+                throw new SpecException("platforms: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private List<SmokeTest> smokeTests(Object value) {
+        List<SmokeTest> out = new ArrayList<>();
+        if (!(value instanceof List<?> list)) {
+            throw new SpecException("smoke must be a list of tests, e.g. - {name: version, command: [/app, --version]}");
+        }
+        Set<String> names = new TreeSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String where = "smoke[" + i + "]";
+            Map<String, Object> t = map(list.get(i), where);
+            keys(t, SMOKE_KEYS, where + ".");
+            String name = t.containsKey("name") ? string(t.get("name"), where + ".name") : "test-" + (i + 1);
+            if (!names.add(name)) {
+                throw new SpecException(where + ".name '" + name + "' is used twice: give each smoke test its own name");
+            }
+            String modeText = t.containsKey("mode") ? string(t.get("mode"), where + ".mode") : "command";
+            SmokeTest.Mode mode = switch (modeText) {
+                case "command" -> SmokeTest.Mode.COMMAND;
+                case "service" -> SmokeTest.Mode.SERVICE;
+                case "start" -> SmokeTest.Mode.START;
+                default -> throw new SpecException(where + ".mode is '" + modeText + "': use command, service or start");
+            };
+            Map<String, Object> expect = t.containsKey("expect") ? map(t.get("expect"), where + ".expect") : Map.of();
+            keys(expect, EXPECT_KEYS, where + ".expect.");
+            int exitCode = 0;
+            if (expect.containsKey("exitCode")) {
+                if (!(expect.get("exitCode") instanceof Integer code) || code < 0 || code > 255) {
+                    throw new SpecException(where + ".expect.exitCode is '" + expect.get("exitCode") + "': use a whole number from 0 to 255");
+                }
+                exitCode = code;
+            }
+            out.add(new SmokeTest(name, mode,
+                    t.containsKey("command") ? strings(t.get("command"), where + ".command") : List.of(),
+                    exitCode,
+                    regex(expect.get("stdout"), where + ".expect.stdout"),
+                    regex(expect.get("stderr"), where + ".expect.stderr"),
+                    t.containsKey("timeout") ? Durations.parse(string(t.get("timeout"), where + ".timeout"), where + ".timeout") : SmokeTest.DEFAULT_TIMEOUT,
+                    t.containsKey("ready") ? Durations.parse(string(t.get("ready"), where + ".ready"), where + ".ready") : SmokeTest.DEFAULT_READY));
+        }
+        return out;
+    }
+
+    private SpecDraft checks(Map<String, Object> c, SpecDraft d) {
+        Map<Check, CheckLevel> levels = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : c.entrySet()) {
+            if (e.getKey().equals("ignore-paths")) {
+                d = d.withIgnorePaths(strings(e.getValue(), "checks.ignore-paths"));
+                continue;
+            }
+            Check check = Check.fromId(e.getKey()).orElseThrow(() -> new SpecException("checks has an unknown key '" + e.getKey()
+                    + "': use ignore-paths or a check id, one of " + Arrays.stream(Check.values()).map(Check::id).collect(Collectors.joining(", "))));
+            if (Boolean.FALSE.equals(e.getValue())) {
+                levels.put(check, CheckLevel.OFF); // YAML 1.1 reads an unquoted off (or no) as false
+                continue;
+            }
+            String level = scalar(e.getValue(), "checks." + e.getKey());
+            try {
+                levels.put(check, CheckLevel.valueOf(level.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException ex) {
+                throw new SpecException("checks." + e.getKey() + " is '" + level + "': use error, warning, info or off");
+            }
+        }
+        return d.withCheckLevels(levels);
+    }
+
+    private String regex(Object value, String key) {
+        if (value == null) {
+            return "";
+        }
+        String pattern = string(value, key);
+        try {
+            java.util.regex.Pattern.compile(pattern);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new SpecException(key + " is not a valid regular expression ('" + pattern + "'): " + e.getDescription());
+        }
+        return pattern;
+    }
+
+    private static void keys(Map<String, Object> map, Set<String> allowed, String prefix) {
+        for (String key : map.keySet()) {
+            if (!allowed.contains(key)) {
+                throw new SpecException("unknown key '" + prefix + key + "': allowed " + (prefix.isEmpty() ? "at the top level" : "under "
+                        + prefix.substring(0, prefix.length() - 1)) + " are " + String.join(", ", new TreeSet<>(allowed)));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value, String key) {
+        if (!(value instanceof Map<?, ?> m) || !m.keySet().stream().allMatch(k -> k instanceof String)) {
+            throw new SpecException(key + " must be a mapping of names to values, not '" + value + "'");
+        }
+        return (Map<String, Object>) m;
+    }
+
+    private String string(Object value, String key) {
+        if (!(value instanceof String s) || s.isBlank()) {
+            throw new SpecException(key + " must be a non-empty string, not '" + value + "'");
+        }
+        return expand(s, key);
+    }
+
+    /** A scalar that YAML may have read as a number or boolean but that archgate uses as text. */
+    private String scalar(Object value, String key) {
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return expand(String.valueOf(value), key);
+        }
+        throw new SpecException(key + " must be a single value, not '" + value + "'");
+    }
+
+    private List<String> strings(Object value, String key) {
+        if (value instanceof String s) {
+            return List.of(string(s, key));
+        }
+        if (!(value instanceof List<?> list)) {
+            throw new SpecException(key + " must be a list of strings, not '" + value + "'");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            out.add(scalar(list.get(i), key + "[" + i + "]"));
+        }
+        return out;
+    }
+
+    private static boolean bool(Object value, String key) {
+        if (value instanceof Boolean b) {
+            return b;
+        }
+        throw new SpecException(key + " is '" + value + "': use true or false");
+    }
+
+    private String expand(String text, String key) {
+        return EnvExpander.expand(text, environment, key);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.archgate.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SpecLoaderTest {
+    private static final Path BASE = Path.of("/work/app");
+    private final SpecLoader loader = new SpecLoader(Map.of("VERSION", "1.2.3", "REGISTRY", "registry.example.com")::get);
+
+    private GateSpec parse(String yaml) {
+        return loader.parse(yaml, "archgate.yml", BASE).toSpec();
+    }
+
+    @Test
+    void readsTheDocumentedShapeWithEnvironmentExpansion() {
+        GateSpec spec = parse("""
+                version: 1
+                build: {context: ., dockerfile: docker/Dockerfile, args: {VERSION: "${VERSION}"}, push: true,
+                        tags: ["${REGISTRY}/app:candidate"]}
+                platforms: [linux/amd64, aarch64, linux/arm/v7]
+                smoke:
+                  - {name: version, command: [/app, --version], expect: {exitCode: 0, stdout: "^app "}, timeout: 30s}
+                  - {name: serves, mode: service, ready: 5s}
+                emulation: {strict: true, install: true}
+                checks: {policy.root-user: warning, elf.arm-level: off, ignore-paths: [/usr/share/firmware/**]}
+                report: {dir: archgate-report}
+                promote: ["${REGISTRY}/app:${VERSION}", "${REGISTRY}/app:${CHANNEL:-stable}"]
+                """);
+
+        assertThat(spec.build().context()).isEqualTo(BASE);
+        assertThat(spec.build().dockerfileOrDefault()).isEqualTo(BASE.resolve("docker/Dockerfile"));
+        assertThat(spec.build().args()).containsEntry("VERSION", "1.2.3");
+        assertThat(spec.build().tags()).containsExactly("registry.example.com/app:candidate");
+        assertThat(spec.platforms()).extracting(Platform::toString).containsExactly("linux/amd64", "linux/arm64", "linux/arm/v7");
+        assertThat(spec.smoke()).hasSize(2);
+        assertThat(spec.smoke().get(0).timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(spec.smoke().get(0).stdout()).isEqualTo("^app ");
+        assertThat(spec.smoke().get(1).mode()).isEqualTo(SmokeTest.Mode.SERVICE);
+        assertThat(spec.installEmulation()).isTrue();
+        assertThat(spec.checkLevels()).containsEntry(Check.POLICY_ROOT_USER, CheckLevel.WARNING).containsEntry(Check.ELF_ARM_LEVEL, CheckLevel.OFF);
+        assertThat(spec.ignorePaths()).containsExactly("/usr/share/firmware/**");
+        assertThat(spec.reportDir()).isEqualTo(BASE.resolve("archgate-report"));
+        assertThat(spec.promote()).containsExactly("registry.example.com/app:1.2.3", "registry.example.com/app:stable");
+    }
+
+    @Test
+    void defaultsAreStrictEmulationAndAStartTest() {
+        GateSpec spec = parse("version: 1\nimage: 127.0.0.1:5000/app:1\nplatforms: [linux/amd64]\n");
+        assertThat(spec.strictEmulation()).isTrue();
+        assertThat(spec.installEmulation()).isFalse();
+        assertThat(spec.smoke()).singleElement().extracting(SmokeTest::mode).isEqualTo(SmokeTest.Mode.START);
+    }
+
+    @Test
+    void eachBadInputGetsOneSentenceNamingTheKeyTheValueAndWhatIsAllowed() {
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatform: [linux/amd64]\n"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("unknown key 'platform'").hasMessageContaining("platforms");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/sparc]\n"))
+                .hasMessageContaining("platforms: unknown platform 'linux/sparc'").hasMessageContaining("linux/arm64");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64\n"))
+                .hasMessageStartingWith("archgate.yml is not valid YAML at line");
+        assertThatThrownBy(() -> parse("image: x\nplatforms: [linux/amd64]\n")).hasMessageContaining("version is missing");
+        assertThatThrownBy(() -> parse("version: 1\nimage: ${TAG}\nplatforms: [linux/amd64]\n"))
+                .hasMessageContaining("image uses ${TAG}, which is not set");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nchecks: {elf.arch-mismatch: fatal}\n"))
+                .hasMessageContaining("checks.elf.arch-mismatch is 'fatal': use error, warning, info or off");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nchecks: {elf.wrong: off}\n"))
+                .hasMessageContaining("checks has an unknown key 'elf.wrong'");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nsmoke: [{name: a, timeout: soon}]\n"))
+                .hasMessageContaining("smoke[0].timeout is 'soon'");
+        assertThatThrownBy(() -> parse("version: 1\nplatforms: [linux/amd64]\n")).hasMessageContaining("either build");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nsmoke: [{expect: {stdout: '(('}}]\n"))
+                .hasMessageContaining("smoke[0].expect.stdout is not a valid regular expression");
+    }
+
+    @Test
+    void aMissingFileNamesTheFix() {
+        assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/archgate.yml")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("does not exist").hasMessageContaining("--config");
+    }
+}
