@@ -7,6 +7,8 @@ import java.nio.file.Path;
 /** Writes the report files of {@code --report-dir}. */
 public final class ReportFiles {
     public static final String JSON = "report.json";
+    public static final String JUNIT = "junit.xml";
+    public static final String SUMMARY = "summary.md";
 
     private ReportFiles() {}
 
@@ -15,6 +17,8 @@ public final class ReportFiles {
         Files.createDirectories(dir);
         Path json = dir.resolve(JSON);
         Files.writeString(json, ReportJson.toJson(report));
+        Files.writeString(dir.resolve(JUNIT), JUnitXml.render(report));
+        Files.writeString(dir.resolve(SUMMARY), SummaryMarkdown.render(report));
         return json;
     }
 }

@@ -3,6 +3,7 @@ package dev.archgate.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.List;
 
 /** report.json, schema 1: the machine-readable contract every adapter and pipeline reads. */
 public final class ReportJson {
@@ -14,6 +15,7 @@ public final class ReportJson {
         root.addProperty("verdict", report.verdict().id());
         root.addProperty("image", report.image());
         root.addProperty("digest", report.digest());
+        root.add("findings", findings(report.findings()));
         JsonArray platforms = new JsonArray();
         for (PlatformReport p : report.platforms()) {
             platforms.add(platform(p));
@@ -26,16 +28,7 @@ public final class ReportJson {
         JsonObject o = new JsonObject();
         o.addProperty("platform", p.platform().toString());
         o.addProperty("verdict", p.verdict().id());
-        JsonArray findings = new JsonArray();
-        for (Finding f : p.findings()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("check", f.check().id());
-            j.addProperty("severity", f.severity().id());
-            j.addProperty("path", f.path());
-            j.addProperty("message", f.message());
-            findings.add(j);
-        }
-        o.add("findings", findings);
+        o.add("findings", findings(p.findings()));
         JsonArray smoke = new JsonArray();
         for (SmokeResult s : p.smoke()) {
             JsonObject j = new JsonObject();
@@ -48,5 +41,18 @@ public final class ReportJson {
         }
         o.add("smoke", smoke);
         return o;
+    }
+
+    private static JsonArray findings(List<Finding> findings) {
+        JsonArray out = new JsonArray();
+        for (Finding f : findings) {
+            JsonObject j = new JsonObject();
+            j.addProperty("check", f.check().id());
+            j.addProperty("severity", f.severity().id());
+            j.addProperty("path", f.path());
+            j.addProperty("message", f.message());
+            out.add(j);
+        }
+        return out;
     }
 }

@@ -1,0 +1,62 @@
+package dev.archgate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archgate.platform.Platform;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class ReportWritersTest {
+    private static final Finding LINT = Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, "Dockerfile:7",
+            "GOARCH=amd64 builds amd64 code for every platform; use GOARCH=$TARGETARCH");
+
+    private static Report failingGate() {
+        PlatformReport amd64 = PlatformReport.of(Platform.parse("linux/amd64"), List.of(),
+                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 300, "")));
+        PlatformReport arm64 = PlatformReport.of(Platform.parse("linux/arm64"),
+                List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code, but linux/arm64 runs AArch64 code")),
+                List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 900, "qemu: Invalid ELF image for this architecture")));
+        PlatformReport s390x = PlatformReport.of(Platform.parse("linux/s390x"),
+                List.of(Finding.error(Check.EMULATION_MISSING, null, "no qemu-s390x handler")), List.of());
+        return Report.of("127.0.0.1:5000/app:1", "sha256:abc", List.of(LINT), List.of(amd64, arm64, s390x));
+    }
+
+    @Test
+    void junitHasASuitePerPlatformWithFailuresForBrokenChecksAndErrorsForUncheckedPlatforms() throws Exception {
+        String xml = JUnitXml.render(failingGate());
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+
+        NodeList suites = doc.getElementsByTagName("testsuite");
+        assertThat(suites.getLength()).isEqualTo(4); // image-wide lint + three platforms
+        Element arm64 = (Element) suites.item(2);
+        assertThat(arm64.getAttribute("name")).isEqualTo("linux/arm64");
+        assertThat(arm64.getAttribute("failures")).isEqualTo("2");
+        assertThat(arm64.getElementsByTagName("failure").item(0).getTextContent()).contains("/app: x86-64 code");
+        Element amd64 = (Element) suites.item(1);
+        assertThat(amd64.getAttribute("failures")).isEqualTo("0");
+        assertThat(amd64.getAttribute("tests")).isEqualTo("2");
+        Element s390x = (Element) suites.item(3);
+        assertThat(s390x.getAttribute("errors")).isEqualTo("2");
+        assertThat(s390x.getElementsByTagName("failure").getLength()).isZero();
+    }
+
+    @Test
+    void summaryStartsWithAPlatformByCheckTableAndPointsForeignCodeAtTheDockerfileLine() {
+        String md = SummaryMarkdown.render(failingGate());
+
+        assertThat(md).startsWith("## archgate: FAIL — `127.0.0.1:5000/app:1`");
+        assertThat(md).contains("| platform | verdict | elf.arch-mismatch | smoke: version | emulation.missing |");
+        assertThat(md).contains("| linux/amd64 | ✅ pass | — | ✅ | — |");
+        assertThat(md).contains("| linux/arm64 | ❌ fail | ❌ | ❌ smoke.exec-format-error | — |");
+        assertThat(md).contains("| linux/s390x | ⛔ error | — | — | ⛔ |");
+        assertThat(md).contains("- Likely cause: `Dockerfile:7` — GOARCH=amd64 builds amd64 code");
+        assertThat(md.indexOf("Likely cause")).isGreaterThan(md.indexOf("### linux/arm64")).isLessThan(md.indexOf("### linux/s390x"));
+    }
+}
