@@ -1,5 +1,7 @@
 package dev.archgate.lint;
 
+import dev.archgate.platform.Platform;
+import dev.archgate.platform.UnknownPlatformException;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
@@ -29,18 +31,31 @@ public final class DockerfileLinter {
 
     private DockerfileLinter() {}
 
+    /** Lints for any set of target platforms. */
     public static List<Finding> lint(Dockerfile file) {
+        return lint(file, List.of());
+    }
+
+    /**
+     * Lints for the given target platforms. When they all share one architecture, a constant that
+     * names that architecture is harmless (a single-architecture build pinned to itself) and is
+     * not reported.
+     */
+    public static List<Finding> lint(Dockerfile file, List<Platform> targets) {
+        Set<String> architectures = new HashSet<>();
+        targets.forEach(p -> architectures.add(p.architecture()));
+        String soleArchitecture = architectures.size() == 1 ? architectures.iterator().next() : null;
         List<Finding> out = new ArrayList<>();
         Set<String> stagesCopiedIntoFinal = stagesCopiedIntoFinal(file);
         for (Instruction in : file.instructions()) {
             switch (in.keyword()) {
-                case "FROM" -> fromPlatform(file, in, stagesCopiedIntoFinal, out);
+                case "FROM" -> fromPlatform(file, in, stagesCopiedIntoFinal, soleArchitecture, out);
                 case "RUN" -> {
-                    goEnv(file, in, out);
-                    runPlatform(file, in, out);
-                    archDownloads(file, in, out);
+                    goEnv(file, in, soleArchitecture, out);
+                    runPlatform(file, in, soleArchitecture, out);
+                    archDownloads(file, in, soleArchitecture, out);
                 }
-                case "ADD" -> archDownloads(file, in, out);
+                case "ADD" -> archDownloads(file, in, soleArchitecture, out);
                 case "ARG" -> targetArgDefault(file, in, out);
                 default -> { }
             }
@@ -48,9 +63,21 @@ public final class DockerfileLinter {
         return List.copyOf(out);
     }
 
-    private static void fromPlatform(Dockerfile file, Instruction in, Set<String> copiedIntoFinal, List<Finding> out) {
+    /** Whether a literal names the architecture that every target platform has. */
+    private static boolean isSoleTarget(String literal, String soleArchitecture) {
+        if (soleArchitecture == null) {
+            return false;
+        }
+        try {
+            return Platform.parse(literal).architecture().equals(soleArchitecture);
+        } catch (UnknownPlatformException e) {
+            return false;
+        }
+    }
+
+    private static void fromPlatform(Dockerfile file, Instruction in, Set<String> copiedIntoFinal, String sole, List<Finding> out) {
         Matcher m = FROM_PLATFORM.matcher(in.arguments());
-        if (!m.find() || m.group(1).contains("$")) {
+        if (!m.find() || m.group(1).contains("$") || isSoleTarget(m.group(1), sole)) {
             return;
         }
         String platform = m.group(1);
@@ -74,12 +101,12 @@ public final class DockerfileLinter {
         }
     }
 
-    private static void goEnv(Dockerfile file, Instruction in, List<Finding> out) {
+    private static void goEnv(Dockerfile file, Instruction in, String sole, List<Finding> out) {
         Matcher m = GO_ENV.matcher(in.arguments());
         while (m.find()) {
             String name = m.group(1);
             String value = m.group(3);
-            if (value.isEmpty() || value.contains("$")) {
+            if (value.isEmpty() || value.contains("$") || (name.equals("GOARCH") && isSoleTarget(value, sole))) {
                 continue;
             }
             if (name.equals("GOOS") && value.equals("linux")) {
@@ -92,11 +119,11 @@ public final class DockerfileLinter {
         }
     }
 
-    private static void runPlatform(Dockerfile file, Instruction in, List<Finding> out) {
+    private static void runPlatform(Dockerfile file, Instruction in, String sole, List<Finding> out) {
         Matcher m = RUN_PLATFORM.matcher(in.arguments());
         while (m.find()) {
             String value = m.group(2);
-            if (value.contains("$")) {
+            if (value.contains("$") || isSoleTarget(value, sole)) {
                 continue;
             }
             out.add(Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, at(file, in.lineOf("--platform")),
@@ -105,14 +132,14 @@ public final class DockerfileLinter {
         }
     }
 
-    private static void archDownloads(Dockerfile file, Instruction in, List<Finding> out) {
+    private static void archDownloads(Dockerfile file, Instruction in, String sole, List<Finding> out) {
         if (USES_TARGET.matcher(in.arguments()).find()) {
             return;
         }
         Matcher url = URL.matcher(in.arguments());
         while (url.find()) {
             Matcher arch = ARCH_WORD.matcher(url.group());
-            if (arch.find()) {
+            if (arch.find() && !isSoleTarget(arch.group(1).toLowerCase(Locale.ROOT), sole)) {
                 out.add(Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, at(file, in.lineOf(url.group())),
                         in.keyword() + " downloads " + url.group() + ", a " + arch.group(1) + " build, for every platform; "
                                 + "put ${TARGETARCH} (or a mapping from it) into the URL"));

@@ -2,6 +2,7 @@ package dev.archgate.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.Severity;
@@ -101,5 +102,15 @@ class DockerfileLinterTest {
                     GOARCH=s390x
                 """);
         assertThat(findings).extracting(Finding::path).containsExactly("Dockerfile:5", "Dockerfile:8");
+    }
+
+    @Test
+    void aConstantNamingTheOnlyTargetArchitectureIsHarmless() throws IOException {
+        Path file = Fixtures.repositoryRoot().resolve("test-fixtures/broken-goarch/Dockerfile");
+        Dockerfile parsed = Dockerfile.parse("Dockerfile", Files.readString(file));
+
+        assertThat(DockerfileLinter.lint(parsed, List.of(Platform.parse("linux/amd64")))).isEmpty();
+        assertThat(DockerfileLinter.lint(parsed, List.of(Platform.parse("linux/amd64"), Platform.parse("linux/arm64")))).hasSize(1);
+        assertThat(DockerfileLinter.lint(parsed, List.of(Platform.parse("linux/arm64")))).hasSize(1);
     }
 }
