@@ -1,6 +1,7 @@
 package dev.archgate.cli;
 
 import dev.archgate.platform.UnknownPlatformException;
+import dev.archgate.spec.SpecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -13,7 +14,7 @@ final class UserErrors {
     private UserErrors() {}
 
     static int exitStatus(Throwable t) {
-        if (t instanceof UnknownPlatformException || t instanceof UsageException) {
+        if (t instanceof UnknownPlatformException || t instanceof SpecException || t instanceof UsageException) {
             return ArchgateCommand.EXIT_USAGE;
         }
         // Whatever else stopped the run means the image was not checked: never a pass, never "the
@@ -23,7 +24,7 @@ final class UserErrors {
 
     static int handle(Exception ex, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof UnknownPlatformException || ex instanceof UsageException || ex instanceof EnvironmentException) {
+        if (exitStatus(ex) == ArchgateCommand.EXIT_USAGE || ex instanceof EnvironmentException) {
             err.println("archgate: " + ex.getMessage());
         } else {
             err.println("archgate: internal error, please report it with this trace:");

@@ -26,6 +26,15 @@ public record Report(Verdict verdict, String image, String digest, List<Finding>
         return of(image, digest, List.of(), platforms);
     }
 
+    /**
+     * The report of a Dockerfile lint, where no platform is checked: it fails on an error finding
+     * and otherwise passes, since the lint itself is all that was asked for.
+     */
+    public static Report linted(String dockerfile, List<Finding> findings) {
+        boolean error = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
+        return new Report(error ? Verdict.FAIL : Verdict.PASS, dockerfile, null, findings, List.of());
+    }
+
     /** A report whose verdict is derived from its platforms and its image-wide findings. */
     public static Report of(String image, String digest, List<Finding> findings, List<PlatformReport> platforms) {
         List<Verdict> parts = new ArrayList<>(platforms.stream().map(PlatformReport::verdict).toList());

@@ -1,5 +1,6 @@
 package dev.archgate.report;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,14 +12,10 @@ public final class ReportText {
 
     public static String render(Report report) {
         StringBuilder out = new StringBuilder();
+        findings(report.findings(), out);
         for (PlatformReport p : report.platforms()) {
             out.append(String.format(Locale.ROOT, "%-16s %s%n", p.platform(), p.verdict().id().toUpperCase(Locale.ROOT)));
-            for (Finding f : p.findings()) {
-                if (f.severity() != Severity.INFO) {
-                    out.append(String.format(Locale.ROOT, "  %-7s %s%s: %s%n", f.severity().id(), f.check().id(),
-                            f.path() == null ? "" : " " + f.path(), f.message()));
-                }
-            }
+            findings(p.findings(), out);
             for (SmokeResult s : p.smoke()) {
                 out.append(String.format(Locale.ROOT, "  smoke   %s: %s%s (%d ms)%n", s.name(), s.outcome(),
                         s.detail().isEmpty() ? "" : " - " + s.detail(), s.durationMs()));
@@ -27,5 +24,14 @@ public final class ReportText {
         out.append(String.format(Locale.ROOT, "%s %s%s%n", report.verdict().id().toUpperCase(Locale.ROOT), report.image(),
                 report.digest() == null ? "" : " (" + report.digest() + ")"));
         return out.toString();
+    }
+
+    private static void findings(List<Finding> findings, StringBuilder out) {
+        for (Finding f : findings) {
+            if (f.severity() != Severity.INFO) {
+                out.append(String.format(Locale.ROOT, "  %-7s %s%s: %s%n", f.severity().id(), f.check().id(),
+                        f.path() == null ? "" : " " + f.path(), f.message()));
+            }
+        }
     }
 }
