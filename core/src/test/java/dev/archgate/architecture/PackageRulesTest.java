@@ -20,7 +20,7 @@ class PackageRulesTest {
     private static final String[] MODEL = {"dev.archgate.platform..", "dev.archgate.report..", "dev.archgate.spec.."};
     /** Stages, each free of the others' internals. */
     private static final String[] STAGES = {"dev.archgate.lint..", "dev.archgate.build..", "dev.archgate.audit..",
-        "dev.archgate.emulation..", "dev.archgate.smoke.."};
+        "dev.archgate.emulation..", "dev.archgate.smoke..", "dev.archgate.promote.."};
 
     @Test
     void modelPackagesDependOnNoStageAndNotOnTheGate() {
