@@ -7,7 +7,13 @@ import java.nio.ByteOrder;
  * What the ELF header, program headers and ARM attributes of one file say, or why they could not
  * be read. Kept per file by the merged filesystem, so it holds facts, never file contents.
  *
- * <p>Placeholder shape agreed between the ELF reader and the image model; the ELF reader owns it.
+ * @param elfClass 32 or 64 (0 when not ELF)
+ * @param machine e_machine, e.g. 62 for x86-64
+ * @param flags e_flags (for ARM: EABI version and float ABI)
+ * @param type e_type: 2 executable, 3 shared object or position-independent executable
+ * @param interpreter the PT_INTERP path (the dynamic loader), null for static files
+ * @param armCpuArch Tag_CPU_arch of the ARM attributes section, null when absent or unreadable
+ * @param problem why a MALFORMED file could not be read, null otherwise
  */
 public record ElfInfo(
         Kind kind,
@@ -21,4 +27,22 @@ public record ElfInfo(
         String problem) implements Serializable {
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
+
+    public static final int ET_EXEC = 2;
+    public static final int ET_DYN = 3;
+
+    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null);
+
+    static ElfInfo malformed(String problem) {
+        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, problem);
+    }
+
+    public boolean isElf() {
+        return kind == Kind.ELF;
+    }
+
+    /** Whether the kernel would load it as a program or the loader as a library (not a .o or core). */
+    public boolean isLoadable() {
+        return isElf() && (type == ET_EXEC || type == ET_DYN);
+    }
 }

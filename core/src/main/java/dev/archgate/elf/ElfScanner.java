@@ -1,17 +1,212 @@
 package dev.archgate.elf;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Reads an ELF summary from a stream that is read once, front to back, in bounded memory. */
+/**
+ * Reads an ELF summary from a stream that is read once, front to back, in bounded memory: a tar
+ * entry of a layer being streamed. It keeps the first {@value #FRONT} bytes (ELF header, program
+ * headers, PT_INTERP) and the last {@value #TAIL} bytes (where linkers put the section header
+ * table and, just before it, small sections such as .ARM.attributes) and skips the rest.
+ * Anything outside those windows is reported as unknown rather than read.
+ */
 public final class ElfScanner {
+    static final int FRONT = 16 * 1024;
+    static final int TAIL = 64 * 1024;
+    private static final int MAX_INTERP = 4096;
+    private static final int PT_INTERP = 3;
+    private static final int SHT_ARM_ATTRIBUTES = 0x70000003;
+    private static final int EM_ARM = 40;
+
     private ElfScanner() {}
 
+    /** Scans a file on disk, for tools and tests. */
+    public static ElfInfo scan(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return scan(in, Files.size(file));
+        }
+    }
+
     /**
-     * Scans {@code size} bytes of {@code in} (consuming all of them, so the caller's tar stream is
-     * positioned after the entry).
+     * Scans {@code size} bytes of {@code in}, consuming exactly that many so that the caller's tar
+     * stream stands after the entry. Only an I/O failure of the stream throws; bad content gives
+     * a {@link ElfInfo.Kind#MALFORMED} result.
      */
     public static ElfInfo scan(InputStream in, long size) throws IOException {
-        throw new UnsupportedOperationException("to be written by the ELF reader");
+        int frontLength = (int) Math.min(size, FRONT);
+        byte[] magic = new byte[Math.min(frontLength, 4)];
+        readFully(in, magic, magic.length);
+        if (magic.length < 4 || magic[0] != 0x7f || magic[1] != 'E' || magic[2] != 'L' || magic[3] != 'F') {
+            skipFully(in, size - magic.length);
+            return ElfInfo.NOT_ELF;
+        }
+        byte[] front = new byte[frontLength];
+        System.arraycopy(magic, 0, front, 0, 4);
+        readFully(in, front, 4, frontLength - 4);
+        long tailStart = Math.max(frontLength, size - TAIL);
+        skipFully(in, tailStart - frontLength);
+        byte[] tail = new byte[(int) (size - tailStart)];
+        readFully(in, tail, tail.length);
+        return new Parser(new Window(front, tail, tailStart, size)).parse();
+    }
+
+    /** The bytes that were kept: the front and the tail of the file, addressed by file offset. */
+    record Window(byte[] front, byte[] tail, long tailStart, long size) {
+        /** The bytes at [offset, offset+length) when they lie wholly in one kept part, else null. */
+        ByteBuffer slice(long offset, long length, ByteOrder order) {
+            if (offset < 0 || length < 0 || offset + length > size || offset + length < offset) {
+                return null;
+            }
+            if (offset + length <= front.length) {
+                return ByteBuffer.wrap(front, (int) offset, (int) length).slice().order(order);
+            }
+            if (offset >= tailStart && offset + length <= tailStart + tail.length) {
+                return ByteBuffer.wrap(tail, (int) (offset - tailStart), (int) length).slice().order(order);
+            }
+            return null;
+        }
+    }
+
+    private static final class Parser {
+        private final Window w;
+        private ByteOrder order;
+        private boolean is64;
+
+        Parser(Window w) {
+            this.w = w;
+        }
+
+        ElfInfo parse() {
+            byte[] f = w.front();
+            if (f.length < 16) {
+                return ElfInfo.malformed("truncated ELF identification (" + f.length + " bytes)");
+            }
+            if (f[4] != 1 && f[4] != 2) {
+                return ElfInfo.malformed("unknown ELF class " + f[4]);
+            }
+            if (f[5] != 1 && f[5] != 2) {
+                return ElfInfo.malformed("unknown ELF data encoding " + f[5]);
+            }
+            is64 = f[4] == 2;
+            order = f[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            int headerSize = is64 ? 64 : 52;
+            ByteBuffer h = w.slice(0, headerSize, order);
+            if (h == null) {
+                return ElfInfo.malformed("truncated ELF header (" + w.size() + " of " + headerSize + " bytes)");
+            }
+            int type = Short.toUnsignedInt(h.getShort(16));
+            int machine = Short.toUnsignedInt(h.getShort(18));
+            long phoff = is64 ? h.getLong(32) : Integer.toUnsignedLong(h.getInt(28));
+            long shoff = is64 ? h.getLong(40) : Integer.toUnsignedLong(h.getInt(32));
+            int flags = h.getInt(is64 ? 48 : 36);
+            int phentsize = Short.toUnsignedInt(h.getShort(is64 ? 54 : 42));
+            int phnum = Short.toUnsignedInt(h.getShort(is64 ? 56 : 44));
+            int shentsize = Short.toUnsignedInt(h.getShort(is64 ? 58 : 46));
+            int shnum = Short.toUnsignedInt(h.getShort(is64 ? 60 : 48));
+
+            String interpreter;
+            try {
+                interpreter = interpreter(phoff, phentsize, phnum);
+            } catch (MalformedElf e) {
+                return new ElfInfo(ElfInfo.Kind.MALFORMED, is64 ? 64 : 32, order, machine, flags, type, null, null, e.getMessage());
+            }
+            Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
+            return new ElfInfo(ElfInfo.Kind.ELF, is64 ? 64 : 32, order, machine, flags, type, interpreter, cpuArch, null);
+        }
+
+        private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
+            if (phnum == 0) {
+                return null;
+            }
+            int minEntry = is64 ? 56 : 32;
+            if (phentsize < minEntry) {
+                throw new MalformedElf("program header entries of " + phentsize + " bytes (at least " + minEntry + " expected)");
+            }
+            if (phoff >= w.size() || (long) phnum * phentsize > w.size() - phoff) {
+                throw new MalformedElf("program headers (" + phnum + " at offset " + phoff + ") run past the end of the file");
+            }
+            ByteBuffer ph = w.slice(phoff, (long) phnum * phentsize, order);
+            if (ph == null) {
+                return null; // not in the kept front part: unknown, which never fails a check by itself
+            }
+            for (int i = 0; i < phnum; i++) {
+                int base = i * phentsize;
+                if (ph.getInt(base) != PT_INTERP) {
+                    continue;
+                }
+                long offset = is64 ? ph.getLong(base + 8) : Integer.toUnsignedLong(ph.getInt(base + 4));
+                long filesz = is64 ? ph.getLong(base + 32) : Integer.toUnsignedLong(ph.getInt(base + 16));
+                if (filesz <= 0 || filesz > MAX_INTERP) {
+                    throw new MalformedElf("PT_INTERP of " + filesz + " bytes");
+                }
+                ByteBuffer path = w.slice(offset, filesz, order);
+                if (path == null) {
+                    if (offset + filesz > w.size() || offset < 0) {
+                        throw new MalformedElf("PT_INTERP points past the end of the file");
+                    }
+                    return null;
+                }
+                byte[] bytes = new byte[(int) filesz];
+                path.get(bytes);
+                int end = 0;
+                while (end < bytes.length && bytes[end] != 0) {
+                    end++;
+                }
+                return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+            }
+            return null;
+        }
+
+        private Integer armCpuArch(long shoff, int shentsize, int shnum) {
+            int minEntry = is64 ? 64 : 40;
+            if (shoff == 0 || shnum == 0 || shentsize < minEntry) {
+                return null;
+            }
+            ByteBuffer sh = w.slice(shoff, (long) shnum * shentsize, order);
+            if (sh == null) {
+                return null;
+            }
+            for (int i = 0; i < shnum; i++) {
+                int base = i * shentsize;
+                if (sh.getInt(base + 4) != SHT_ARM_ATTRIBUTES) {
+                    continue;
+                }
+                long offset = is64 ? sh.getLong(base + 24) : Integer.toUnsignedLong(sh.getInt(base + 16));
+                long length = is64 ? sh.getLong(base + 32) : Integer.toUnsignedLong(sh.getInt(base + 20));
+                ByteBuffer attributes = w.slice(offset, length, order);
+                return attributes == null ? null : ArmAttributes.cpuArch(attributes);
+            }
+            return null;
+        }
+    }
+
+    /** A structural fault found while parsing; becomes a MALFORMED result. */
+    private static final class MalformedElf extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        MalformedElf(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static void readFully(InputStream in, byte[] b, int length) throws IOException {
+        readFully(in, b, 0, length);
+    }
+
+    private static void readFully(InputStream in, byte[] b, int offset, int length) throws IOException {
+        int n = in.readNBytes(b, offset, length);
+        if (n < length) {
+            throw new EOFException("stream ended " + (length - n) + " bytes early");
+        }
+    }
+
+    private static void skipFully(InputStream in, long n) throws IOException {
+        in.skipNBytes(n);
     }
 }

@@ -25,7 +25,7 @@ class PackageRulesTest {
     @Test
     void modelPackagesDependOnNoStageAndNotOnTheGate() {
         noClasses().that().resideInAnyPackage(MODEL)
-                .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, "dev.archgate.gate..", "dev.archgate.image..", "dev.archgate.elf.."))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, "dev.archgate.gate..", "dev.archgate.image.."))
                 .check(CORE);
     }
 
