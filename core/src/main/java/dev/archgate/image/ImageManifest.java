@@ -1,0 +1,11 @@
+package dev.archgate.image;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** One platform's image manifest: its config and its layers, bottom first. */
+public record ImageManifest(String digest, String mediaType, Descriptor config, List<Descriptor> layers) implements Serializable {
+    public ImageManifest {
+        layers = List.copyOf(layers);
+    }
+}

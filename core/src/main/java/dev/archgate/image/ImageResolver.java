@@ -1,0 +1,118 @@
+package dev.archgate.image;
+
+import dev.archgate.platform.Platform;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/** Resolves an image for platforms, and loads a variant's merged filesystem. */
+public final class ImageResolver {
+    private ImageResolver() {}
+
+    public static ResolvedImage resolve(ImageSource source, List<Platform> platforms) throws IOException {
+        RawManifest top = source.top();
+        List<Descriptor> entries = new ArrayList<>();
+        Map<String, ImageManifest> singles = new LinkedHashMap<>();
+        if (top.isIndex()) {
+            ManifestJson.indexEntries(top).stream().filter(d -> !d.isAttestation()).forEach(entries::add);
+        } else {
+            // A single-platform image: its config says which platform it is.
+            ImageManifest m = ManifestJson.manifest(top);
+            ImageConfig c = config(source, m);
+            entries.add(new Descriptor(top.mediaType(), top.digest(), top.bytes().length, c.os(), c.architecture(), c.variant(), Map.of()));
+            singles.put(top.digest(), m);
+        }
+        Map<Platform, Optional<PlatformImage>> variants = new LinkedHashMap<>();
+        for (Platform p : platforms) {
+            Optional<Descriptor> entry = choose(entries, p);
+            if (entry.isEmpty()) {
+                variants.put(p, Optional.empty());
+                continue;
+            }
+            Descriptor d = entry.get();
+            ImageManifest m = singles.containsKey(d.digest()) ? singles.get(d.digest()) : ManifestJson.manifest(source.manifest(d.digest()));
+            variants.put(p, Optional.of(new PlatformImage(p, d, m, config(source, m))));
+        }
+        return new ResolvedImage(source.name(), top.digest(), top.isIndex(), entries.stream().map(Descriptor::label).toList(), variants);
+    }
+
+    /** The entry for a platform: an exact variant match first, else one whose label has no variant. */
+    private static Optional<Descriptor> choose(List<Descriptor> entries, Platform p) {
+        Optional<Descriptor> exact = entries.stream()
+                .filter(d -> p.matchesLabel(d.os(), d.architecture(), d.variant()) && !d.variant().isEmpty()).findFirst();
+        return exact.isPresent() ? exact : entries.stream().filter(d -> p.matchesLabel(d.os(), d.architecture(), d.variant())).findFirst();
+    }
+
+    private static ImageConfig config(ImageSource source, ImageManifest m) throws IOException {
+        byte[] bytes;
+        try (InputStream in = source.blob(m.config().digest())) {
+            bytes = in.readAllBytes();
+        }
+        if (!RegistrySource.sha256(bytes).equals(m.config().digest())) {
+            throw new ImageException("config " + m.config().digest() + " of " + source.name() + " does not match its digest: push the image again",
+                    ImageException.Kind.USAGE);
+        }
+        return ManifestJson.config(bytes, m.config().digest());
+    }
+
+    /**
+     * Streams every layer of a variant once, on {@code pool} in parallel (layers decompress
+     * independently; merging, which is cheap, then runs in order).
+     */
+    public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool) throws IOException {
+        List<Future<List<LayerChange>>> reads = new ArrayList<>();
+        for (Descriptor layer : image.manifest().layers()) {
+            reads.add(pool.submit(() -> readLayer(source, layer)));
+        }
+        List<List<LayerChange>> layers = new ArrayList<>();
+        try {
+            for (Future<List<LayerChange>> f : reads) {
+                layers.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            reads.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading layers of " + source.name());
+        } catch (ExecutionException e) {
+            reads.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof ImageException ie) {
+                throw ie;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return MergedFilesystem.merge(layers);
+    }
+
+    static List<LayerChange> readLayer(ImageSource source, Descriptor layer) throws IOException {
+        try (InputStream blob = source.blob(layer.digest()); LayerStreams.Opened opened = LayerStreams.open(blob, layer.digest())) {
+            List<LayerChange> changes = LayerReader.read(new NonClosing(opened.tar), layer.digest());
+            opened.verify();
+            return changes;
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new ImageException("layer " + layer.digest() + " is corrupt or truncated (" + e.getMessage() + "); push the image again",
+                    ImageException.Kind.USAGE, e);
+        }
+    }
+
+    /** Lets the tar reader close its view without closing the stream that still needs draining. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the owner closes the underlying stream after verifying the digest
+        }
+    }
+}

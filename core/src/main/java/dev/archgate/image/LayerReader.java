@@ -1,0 +1,105 @@
+package dev.archgate.image;
+
+import dev.archgate.elf.ElfScanner;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Streams one layer once and turns it into {@link LayerChange}s. For each regular file it reads
+ * only the first bytes (to tell ELF, scripts and text apart) and, for ELF files, what
+ * {@link ElfScanner} keeps; everything else is skipped.
+ */
+final class LayerReader {
+    private static final String WHITEOUT = ".wh.";
+    private static final String OPAQUE = ".wh..wh..opq";
+    private static final int HEAD = 512;
+
+    private LayerReader() {}
+
+    static List<LayerChange> read(InputStream tarStream, String digest) throws IOException {
+        List<LayerChange> out = new ArrayList<>();
+        byte[] head = new byte[HEAD];
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, 64 * 1024, 512)) {
+            TarArchiveEntry e;
+            while ((e = nextEntry(tar, digest)) != null) {
+                String path = PathNames.normalize(e.getName());
+                String name = PathNames.baseName(path);
+                if (name.equals(OPAQUE)) {
+                    out.add(new LayerChange.Opaque(PathNames.parent(path)));
+                } else if (name.startsWith(WHITEOUT)) {
+                    out.add(new LayerChange.Whiteout(PathNames.child(PathNames.parent(path), name.substring(WHITEOUT.length()))));
+                } else if (e.isLink()) {
+                    out.add(new LayerChange.HardLink(path, PathNames.normalize(e.getLinkName())));
+                } else if (e.isSymbolicLink()) {
+                    out.add(new LayerChange.Add(new FileFacts(path, FileFacts.Type.SYMLINK, e.getMode(), 0, e.getLinkName(), null, null, false)));
+                } else if (e.isDirectory()) {
+                    out.add(new LayerChange.Add(new FileFacts(path, FileFacts.Type.DIRECTORY, e.getMode(), 0, null, null, null, false)));
+                } else if (e.isFile()) {
+                    out.add(new LayerChange.Add(regularFile(tar, e, path, head, digest)));
+                } else {
+                    out.add(new LayerChange.Add(new FileFacts(path, FileFacts.Type.OTHER, e.getMode(), 0, null, null, null, false)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String digest) throws IOException {
+        try {
+            return tar.getNextEntry();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ImageException("layer " + digest + " is not a readable tar stream (" + e.getMessage() + "); push the image again",
+                    ImageException.Kind.USAGE, e);
+        }
+    }
+
+    private static FileFacts regularFile(TarArchiveInputStream tar, TarArchiveEntry e, String path, byte[] head, String digest)
+            throws IOException {
+        long size = e.getSize();
+        int n = tar.readNBytes(head, 0, (int) Math.min(HEAD, size));
+        if (n < Math.min(HEAD, size)) {
+            throw new ImageException("layer " + digest + " ends inside " + path + ": the layer is truncated; push the image again",
+                    ImageException.Kind.USAGE);
+        }
+        if (n >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
+            InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), tar);
+            var elf = ElfScanner.scan(whole, size);
+            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), size, null, elf, null, false);
+        }
+        String shebang = n >= 2 && head[0] == '#' && head[1] == '!' ? firstLine(head, n) : null;
+        return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), size, null, null, shebang, looksLikeText(head, n));
+    }
+
+    private static String firstLine(byte[] head, int n) {
+        int end = 0;
+        while (end < n && head[end] != '\n') {
+            end++;
+        }
+        return new String(head, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    /** No NUL and mostly printable: what a shell would try to run as a script. */
+    private static boolean looksLikeText(byte[] head, int n) {
+        if (n == 0) {
+            return false;
+        }
+        int printable = 0;
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xff;
+            if (b == 0) {
+                return false;
+            }
+            if (b >= 0x20 || b == '\n' || b == '\r' || b == '\t') {
+                printable++;
+            }
+        }
+        return printable >= n * 0.95;
+    }
+}

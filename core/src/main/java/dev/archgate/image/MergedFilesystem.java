@@ -1,0 +1,150 @@
+package dev.archgate.image;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The filesystem a container of one platform would see: its layers applied bottom to top with
+ * the overlay rules of the OCI image spec, as facts per path. Symlinks are resolved the way the
+ * kernel does inside the container's root: relative and absolute, through intermediate
+ * directories, with ".." stopping at "/" and loops cut off after {@value #MAX_HOPS} links.
+ */
+public final class MergedFilesystem {
+    static final int MAX_HOPS = 40;
+    private final NavigableMap<String, FileFacts> files;
+
+    private MergedFilesystem(NavigableMap<String, FileFacts> files) {
+        this.files = Collections.unmodifiableNavigableMap(files);
+    }
+
+    /** Applies the layers' changes, bottom layer first. */
+    static MergedFilesystem merge(List<List<LayerChange>> layers) {
+        TreeMap<String, FileFacts> merged = new TreeMap<>();
+        merged.put("/", new FileFacts("/", FileFacts.Type.DIRECTORY, 0755, 0, null, null, null, false));
+        for (List<LayerChange> layer : layers) {
+            // Whiteouts and opaque markers hide what the layers BELOW put there, never what this
+            // layer adds, so they are applied first.
+            for (LayerChange c : layer) {
+                if (c instanceof LayerChange.Whiteout w) {
+                    removeTree(merged, w.path(), true);
+                } else if (c instanceof LayerChange.Opaque o) {
+                    removeTree(merged, o.directory(), false);
+                }
+            }
+            for (LayerChange c : layer) {
+                if (c instanceof LayerChange.Add a) {
+                    add(merged, a.facts());
+                } else if (c instanceof LayerChange.HardLink h) {
+                    FileFacts target = merged.get(h.target());
+                    if (target != null) {
+                        add(merged, target.at(h.path()));
+                    }
+                }
+            }
+        }
+        return new MergedFilesystem(merged);
+    }
+
+    private static void add(TreeMap<String, FileFacts> merged, FileFacts f) {
+        FileFacts lower = merged.get(f.path());
+        if (lower != null && lower.type() == FileFacts.Type.DIRECTORY && f.type() != FileFacts.Type.DIRECTORY) {
+            removeTree(merged, f.path(), true); // a file over a directory hides the directory's contents
+        }
+        merged.put(f.path(), f);
+    }
+
+    private static void removeTree(TreeMap<String, FileFacts> merged, String path, boolean includingItself) {
+        if (includingItself) {
+            merged.remove(path);
+        }
+        String prefix = path.equals("/") ? "/" : path + "/";
+        merged.subMap(prefix, true, prefix + Character.MAX_VALUE, false).clear();
+        merged.putIfAbsent("/", new FileFacts("/", FileFacts.Type.DIRECTORY, 0755, 0, null, null, null, false));
+    }
+
+    /** The entry at exactly this path, not following a final symlink. */
+    public Optional<FileFacts> entry(String path) {
+        return Optional.ofNullable(files.get(PathNames.normalize(path)));
+    }
+
+    public Collection<FileFacts> all() {
+        return files.values();
+    }
+
+    public int size() {
+        return files.size();
+    }
+
+    /**
+     * Follows symlinks in every component of {@code path} and in the result.
+     *
+     * @return the entry reached, or a {@link Resolution} saying where it broke
+     */
+    public Resolution resolve(String path) {
+        String current = "/";
+        List<String> pending = new ArrayList<>(List.of(PathNames.normalize(path).substring(1).split("/")));
+        int hops = 0;
+        while (!pending.isEmpty()) {
+            String part = pending.remove(0);
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                current = PathNames.parent(current);
+                continue;
+            }
+            String next = PathNames.child(current, part);
+            FileFacts f = files.get(next);
+            if (f == null) {
+                return Resolution.missing(path, next);
+            }
+            if (f.type() == FileFacts.Type.SYMLINK) {
+                if (++hops > MAX_HOPS) {
+                    return Resolution.loop(path, next);
+                }
+                String target = f.linkTarget();
+                List<String> rest = new ArrayList<>(List.of(target.split("/")));
+                rest.addAll(pending);
+                pending = rest;
+                if (target.startsWith("/")) {
+                    current = "/";
+                }
+                continue;
+            }
+            if (!pending.isEmpty() && pending.stream().anyMatch(p -> !p.isEmpty() && !p.equals("."))
+                    && f.type() != FileFacts.Type.DIRECTORY) {
+                return Resolution.missing(path, next); // a file used as a directory: ENOTDIR
+            }
+            current = next;
+        }
+        return Resolution.found(path, files.get(current));
+    }
+
+    /** Looks a command name up the way the runtime does: as a path if it has a slash, else in PATH. */
+    public Resolution which(String command, String pathVariable) {
+        if (command.contains("/")) {
+            return resolve(command.startsWith("/") ? command : "/" + command);
+        }
+        for (String dir : pathVariable.split(":")) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Resolution r = resolve(PathNames.child(PathNames.normalize(dir), command));
+            if (r.found() && r.facts().type() == FileFacts.Type.FILE) {
+                return r;
+            }
+        }
+        return Resolution.notOnPath(command, pathVariable);
+    }
+
+    /** Facts per path, for tests and tools. */
+    Map<String, FileFacts> asMap() {
+        return files;
+    }
+}

@@ -1,0 +1,209 @@
+package dev.archgate.image;
+
+import com.google.cloud.tools.jib.api.Credential;
+import com.google.cloud.tools.jib.api.CredentialRetriever;
+import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
+import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an image from a registry over the Distribution API. Credentials come from the docker
+ * config and its credential helpers, through jib-core, so that what works for {@code docker pull}
+ * works here; the protocol itself is spoken directly because jib's manifest templates drop the
+ * platform variant and the annotations that tell attestations apart. Plain http is used for
+ * loopback registries and for those the user marks insecure, as docker does.
+ */
+public final class RegistrySource implements ImageSource {
+    private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final ImageReference reference;
+    private final String base;
+    private final HttpClient http;
+    private volatile String authorization;
+
+    public RegistrySource(ImageReference reference, Set<String> insecureRegistries) {
+        this.reference = reference;
+        String host = reference.registry().equals(ImageReference.DOCKER_HUB) ? "registry-1.docker.io" : reference.registry();
+        String hostOnly = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":")[0];
+        boolean plain = LOOPBACK.contains(hostOnly) || insecureRegistries.contains(reference.registry());
+        this.base = (plain ? "http://" : "https://") + host + "/v2/" + reference.repository();
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    @Override
+    public String name() {
+        return reference.toString();
+    }
+
+    @Override
+    public RawManifest top() throws IOException {
+        return manifest(reference.manifestReference());
+    }
+
+    @Override
+    public RawManifest manifest(String tagOrDigest) throws IOException {
+        HttpResponse<byte[]> r = send("/manifests/" + tagOrDigest, MediaTypes.ACCEPT_ANY_MANIFEST, HttpResponse.BodyHandlers.ofByteArray());
+        String digest = r.headers().firstValue("Docker-Content-Digest").orElseGet(() -> sha256(r.body()));
+        if (tagOrDigest.startsWith("sha256:") && !digest.equals(tagOrDigest)) {
+            throw new ImageException("registry " + reference.registry() + " served manifest " + digest + " for " + tagOrDigest
+                    + ": the registry or a proxy corrupts content", ImageException.Kind.ENVIRONMENT);
+        }
+        String type = r.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim())
+                .filter(t -> MediaTypes.INDEXES.contains(t) || MediaTypes.MANIFESTS.contains(t))
+                .orElseGet(() -> ManifestJson.declaredMediaType(r.body()));
+        return new RawManifest(type, digest, r.body());
+    }
+
+    @Override
+    public InputStream blob(String digest) throws IOException {
+        return send("/blobs/" + digest, "*/*", HttpResponse.BodyHandlers.ofInputStream()).body();
+    }
+
+    private <T> HttpResponse<T> send(String path, String accept, HttpResponse.BodyHandler<T> body) throws IOException {
+        HttpResponse<T> r = request(path, accept, body);
+        if (r.statusCode() == 401) {
+            closeQuietly(r);
+            authenticate(r.headers().firstValue("WWW-Authenticate").orElse(""));
+            r = request(path, accept, body);
+        }
+        int status = r.statusCode();
+        if (status == 200) {
+            return r;
+        }
+        closeQuietly(r);
+        if (status == 401 || status == 403) {
+            throw new ImageException("registry " + reference.registry() + " refused access to " + reference.repository() + " (HTTP "
+                    + status + "): run 'docker login " + reference.registry() + "' with an account that may pull it",
+                    ImageException.Kind.USAGE);
+        }
+        if (status == 404) {
+            String what = path.startsWith("/manifests/") ? "image " + reference.registry() + "/" + reference.repository() + ":"
+                    + path.substring("/manifests/".length()) : "blob " + path.substring("/blobs/".length()) + " of " + reference;
+            throw new ImageException(what + " does not exist in the registry: check the name and tag, or push it first",
+                    ImageException.Kind.USAGE);
+        }
+        throw new ImageException("registry " + reference.registry() + " answered HTTP " + status + " for " + path
+                + ": retry, or check the registry's health", ImageException.Kind.ENVIRONMENT);
+    }
+
+    private <T> HttpResponse<T> request(String path, String accept, HttpResponse.BodyHandler<T> body) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", accept);
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            return http.send(b.build(), body);
+        } catch (IOException e) {
+            throw unreachable(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading from " + reference.registry());
+        }
+    }
+
+    private ImageException unreachable(IOException e) {
+        return new ImageException("registry " + reference.registry() + " is unreachable (" + (e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getMessage()) + "): check the address and that it is running", ImageException.Kind.ENVIRONMENT, e);
+    }
+
+    /** Answers a 401 challenge: Basic with the stored credential, or Bearer with a token fetched by it. */
+    private synchronized void authenticate(String challenge) throws IOException {
+        Optional<Credential> credential = credential();
+        String scheme = challenge.split(" ", 2)[0];
+        if (scheme.equalsIgnoreCase("Basic")) {
+            Credential c = credential.orElseThrow(this::noCredentials);
+            authorization = "Basic " + Base64.getEncoder().encodeToString((c.getUsername() + ":" + c.getPassword()).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (!scheme.equalsIgnoreCase("Bearer")) {
+            throw noCredentials();
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        Matcher m = CHALLENGE_PARAM.matcher(challenge);
+        while (m.find()) {
+            params.put(m.group(1), m.group(2));
+        }
+        String scope = params.getOrDefault("scope", "repository:" + reference.repository() + ":pull");
+        String url = params.get("realm") + "?service=" + URLEncoder.encode(params.getOrDefault("service", ""), StandardCharsets.UTF_8)
+                + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+        credential.ifPresent(c -> b.header("Authorization", "Basic " + Base64.getEncoder()
+                .encodeToString((c.getUsername() + ":" + c.getPassword()).getBytes(StandardCharsets.UTF_8))));
+        HttpResponse<String> token;
+        try {
+            token = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while logging in to " + reference.registry());
+        }
+        if (token.statusCode() != 200) {
+            throw new ImageException("registry " + reference.registry() + " refused a token for " + reference.repository() + " (HTTP "
+                    + token.statusCode() + "): run 'docker login " + reference.registry() + "'", ImageException.Kind.USAGE);
+        }
+        JsonObject o = JsonParser.parseString(token.body()).getAsJsonObject();
+        String value = o.has("token") ? o.get("token").getAsString() : o.get("access_token").getAsString();
+        authorization = "Bearer " + value;
+    }
+
+    private ImageException noCredentials() {
+        return new ImageException("registry " + reference.registry() + " asks for credentials and none are configured: run 'docker login "
+                + reference.registry() + "'", ImageException.Kind.USAGE);
+    }
+
+    private Optional<Credential> credential() {
+        try {
+            var jibReference = com.google.cloud.tools.jib.api.ImageReference.parse(reference.registry() + "/" + reference.repository());
+            CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(jibReference, event -> { });
+            for (CredentialRetriever retriever : java.util.List.of(factory.dockerConfig(), factory.wellKnownCredentialHelpers())) {
+                Optional<Credential> c = retriever.retrieve();
+                if (c.isPresent()) {
+                    return c;
+                }
+            }
+            return Optional.empty();
+        } catch (InvalidImageReferenceException | com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException e) {
+            throw new ImageException("cannot read the credentials for " + reference.registry() + " (" + e.getMessage()
+                    + "): check ~/.docker/config.json and its credential helpers", ImageException.Kind.USAGE, e);
+        }
+    }
+
+    private static void closeQuietly(HttpResponse<?> r) {
+        if (r.body() instanceof InputStream in) {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // the response is being discarded anyway
+            }
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.archgate.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archgate.elf.ElfInfo;
+import dev.archgate.platform.ElfExpectation;
+import dev.archgate.platform.Platform;
+import dev.archgate.testing.Fixtures;
+import dev.archgate.testing.IntegrationTest;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+@IntegrationTest
+class RegistrySourceIT {
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(2);
+
+    @AfterAll
+    static void stop() {
+        POOL.shutdownNow();
+    }
+
+    private static RegistrySource source(String fixture) {
+        return new RegistrySource(ImageReference.parse(Fixtures.named(fixture).image()), Set.of());
+    }
+
+    @Test
+    void resolvesEveryPlatformOfAPushedIndexWithoutItsAttestations() throws Exception {
+        List<Platform> six = Fixtures.named("good-static").platforms();
+        ResolvedImage image = ImageResolver.resolve(source("good-static"), six);
+
+        assertThat(image.isIndex()).isTrue();
+        assertThat(image.digest()).startsWith("sha256:");
+        assertThat(image.offered()).containsExactlyInAnyOrder("linux/amd64", "linux/arm64", "linux/arm/v7", "linux/s390x",
+                "linux/ppc64le", "linux/riscv64");
+        for (Platform p : six) {
+            PlatformImage variant = image.variants().get(p).orElseThrow();
+            assertThat(p.matchesLabel(variant.config().os(), variant.config().architecture(), variant.config().variant())).as(p.toString()).isTrue();
+            assertThat(variant.config().entrypoint()).containsExactly("/app");
+            MergedFilesystem fs = ImageResolver.filesystem(source("good-static"), variant, POOL);
+            ElfInfo app = fs.entry("/app").orElseThrow().elf();
+            assertThat(ElfExpectation.of(p).judge(app, p)).as(p.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingPlatformResolvesToNothing() throws Exception {
+        ResolvedImage image = ImageResolver.resolve(source("broken-single-arch"), List.of(Platform.parse("linux/arm64")));
+        assertThat(image.variants().get(Platform.parse("linux/arm64"))).isEmpty();
+        assertThat(image.offered()).containsExactly("linux/amd64");
+    }
+
+    @Test
+    void theMergedFilesystemOfTheBusyboxBaseResolvesAppletSymlinks() throws Exception {
+        Platform arm64 = Platform.parse("linux/arm64");
+        RegistrySource src = source("good-script");
+        PlatformImage variant = ImageResolver.resolve(src, List.of(arm64)).variants().get(arm64).orElseThrow();
+        MergedFilesystem fs = ImageResolver.filesystem(src, variant, POOL);
+
+        Resolution sh = fs.which("sh", variant.config().path());
+        assertThat(sh.found()).isTrue();
+        assertThat(sh.facts().path()).isEqualTo("/bin/busybox");
+        assertThat(sh.facts().elf().machine()).isEqualTo(ElfExpectation.EM_AARCH64);
+        assertThat(fs.entry("/entrypoint.sh").orElseThrow().shebang()).isEqualTo("#!/bin/sh");
+    }
+
+    @Test
+    void unknownTagsAndUnreachableRegistriesGetOneSentence() {
+        RegistrySource missing = new RegistrySource(ImageReference.parse("127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag"), Set.of());
+        assertThatThrownBy(missing::top).isInstanceOf(ImageException.class)
+                .hasMessage("image 127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag does not exist in the registry: check the name and tag, or push it first")
+                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+        RegistrySource down = new RegistrySource(ImageReference.parse("127.0.0.1:5999/app:1"), Set.of());
+        assertThatThrownBy(down::top).isInstanceOf(ImageException.class).hasMessageStartingWith("registry 127.0.0.1:5999 is unreachable")
+                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+    }
+}
