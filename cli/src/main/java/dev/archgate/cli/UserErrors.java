@@ -1,5 +1,6 @@
 package dev.archgate.cli;
 
+import dev.archgate.gate.GateException;
 import dev.archgate.platform.UnknownPlatformException;
 import dev.archgate.spec.SpecException;
 import java.io.PrintWriter;
@@ -17,6 +18,9 @@ final class UserErrors {
         if (t instanceof UnknownPlatformException || t instanceof SpecException || t instanceof UsageException) {
             return ArchgateCommand.EXIT_USAGE;
         }
+        if (t instanceof GateException g) {
+            return g.kind() == GateException.Kind.USAGE ? ArchgateCommand.EXIT_USAGE : ArchgateCommand.EXIT_ENVIRONMENT;
+        }
         // Whatever else stopped the run means the image was not checked: never a pass, never "the
         // image failed", so the environment status.
         return ArchgateCommand.EXIT_ENVIRONMENT;
@@ -24,7 +28,7 @@ final class UserErrors {
 
     static int handle(Exception ex, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (exitStatus(ex) == ArchgateCommand.EXIT_USAGE || ex instanceof EnvironmentException) {
+        if (exitStatus(ex) == ArchgateCommand.EXIT_USAGE || ex instanceof EnvironmentException || ex instanceof GateException) {
             err.println("archgate: " + ex.getMessage());
         } else {
             err.println("archgate: internal error, please report it with this trace:");

@@ -102,7 +102,11 @@ public final class MergedFilesystem {
             String next = PathNames.child(current, part);
             FileFacts f = files.get(next);
             if (f == null) {
-                return Resolution.missing(path, next);
+                if (!hasEntriesBelow(next)) {
+                    return Resolution.missing(path, next);
+                }
+                current = next; // layers need not list parent directories: entries below imply one
+                continue;
             }
             if (f.type() == FileFacts.Type.SYMLINK) {
                 if (++hops > MAX_HOPS) {
@@ -123,7 +127,14 @@ public final class MergedFilesystem {
             }
             current = next;
         }
-        return Resolution.found(path, files.get(current));
+        FileFacts reached = files.get(current);
+        return reached != null ? Resolution.found(path, reached)
+                : Resolution.found(path, new FileFacts(current, FileFacts.Type.DIRECTORY, 0755, 0, null, null, null, false));
+    }
+
+    private boolean hasEntriesBelow(String dir) {
+        String below = files.ceilingKey(dir + "/");
+        return below != null && below.startsWith(dir + "/");
     }
 
     /** Looks a command name up the way the runtime does: as a path if it has a slash, else in PATH. */

@@ -10,7 +10,9 @@ public record Resolution(String requested, FileFacts facts, String problem) {
     }
 
     static Resolution missing(String requested, String brokenAt) {
-        String why = brokenAt.equals(PathNames.normalize(requested)) ? brokenAt + " does not exist"
+        String target = PathNames.normalize(requested);
+        String why = brokenAt.equals(target) ? brokenAt + " does not exist"
+                : target.startsWith(brokenAt + "/") ? target + " does not exist (there is no " + brokenAt + ")"
                 : requested + " leads to " + brokenAt + ", which does not exist";
         return new Resolution(requested, null, why);
     }

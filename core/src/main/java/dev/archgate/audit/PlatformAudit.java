@@ -1,0 +1,56 @@
+package dev.archgate.audit;
+
+import dev.archgate.image.ImageConfig;
+import dev.archgate.image.MergedFilesystem;
+import dev.archgate.image.PlatformImage;
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
+import dev.archgate.report.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The static audit of one platform: the index entry, the image config and the ELF headers of
+ * what it will execute must all agree with the platform. Nothing runs.
+ */
+public final class PlatformAudit {
+    private static final Set<String> ROOT = Set.of("", "root", "0", "root:root", "0:0", "root:0", "0:root");
+
+    private PlatformAudit() {}
+
+    /** The finding for a platform the image does not offer. */
+    public static Finding missing(Platform platform, List<String> offered) {
+        return Finding.error(Check.PLATFORM_MISSING, null, "the image has no " + platform + " variant (it offers "
+                + (offered.isEmpty() ? "none" : String.join(", ", offered)) + "): add " + platform + " to buildx --platform");
+    }
+
+    /** Checks the label and config of a variant, before its layers are read. */
+    public static List<Finding> labels(PlatformImage image) {
+        List<Finding> out = new ArrayList<>();
+        ImageConfig c = image.config();
+        if (!image.platform().matchesLabel(c.os(), c.architecture(), c.variant())) {
+            out.add(Finding.error(Check.PLATFORM_LABEL_MISMATCH, null, "the index lists this variant as " + image.entry().label()
+                    + " but its config says " + c.label() + ": the index was assembled from another platform's manifest, or the "
+                    + "final stage was pinned with FROM --platform"));
+        }
+        return out;
+    }
+
+    /** Checks the variant's files: ELF headers, the entrypoint chain, and the user it runs as. */
+    public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored) {
+        List<Finding> out = new ArrayList<>();
+        out.addAll(ElfChecks.check(image.platform(), fs, ignored));
+        for (Finding f : EntrypointChecks.check(image.platform(), image.config(), fs)) {
+            // The ELF check already named a foreign loader; the chain adds only what it alone sees.
+            if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {
+                out.add(f);
+            }
+        }
+        if (ROOT.contains(image.config().user())) {
+            out.add(Finding.warning(Check.POLICY_ROOT_USER, null, "the container runs as root"
+                    + (image.config().user().isEmpty() ? " (no USER set)" : "") + ": set USER to an unprivileged user"));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.archgate.gate;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.time.Duration;
+
+/** The Docker Engine client, from DOCKER_HOST or the local socket, as the docker CLI finds it. */
+public final class DockerClients {
+    private DockerClients() {}
+
+    public static DockerClient fromEnvironment() {
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(32)
+                .connectionTimeout(Duration.ofSeconds(10))
+                .responseTimeout(Duration.ofMinutes(10))
+                .build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.archgate.gate;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.archgate.image.EngineSource;
+import dev.archgate.image.ImageException;
+import dev.archgate.image.ImageReference;
+import dev.archgate.image.ImageSource;
+import dev.archgate.image.OciArchiveSource;
+import dev.archgate.image.OciLayoutSource;
+import dev.archgate.image.RegistrySource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Opens the source an image reference names, with skopeo's transport prefixes: {@code oci:DIR[:REF]},
+ * {@code oci-archive:FILE[:REF]}, {@code docker-daemon:NAME}, and a plain reference for a registry.
+ */
+final class ImageSources {
+    private ImageSources() {}
+
+    static ImageSource open(String ref, Set<String> insecureRegistries, Supplier<DockerClient> docker) throws IOException {
+        if (ref.startsWith("oci:")) {
+            String[] p = splitRef(ref.substring(4));
+            return new OciLayoutSource(Path.of(p[0]), p[1]);
+        }
+        if (ref.startsWith("oci-archive:")) {
+            String[] p = splitRef(ref.substring("oci-archive:".length()));
+            return new OciArchiveSource(Path.of(p[0]), p[1]);
+        }
+        if (ref.startsWith("docker-daemon:")) {
+            String name = ref.substring("docker-daemon:".length());
+            return new EngineSource(docker.get(), ImageReference.parse(name), name);
+        }
+        return new RegistrySource(ImageReference.parse(ref), insecureRegistries);
+    }
+
+    /** "dir:ref" into the path and the optional ref name (a path may itself hold no colon then). */
+    private static String[] splitRef(String s) {
+        int colon = s.lastIndexOf(':');
+        return colon > 0 ? new String[] {s.substring(0, colon), s.substring(colon + 1)} : new String[] {s, null};
+    }
+
+    static GateException translate(ImageException e) {
+        return new GateException(e.getMessage(), e.kind() == ImageException.Kind.USAGE ? GateException.Kind.USAGE
+                : GateException.Kind.ENVIRONMENT, e);
+    }
+}

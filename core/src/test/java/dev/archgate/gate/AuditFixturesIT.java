@@ -1,0 +1,45 @@
+package dev.archgate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Finding;
+import dev.archgate.report.PlatformReport;
+import dev.archgate.report.Report;
+import dev.archgate.report.Severity;
+import dev.archgate.report.Verdict;
+import dev.archgate.spec.SpecDraft;
+import dev.archgate.testing.Fixture;
+import dev.archgate.testing.Fixtures;
+import dev.archgate.testing.IntegrationTest;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every fixture's expectation, held against the static audit of its pushed image. */
+@IntegrationTest
+class AuditFixturesIT {
+    static Stream<Fixture> fixtures() {
+        return Fixtures.all().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void auditFailsExactlyThePlatformsTheExpectationNamesWithItsCheckIds(Fixture fixture) throws Exception {
+        Fixtures.requirePushed(fixture);
+        Report report = Gate.audit(SpecDraft.empty().withImage(fixture.image()).withPlatforms(fixture.platforms()).toSpec(),
+                GateListener.SILENT);
+
+        for (Platform p : fixture.platforms()) {
+            PlatformReport r = report.platforms().stream().filter(x -> x.platform().equals(p)).findFirst().orElseThrow();
+            Set<String> errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id())
+                    .collect(Collectors.toSet());
+            assertThat(errors).as("%s on %s: %s", fixture, p, r.findings().stream().map(Finding::message).toList())
+                    .isEqualTo(fixture.auditErrors(p));
+            assertThat(r.verdict()).isEqualTo(errors.isEmpty() ? Verdict.PASS : Verdict.FAIL);
+        }
+        assertThat(report.digest()).startsWith("sha256:");
+    }
+}
