@@ -55,7 +55,7 @@ final class LayerReader {
         try {
             return tar.getNextEntry();
         } catch (IOException | IllegalArgumentException e) {
-            throw new ImageException("layer " + digest + " is not a readable tar stream (" + e.getMessage() + "); push the image again",
+            throw new ImageException("layer " + digest + " is corrupt: not a readable tar stream (" + e.getMessage() + "); push the image again",
                     ImageException.Kind.USAGE, e);
         }
     }
