@@ -1,10 +1,11 @@
 package dev.archgate.image;
 
-import com.github.luben.zstd.ZstdInputStream;
+import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -34,6 +35,7 @@ final class LayerStreams {
 
         /** Reads what the decompressor left of the blob and compares its digest with the expected one. */
         void verify() throws IOException {
+            tar.transferTo(OutputStream.nullOutputStream()); // the tar's end padding, through the read-ahead thread
             hashed.drain();
             String actual = "sha256:" + HexFormat.of().formatHex(hashed.digest.digest());
             if (!actual.equals(digest)) {
@@ -57,10 +59,12 @@ final class LayerStreams {
         InputStream tar;
         try {
             if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                tar = new GZIPInputStream(buffered, BUFFER);
+                // Tar reads 512-byte records; a buffer above the decompressor keeps that from
+                // becoming one native inflate call per record.
+                tar = new BufferedInputStream(new GZIPInputStream(buffered, BUFFER), BUFFER);
             } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
                     && (magic[3] & 0xff) == 0xfd) {
-                tar = new BufferedInputStream(new ZstdInputStream(buffered), BUFFER);
+                tar = new BufferedInputStream(new ZstdInputStreamNoFinalizer(buffered), BUFFER);
             } else {
                 tar = buffered;
             }
@@ -68,7 +72,7 @@ final class LayerStreams {
             throw new ImageException("layer " + digest + " is corrupt (" + e.getMessage() + "); push the image again",
                     ImageException.Kind.USAGE, e);
         }
-        return new Opened(tar, hashed, digest);
+        return new Opened(new ReadAheadInputStream(tar, digest), hashed, digest);
     }
 
     /** Hashes every byte read through it. */

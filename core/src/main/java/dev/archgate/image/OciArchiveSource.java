@@ -2,15 +2,20 @@ package dev.archgate.image;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarFile;
+import org.apache.commons.io.input.BoundedInputStream;
 
 /**
  * An OCI layout in a tar file, as {@code buildx --output type=oci,dest=x.tar} and
- * {@code docker save} write it. Read in place with random access, never unpacked.
+ * {@code docker save} write it. Read in place: the entries are indexed once, then each blob is
+ * read straight from its offset, never unpacked.
  */
 public final class OciArchiveSource extends OciLayout {
     private final Path archive;
@@ -53,9 +58,11 @@ public final class OciArchiveSource extends OciLayout {
         if (e == null) {
             throw new ImageException(where() + " lacks " + path + ": the archive is incomplete", ImageException.Kind.USAGE);
         }
-        synchronized (tar) {
-            return tar.getInputStream(e);
-        }
+        // Each blob gets its own channel: layers are read in parallel, and a shared channel's
+        // position would be moved under one reader by another.
+        FileChannel channel = FileChannel.open(archive, StandardOpenOption.READ);
+        channel.position(e.getDataOffset());
+        return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(e.getSize()).get();
     }
 
     @Override

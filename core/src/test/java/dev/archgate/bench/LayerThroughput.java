@@ -1,0 +1,44 @@
+package dev.archgate.bench;
+
+import dev.archgate.image.ImageResolver;
+import dev.archgate.image.MergedFilesystem;
+import dev.archgate.image.OciArchiveSource;
+import dev.archgate.image.PlatformImage;
+import dev.archgate.platform.Platform;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Times the audit's read of an image's layers in-process, after one warm-up read, so the JVM's
+ * start and JIT are left out: what dev/bench-audit compares with gzip -dc of the same layer.
+ * Usage: LayerThroughput ARCHIVE ROUNDS; prints the best round's seconds.
+ */
+public final class LayerThroughput {
+    private LayerThroughput() {}
+
+    public static void main(String[] args) throws Exception {
+        Path archive = Path.of(args[0]);
+        int rounds = Integer.parseInt(args[1]);
+        Platform amd64 = Platform.parse("linux/amd64");
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        double best = Double.MAX_VALUE;
+        int files = 0;
+        try (OciArchiveSource source = new OciArchiveSource(archive, null)) {
+            PlatformImage image = ImageResolver.resolve(source, List.of(amd64)).variants().get(amd64).orElseThrow();
+            for (int i = 0; i <= rounds; i++) {
+                long start = System.nanoTime();
+                MergedFilesystem fs = ImageResolver.filesystem(source, image, pool);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                files = fs.size();
+                if (i > 0) {
+                    best = Math.min(best, seconds);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("%.3f %d%n", best, files);
+    }
+}
