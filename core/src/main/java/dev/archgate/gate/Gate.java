@@ -86,6 +86,76 @@ public final class Gate {
         }
     }
 
+    /**
+     * Smoke tests of {@code spec.image()} on every platform of the spec, in parallel, strict
+     * emulation as the spec says; platforms the host cannot emulate are errors, never passes.
+     */
+    public static Report smoke(GateSpec spec, GateListener listener) throws InterruptedException {
+        if (spec.image() == null) {
+            throw new SpecException("smoke needs an image reference, not a build");
+        }
+        if (spec.image().startsWith("oci:") || spec.image().startsWith("oci-archive:")) {
+            throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
+                    + spec.image() + " first");
+        }
+        var docker = Engine.connect();
+        var runner = Engine.runner(docker);
+        int cores = Runtime.getRuntime().availableProcessors();
+        ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), cores + 1));
+        try (ImageSource source = ImageSources.open(spec.image(), new HashSet<>(spec.insecureRegistries()), () -> docker)) {
+            ResolvedImage image = ImageResolver.resolve(source, spec.platforms());
+            String pinned = Engine.pinned(spec.image(), image);
+            Policy policy = new Policy(spec.checkLevels());
+            List<Future<PlatformReport>> running = new ArrayList<>();
+            for (Platform p : spec.platforms()) {
+                running.add(platforms.submit(() -> {
+                    listener.platformStarted(p);
+                    SmokeRun.Outcome o = SmokeRun.platform(runner, dev.archgate.emulation.Binfmt.host(), spec, image, pinned, p);
+                    PlatformReport r = PlatformReport.of(p, policy.apply(o.findings()), o.results());
+                    listener.platformFinished(r);
+                    return r;
+                }));
+            }
+            List<PlatformReport> reports = new ArrayList<>();
+            for (Future<PlatformReport> f : running) {
+                reports.add(get(f));
+            }
+            return Report.of(spec.image(), image.digest(), reports);
+        } catch (ImageException e) {
+            throw ImageSources.translate(e);
+        } catch (InterruptedIOException e) {
+            throw new InterruptedException(e.getMessage());
+        } catch (IOException e) {
+            throw new GateException("cannot read " + spec.image() + " (" + e.getMessage() + ")", GateException.Kind.ENVIRONMENT, e);
+        } finally {
+            platforms.shutdownNow();
+            if (!platforms.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                listener.log("some smoke containers did not stop within 30 s; the next run sweeps them");
+            }
+        }
+    }
+
+    /**
+     * What binfmt_misc says for each platform, proven by running archgate's probe program in a
+     * container of that platform: a handler that is listed but does not run code is an error.
+     */
+    public static Report qemuStatus(List<Platform> platforms) throws InterruptedException {
+        return Emulation.check(platforms, List.of());
+    }
+
+    /** Registers or enables the handlers of the platforms, then proves each with the probe. */
+    public static Report qemuInstall(List<Platform> platforms, GateListener listener) throws InterruptedException {
+        List<String> done;
+        try {
+            done = dev.archgate.emulation.Binfmt.host().install(platforms);
+        } catch (IOException e) {
+            throw new GateException("cannot register the QEMU handlers (" + e.getMessage() + "): run as root on the Docker host, "
+                    + "or with --privileged beside it", GateException.Kind.ENVIRONMENT, e);
+        }
+        done.forEach(listener::log);
+        return Emulation.check(platforms, done);
+    }
+
     private static <T> T get(Future<T> f) throws InterruptedException, IOException {
         try {
             return f.get();

@@ -1,0 +1,54 @@
+package dev.archgate.cli;
+
+import dev.archgate.gate.Gate;
+import dev.archgate.platform.Platform;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code archgate qemu status|install [LIST]}: emulation per platform, proven by a probe. */
+@Command(name = "qemu", mixinStandardHelpOptions = true, subcommands = {QemuCommand.Status.class, QemuCommand.Install.class},
+        description = "Show or install QEMU user emulation (binfmt_misc handlers), each platform proven by running a probe program.")
+final class QemuCommand {
+    static final String DEFAULT = "linux/amd64,linux/arm64,linux/arm/v7,linux/s390x,linux/ppc64le,linux/riscv64";
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Which platforms' code runs here; exit 3 when one does not.")
+    static final class Status implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "LIST", description = "Platforms (default: " + DEFAULT + ").")
+        String platforms = DEFAULT;
+
+        @Mixin
+        ReportOutput output;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            List<Platform> list = Platform.parseList(platforms);
+            return output.emit(Gate.qemuStatus(list), spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = "Register or enable the handlers (with the F flag) from the host's qemu-user-static, then probe each.")
+    static final class Install implements Callable<Integer> {
+        @Parameters(arity = "0..1", paramLabel = "LIST", description = "Platforms (default: " + DEFAULT + ").")
+        String platforms = DEFAULT;
+
+        @Mixin
+        ReportOutput output;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            var out = spec.commandLine().getOut();
+            return output.emit(Gate.qemuInstall(Platform.parseList(platforms), out::println), out);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.archgate.gate;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.archgate.emulation.Binfmt;
+import dev.archgate.emulation.BinfmtHandler;
+import dev.archgate.emulation.ProbeImage;
+import dev.archgate.emulation.ProbeProgram;
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
+import dev.archgate.report.Finding;
+import dev.archgate.report.PlatformReport;
+import dev.archgate.report.Report;
+import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.SmokeRunner;
+import dev.archgate.spec.SmokeTest;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Emulation status per platform, proven by the probe program rather than taken from binfmt_misc's word. */
+final class Emulation {
+    private static final SmokeTest PROBE = new SmokeTest("probe", SmokeTest.Mode.COMMAND, List.of(ProbeImage.PROGRAM), 0,
+            "^ok$", "", Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+    private Emulation() {}
+
+    static Report check(List<Platform> platforms, List<String> installLog) throws InterruptedException {
+        Binfmt binfmt = Binfmt.host();
+        DockerClient docker = Engine.connect();
+        SmokeRunner runner = Engine.runner(docker);
+        List<PlatformReport> reports = new ArrayList<>();
+        for (Platform p : platforms) {
+            List<Finding> findings = new ArrayList<>();
+            installLog.stream().filter(l -> l.startsWith(p + ":")).forEach(l -> findings.add(Finding.info(Check.EMULATION_MISSING, null, l)));
+            BinfmtHandler h = binfmt.status(p);
+            if (!Binfmt.isNative(p) && h.problem() != null) {
+                findings.add(Finding.error(Check.EMULATION_MISSING, null, h.problem()));
+                reports.add(PlatformReport.of(p, findings, List.of()));
+                continue;
+            }
+            if (!ProbeProgram.supports(p)) {
+                findings.add(Finding.error(Check.EMULATION_MISSING, null, "archgate has no probe program for " + p
+                        + ", so its emulation cannot be proven"));
+                reports.add(PlatformReport.of(p, findings, List.of()));
+                continue;
+            }
+            SmokeResult probe;
+            try {
+                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), PROBE, false, List.of(ProbeImage.PROGRAM), "/");
+            } catch (IOException e) {
+                throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
+                        GateException.Kind.ENVIRONMENT, e);
+            }
+            if (!probe.passed()) {
+                findings.add(Finding.error(Check.EMULATION_MISSING, null, "the " + h.name() + " handler is listed, but archgate's probe "
+                        + "program for " + p + " did not run (" + probe.outcome() + ": " + probe.detail() + "): run 'archgate qemu install " + p + "'"));
+            }
+            reports.add(PlatformReport.of(p, findings, List.of(probe)));
+        }
+        return Report.of("qemu", null, reports);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.archgate.gate;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.archgate.image.ResolvedImage;
+import dev.archgate.smoke.Labels;
+import dev.archgate.smoke.SmokeRunner;
+import java.nio.file.Path;
+
+/** The Docker Engine as the smoke stage uses it: a checked connection, and the image pinned by digest. */
+final class Engine {
+    private Engine() {}
+
+    static DockerClient connect() {
+        DockerClient docker = DockerClients.fromEnvironment();
+        try {
+            docker.pingCmd().exec();
+        } catch (RuntimeException e) {
+            throw new GateException("the Docker Engine does not answer (" + e.getMessage()
+                    + "): start dockerd, or set DOCKER_HOST to where it listens", GateException.Kind.ENVIRONMENT, e);
+        }
+        return docker;
+    }
+
+    static SmokeRunner runner(DockerClient docker) {
+        Labels labels = new Labels();
+        labels.sweep(docker);
+        return new SmokeRunner(docker, labels, Path.of(System.getenv().getOrDefault("ARCHGATE_QEMU_DIR", "/usr/bin")));
+    }
+
+    /**
+     * What the engine should run: a registry image by the digest that was resolved (so every
+     * platform runs the bytes the audit read), an engine image by its name.
+     */
+    static String pinned(String given, ResolvedImage image) {
+        if (given.startsWith("docker-daemon:")) {
+            return given.substring("docker-daemon:".length());
+        }
+        String name = given.contains("@") ? given.substring(0, given.indexOf('@')) : given;
+        int slash = name.lastIndexOf('/');
+        int colon = name.lastIndexOf(':');
+        if (colon > slash) {
+            name = name.substring(0, colon);
+        }
+        return name + "@" + image.digest();
+    }
+}

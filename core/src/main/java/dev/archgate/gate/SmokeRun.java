@@ -1,0 +1,51 @@
+package dev.archgate.gate;
+
+import dev.archgate.emulation.Binfmt;
+import dev.archgate.emulation.BinfmtHandler;
+import dev.archgate.image.PlatformImage;
+import dev.archgate.image.ResolvedImage;
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
+import dev.archgate.report.Finding;
+import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.SmokeRunner;
+import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.SmokeTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The smoke tests of one platform: emulation first (fail closed), then each test in turn. */
+final class SmokeRun {
+    record Outcome(List<Finding> findings, List<SmokeResult> results) {}
+
+    private SmokeRun() {}
+
+    static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, ResolvedImage image, String pinned, Platform p)
+            throws InterruptedException {
+        Optional<PlatformImage> variant = image.variants().get(p);
+        if (variant.isEmpty()) {
+            return new Outcome(List.of(dev.archgate.audit.PlatformAudit.missing(p, image.offered())), List.of());
+        }
+        boolean nativePlatform = Binfmt.isNative(p);
+        if (!nativePlatform) {
+            BinfmtHandler handler = binfmt.status(p);
+            if (handler.problem() != null) {
+                return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
+            }
+        }
+        List<SmokeResult> results = new ArrayList<>();
+        var config = variant.get().config();
+        for (SmokeTest test : spec.smoke()) {
+            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), config.argv(), config.path()));
+        }
+        List<Finding> findings = new ArrayList<>();
+        for (SmokeResult r : results) {
+            if (!r.passed()) {
+                Check check = Check.fromId(r.outcome()).orElse(Check.SMOKE_NOT_RUNNING);
+                findings.add(Finding.error(check, null, "smoke test '" + r.name() + "': " + r.detail()));
+            }
+        }
+        return new Outcome(findings, results);
+    }
+}

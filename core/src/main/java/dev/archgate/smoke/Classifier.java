@@ -1,0 +1,113 @@
+package dev.archgate.smoke;
+
+import dev.archgate.report.Check;
+import dev.archgate.report.SmokeResult;
+import dev.archgate.spec.SmokeTest;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns what a container did into a smoke outcome: "passed" or the check id of the failure,
+ * with the line of evidence a person needs to see the cause at once. The wordings are those of
+ * runc (1.1+ and older), crun, and QEMU.
+ */
+public final class Classifier {
+    private static final Pattern EXEC_FORMAT = Pattern.compile(
+            "(?im)^.*(exec format error|exec user process caused.*format|Invalid ELF image for this architecture).*$");
+    private static final Pattern QEMU_LOADER = Pattern.compile("(?im)^.*Could not open '([^']+)': No such file or directory.*$");
+    private static final Pattern NO_SUCH_FILE = Pattern.compile(
+            "(?im)^.*(exec|executable file|exec user process caused|starting container process caused).*no such file or directory.*$");
+    private static final Pattern NOT_FOUND_IN_PATH = Pattern.compile("(?im)^.*executable file not found in \\$PATH.*$");
+    private static final Pattern PERMISSION = Pattern.compile("(?im)^.*(exec|starting container process).*permission denied.*$");
+    private static final Pattern PLATFORM = Pattern.compile(
+            "(?im)^.*(does not match the specified platform|no match for platform in manifest|no matching manifest for).*$");
+    private static final Map<Integer, String> SIGNALS = Map.of(132, "SIGILL (illegal instruction)", 133, "SIGTRAP",
+            134, "SIGABRT", 135, "SIGBUS", 136, "SIGFPE", 137, "SIGKILL", 139, "SIGSEGV (segmentation fault)");
+
+    private Classifier() {}
+
+    public static SmokeResult classify(SmokeTest test, ContainerResult r) {
+        String out = r.output();
+        Matcher m;
+        if ((m = PLATFORM.matcher(out)).find()) {
+            return result(test, r, Check.PLATFORM_MISSING, m.group().trim());
+        }
+        if ((m = EXEC_FORMAT.matcher(out)).find()) {
+            return result(test, r, Check.SMOKE_EXEC_FORMAT_ERROR, m.group().trim());
+        }
+        if ((m = QEMU_LOADER.matcher(out)).find()) {
+            return result(test, r, Check.INTERPRETER_MISSING, m.group().trim());
+        }
+        if ((m = NOT_FOUND_IN_PATH.matcher(out)).find()) {
+            return result(test, r, Check.ENTRYPOINT_MISSING, m.group().trim());
+        }
+        if ((m = NO_SUCH_FILE.matcher(out)).find()) {
+            // The program is there, so what is missing is what it needs to start: its ELF loader or
+            // its script's interpreter (a CRLF "#!/bin/sh\r" among them).
+            return result(test, r, r.entrypointExists() ? Check.INTERPRETER_MISSING : Check.ENTRYPOINT_MISSING, m.group().trim());
+        }
+        if ((m = PERMISSION.matcher(out)).find()) {
+            return result(test, r, Check.ENTRYPOINT_NOT_EXECUTABLE, m.group().trim());
+        }
+        if (r.startError() != null) {
+            return result(test, r, Check.SMOKE_NOT_RUNNING, r.startError());
+        }
+        if (r.oomKilled()) {
+            return result(test, r, Check.SMOKE_SIGNAL, "killed by the kernel: out of memory (the container's memory limit)");
+        }
+        if (r.exitCode() != null && SIGNALS.containsKey(r.exitCode())) {
+            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + SIGNALS.get(r.exitCode()) + lastLine(r.stderr()));
+        }
+        if (r.timedOut()) {
+            return result(test, r, Check.SMOKE_TIMEOUT, "still running after " + test.timeout().toSeconds() + " s");
+        }
+        return switch (test.mode()) {
+            case SERVICE -> r.stillRunning() ? passed(test, r)
+                    : result(test, r, Check.SMOKE_NOT_RUNNING, "exited with status " + r.exitCode() + " before the "
+                    + test.ready().toSeconds() + " s ready time" + lastLine(r.stderr() + "\n" + r.stdout()));
+            case START -> r.stillRunning() || expectedExit(test, r) ? passed(test, r) : exitCode(test, r);
+            case COMMAND -> command(test, r);
+        };
+    }
+
+    private static SmokeResult command(SmokeTest test, ContainerResult r) {
+        if (!expectedExit(test, r)) {
+            return exitCode(test, r);
+        }
+        if (!test.stdout().isEmpty() && !Pattern.compile(test.stdout(), Pattern.MULTILINE).matcher(r.stdout()).find()) {
+            return result(test, r, Check.SMOKE_OUTPUT, "stdout does not match /" + test.stdout() + "/: " + excerpt(r.stdout()));
+        }
+        if (!test.stderr().isEmpty() && !Pattern.compile(test.stderr(), Pattern.MULTILINE).matcher(r.stderr()).find()) {
+            return result(test, r, Check.SMOKE_OUTPUT, "stderr does not match /" + test.stderr() + "/: " + excerpt(r.stderr()));
+        }
+        return passed(test, r);
+    }
+
+    private static boolean expectedExit(SmokeTest test, ContainerResult r) {
+        return r.exitCode() != null && r.exitCode() == test.exitCode();
+    }
+
+    private static SmokeResult exitCode(SmokeTest test, ContainerResult r) {
+        return result(test, r, Check.SMOKE_EXIT_CODE, "exited with status " + r.exitCode() + ", expected " + test.exitCode()
+                + lastLine(r.stderr() + "\n" + r.stdout()));
+    }
+
+    private static String lastLine(String text) {
+        String last = text.strip().lines().reduce((a, b) -> b).orElse("");
+        return last.isEmpty() ? "" : ": " + excerpt(last);
+    }
+
+    private static String excerpt(String s) {
+        String t = s.strip().replace("\n", " | ");
+        return t.length() > 200 ? t.substring(0, 200) + "…" : t.isEmpty() ? "(empty)" : t;
+    }
+
+    private static SmokeResult passed(SmokeTest test, ContainerResult r) {
+        return new SmokeResult(test.name(), r.exitCode(), SmokeResult.PASSED, r.durationMs(), "");
+    }
+
+    private static SmokeResult result(SmokeTest test, ContainerResult r, Check check, String detail) {
+        return new SmokeResult(test.name(), r.exitCode(), check.id(), r.durationMs(), detail);
+    }
+}
