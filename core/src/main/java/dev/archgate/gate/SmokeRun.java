@@ -27,6 +27,13 @@ final class SmokeRun {
         if (variant.isEmpty()) {
             return new Outcome(List.of(dev.archgate.audit.PlatformAudit.missing(p, image.offered())), List.of());
         }
+        var label = variant.get().config();
+        if (!p.matchesLabel(label.os(), label.architecture(), label.variant())) {
+            // The engine refuses to run a variant whose config names another platform ("No such
+            // image" after the pull), so the run can only report what the index got wrong.
+            return new Outcome(List.of(Finding.error(Check.PLATFORM_LABEL_MISMATCH, null, "the index lists a " + p
+                    + " variant whose config says " + label.label() + ", which the Docker Engine refuses to run as " + p)), List.of());
+        }
         boolean nativePlatform = Binfmt.isNative(p);
         if (!nativePlatform) {
             BinfmtHandler handler = binfmt.status(p);
@@ -35,9 +42,8 @@ final class SmokeRun {
             }
         }
         List<SmokeResult> results = new ArrayList<>();
-        var config = variant.get().config();
         for (SmokeTest test : spec.smoke()) {
-            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), config.argv(), config.path()));
+            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), label.argv(), label.path()));
         }
         List<Finding> findings = new ArrayList<>();
         for (SmokeResult r : results) {

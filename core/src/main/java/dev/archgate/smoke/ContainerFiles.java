@@ -17,8 +17,12 @@ final class ContainerFiles {
     private static final int MAX_HOPS = 40;
     private static final int HEAD = 512;
 
-    /** A regular file reached from a path, with its first bytes. */
-    record Head(String path, byte[] bytes) {
+    /**
+     * A regular file reached from {@code path} (through symlinks, to {@code target}), with its
+     * first bytes. Programs are started by {@code path}: busybox, for one, picks its applet by
+     * the name it was called with.
+     */
+    record Head(String path, String target, byte[] bytes) {
         boolean isElf() {
             return bytes.length >= 4 && bytes[0] == 0x7f && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F';
         }
@@ -62,7 +66,7 @@ final class ContainerFiles {
                 if (!e.isFile()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Head(current, tar.readNBytes(HEAD)));
+                return Optional.of(new Head(path, current, tar.readNBytes(HEAD)));
             } catch (NotFoundException e) {
                 return Optional.empty();
             }

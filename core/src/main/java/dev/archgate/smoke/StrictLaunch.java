@@ -67,7 +67,7 @@ final class StrictLaunch {
             ElfInfo elf = ElfScanner.scan(new ByteArrayInputStream(current.bytes()), current.bytes().length);
             var mismatch = ElfExpectation.of(platform).judge(elf, platform);
             if (mismatch.isPresent() && mismatch.get().kind() == dev.archgate.platform.ElfMismatch.Kind.ARCHITECTURE) {
-                return new Launch(null, null, false, true, "exec " + current.path() + ": exec format error (strict emulation: "
+                return new Launch(null, null, false, true, "exec " + current.target() + ": exec format error (strict emulation: "
                         + mismatch.get().description() + ")");
             }
             return Launch.asImageSays(argv, true);
