@@ -1,0 +1,65 @@
+package dev.archgate.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Report;
+import dev.archgate.report.Verdict;
+import dev.archgate.spec.SmokeTest;
+import dev.archgate.spec.SpecDraft;
+import dev.archgate.testing.Fixtures;
+import dev.archgate.testing.IntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A platform the host cannot emulate is an environment error, and qemu install brings it back. */
+@IntegrationTest
+class EmulationIT {
+    private static final Path AARCH64 = Path.of("/proc/sys/fs/binfmt_misc/qemu-aarch64");
+    private static final Platform ARM64 = Platform.parse("linux/arm64");
+
+    @Test
+    void aDisabledHandlerMakesArm64AnErrorAndInstallRestoresItProvenByTheProbe() throws Exception {
+        try {
+            Files.writeString(AARCH64, "0");
+
+            Report smoke = Gate.smoke(SpecDraft.empty().withImage(Fixtures.named("good-static").image())
+                    .withPlatforms(Platform.parseList("linux/amd64,linux/arm64"))
+                    .withSmoke(List.of(new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app ", "",
+                            Duration.ofSeconds(30), Duration.ofSeconds(1)))).toSpec(), GateListener.SILENT);
+            assertThat(smoke.verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(smoke.platforms().get(0).verdict()).isEqualTo(Verdict.PASS);
+            assertThat(smoke.platforms().get(1).findings()).singleElement().satisfies(f -> {
+                assertThat(f.check().id()).isEqualTo("emulation.missing");
+                assertThat(f.message()).contains("qemu-aarch64 is disabled").contains("archgate qemu install linux/arm64");
+            });
+            assertThat(Gate.qemuStatus(List.of(ARM64)).verdict()).isEqualTo(Verdict.ERROR);
+
+            List<String> log = new ArrayList<>();
+            Report installed = Gate.qemuInstall(List.of(ARM64), log::add);
+
+            assertThat(log).containsExactly("linux/arm64: enabled qemu-aarch64");
+            assertThat(installed.verdict()).isEqualTo(Verdict.PASS);
+            assertThat(installed.platforms().get(0).smoke()).singleElement().satisfies(probe -> {
+                assertThat(probe.name()).isEqualTo("probe");
+                assertThat(probe.passed()).isTrue();
+            });
+            assertThat(Files.readAllLines(AARCH64).get(0)).isEqualTo("enabled");
+        } finally {
+            Files.writeString(AARCH64, "1");
+        }
+    }
+
+    @Test
+    void theProbeProvesEveryEmulatedPlatformAndTheNativeOne() throws Exception {
+        Report status = Gate.qemuStatus(Platform.parseList("linux/amd64,linux/arm64,linux/arm/v7,linux/s390x,linux/ppc64le,linux/riscv64"));
+        assertThat(status.platforms()).allSatisfy(p -> {
+            assertThat(p.verdict()).as(p.platform().toString()).isEqualTo(Verdict.PASS);
+            assertThat(p.smoke()).singleElement().satisfies(probe -> assertThat(probe.passed()).isTrue());
+        });
+    }
+}

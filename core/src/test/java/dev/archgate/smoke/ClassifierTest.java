@@ -1,0 +1,78 @@
+package dev.archgate.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archgate.report.SmokeResult;
+import dev.archgate.spec.SmokeTest;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** The runtime and QEMU wordings below were captured from this engine (runc 1.1) and QEMU 7.2, or quoted from crun and older runc. */
+class ClassifierTest {
+    private static final SmokeTest COMMAND = new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app ", "",
+            Duration.ofSeconds(30), Duration.ofSeconds(5));
+
+    private static SmokeResult classify(Integer exit, String stdout, String stderr, boolean entrypointExists) {
+        return Classifier.classify(COMMAND, new ContainerResult(exit, stdout, stderr, false, false, false, null, entrypointExists, 10));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "exec /app: exec format error | 1 | smoke.exec-format-error",
+        "standard_init_linux.go:228: exec user process caused: exec format error | 1 | smoke.exec-format-error",
+        "standard_init_linux.go:211: exec user process caused \"exec format error\" | 1 | smoke.exec-format-error",
+        "{\"msg\":\"exec container process `/app`: Exec format error\",\"level\":\"error\"} | 1 | smoke.exec-format-error",
+        "qemu: /app: Invalid ELF image for this architecture | 255 | smoke.exec-format-error",
+        "qemu: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory | 255 | interpreter.missing",
+        "aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory | 255 | interpreter.missing",
+        "exec /usr/bin/hello: no such file or directory | 1 | interpreter.missing",
+        "exec /entrypoint.sh: permission denied | 126 | entrypoint.not-executable",
+        "qemu: uncaught target signal 4 (Illegal instruction) - core dumped | 132 | smoke.signal",
+        "Segmentation fault | 139 | smoke.signal",
+        "app: unknown flag --version | 2 | smoke.exit-code"})
+    void eachRuntimeWordingMapsToItsCheck(String stderr, int exit, String outcome) {
+        SmokeResult r = classify(exit, "", stderr, true);
+        assertThat(r.outcome()).isEqualTo(outcome);
+        assertThat(r.detail()).isNotBlank();
+    }
+
+    @Test
+    void noSuchFileForAProgramThatIsAbsentNamesTheEntrypoint() {
+        assertThat(classify(1, "", "exec /app: no such file or directory", false).outcome()).isEqualTo("entrypoint.missing");
+        assertThat(classify(127, "", "exec: \"app\": executable file not found in $PATH", false).outcome()).isEqualTo("entrypoint.missing");
+    }
+
+    @Test
+    void outputTimeoutsServicesAndOomAreTheirOwnClasses() {
+        assertThat(classify(0, "app 1.0.0\n", "", true).passed()).isTrue();
+        SmokeResult wrongOutput = classify(0, "hello\n", "", true);
+        assertThat(wrongOutput.outcome()).isEqualTo("smoke.output");
+        assertThat(wrongOutput.detail()).contains("/^app /", "hello");
+
+        assertThat(Classifier.classify(COMMAND, new ContainerResult(null, "", "", false, true, false, null, true, 30_000)).outcome())
+                .isEqualTo("smoke.timeout");
+        assertThat(Classifier.classify(COMMAND, new ContainerResult(137, "", "", true, false, false, null, true, 100)).detail())
+                .contains("out of memory");
+
+        SmokeTest service = new SmokeTest("serves", SmokeTest.Mode.SERVICE, List.of(), 0, "", "", Duration.ofSeconds(30), Duration.ofSeconds(3));
+        assertThat(Classifier.classify(service, new ContainerResult(null, "ready", "", false, false, true, null, true, 3000)).passed()).isTrue();
+        assertThat(Classifier.classify(service, new ContainerResult(0, "", "bye", false, false, false, null, true, 100)).outcome())
+                .isEqualTo("smoke.not-running");
+
+        SmokeTest start = SmokeTest.starts();
+        assertThat(Classifier.classify(start, new ContainerResult(0, "", "", false, false, false, null, true, 100)).passed()).isTrue();
+        assertThat(Classifier.classify(start, new ContainerResult(null, "", "", false, false, true, null, true, 5000)).passed()).isTrue();
+        assertThat(Classifier.classify(start, new ContainerResult(3, "", "", false, false, false, null, true, 100)).outcome())
+                .isEqualTo("smoke.exit-code");
+    }
+
+    @Test
+    void theEngineRefusingAPlatformIsPlatformMissing() {
+        SmokeResult r = Classifier.classify(COMMAND, new ContainerResult(null, "", "", false, false, false,
+                "image with reference x was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64", true, 5));
+        assertThat(r.outcome()).isEqualTo("platform.missing");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.archgate.smoke;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import dev.archgate.gate.DockerClients;
+import dev.archgate.platform.Platform;
+import dev.archgate.report.SmokeResult;
+import dev.archgate.spec.SmokeTest;
+import dev.archgate.testing.Fixtures;
+import dev.archgate.testing.IntegrationTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** Containers archgate creates never outlive it: 50 runs with timeouts and an interrupt leave none. */
+@IntegrationTest
+class SmokeRunnerIT {
+    private static final Platform ARM64 = Platform.parse("linux/arm64");
+
+    @Test
+    void fiftyRunsWithTimeoutsAndAnInterruptLeaveNoContainer() throws Exception {
+        DockerClient docker = DockerClients.fromEnvironment();
+        Labels labels = new Labels();
+        SmokeRunner runner = new SmokeRunner(docker, labels, Path.of("/usr/bin"));
+        String service = Fixtures.named("good-service").image();
+        String tool = Fixtures.named("good-static").image();
+        SmokeTest quick = new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app ", "",
+                Duration.ofSeconds(30), Duration.ofSeconds(1));
+        SmokeTest timesOut = new SmokeTest("hangs", SmokeTest.Mode.COMMAND, List.of(), 0, "", "", Duration.ofMillis(300), Duration.ofSeconds(1));
+
+        int timeouts = 0;
+        for (int i = 0; i < 50; i++) {
+            if (i == 25) {
+                assertThat(interruptedRun(runner, service, timesOut)).isTrue();
+                continue;
+            }
+            boolean hang = i % 5 == 0;
+            SmokeResult r = runner.run(hang ? service : tool, ARM64, false, hang ? timesOut : quick, true,
+                    hang ? List.of("/service") : List.of("/app"), "/bin");
+            if (hang) {
+                assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.timeout");
+                timeouts++;
+            } else {
+                assertThat(r.passed()).as(r.detail()).isTrue();
+            }
+        }
+
+        assertThat(timeouts).isEqualTo(9); // every fifth run hangs, the 26th is the interrupted one
+        assertThat(runner.liveContainers()).isZero();
+        assertThat(docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.RUN, labels.forContainer().get(Labels.RUN)))
+                .exec()).isEmpty();
+    }
+
+    /** Interrupts a run while its container is up; true when the interrupt was seen and the run ended. */
+    private static boolean interruptedRun(SmokeRunner runner, String image, SmokeTest test) throws InterruptedException {
+        SmokeTest slow = new SmokeTest(test.name(), test.mode(), test.command(), 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                runner.run(image, ARM64, false, slow, true, List.of("/service"), "/bin");
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        });
+        t.start();
+        Thread.sleep(1500);
+        t.interrupt();
+        t.join(30_000);
+        return !t.isAlive() && (outcome.get() == null || outcome.get() instanceof InterruptedException);
+    }
+
+    @Test
+    void sweepRemovesContainersOfRunsWhoseProcessIsGone() throws Exception {
+        DockerClient docker = DockerClients.fromEnvironment();
+        String image = Fixtures.named("good-static").image();
+        docker.pullImageCmd(image).withPlatform("linux/amd64").start().awaitCompletion();
+        Map<String, String> dead = Map.of(Labels.MARK, "1", Labels.RUN, "an-old-run",
+                Labels.OWNER, java.net.InetAddress.getLocalHost().getHostName() + ":999999999");
+        String id = docker.createContainerCmd(image).withPlatform("linux/amd64").withLabels(dead).exec().getId();
+
+        int removed = new Labels().sweep(docker);
+
+        assertThat(removed).isGreaterThanOrEqualTo(1);
+        assertThat(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(id)).exec()).isEmpty();
+    }
+}
