@@ -11,17 +11,33 @@ import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.Program;
+import dev.archgate.smoke.ProgramFiles;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Emulation status per platform, proven by the probe program rather than taken from binfmt_misc's word. */
 final class Emulation {
     private static final SmokeTest PROBE = new SmokeTest("probe", SmokeTest.Mode.COMMAND, List.of(ProbeImage.PROGRAM), 0,
             "^ok$", "", Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+    /** The probe image holds one file, the probe itself. */
+    private static final ProgramFiles PROBE_FILES = new ProgramFiles() {
+        @Override
+        public Optional<Program> follow(String path) {
+            return path.equals(ProbeImage.PROGRAM) ? Optional.of(new Program(path, path, null, null)) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Program> which(String command, String pathVariable) {
+            return follow(command);
+        }
+    };
 
     private Emulation() {}
 
@@ -47,7 +63,8 @@ final class Emulation {
             }
             SmokeResult probe;
             try {
-                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), PROBE, false, List.of(ProbeImage.PROGRAM), "/");
+                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), PROBE, false, List.of(ProbeImage.PROGRAM), "/",
+                        PROBE_FILES);
             } catch (IOException e) {
                 throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
                         GateException.Kind.ENVIRONMENT, e);

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 /** The Docker Engine as the smoke stage uses it: a checked connection, and the image pinned by digest. */
 final class Engine {
+    static final int MAX_PARALLEL = 8;
+
     private Engine() {}
 
     static DockerClient connect() {

@@ -100,8 +100,10 @@ public final class Gate {
         }
         var docker = Engine.connect();
         var runner = Engine.runner(docker);
-        int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), cores + 1));
+        // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
+        // (bounded, for gates of many platforms).
+        ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
+        ExecutorService layers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try (ImageSource source = ImageSources.open(spec.image(), new HashSet<>(spec.insecureRegistries()), () -> docker)) {
             ResolvedImage image = ImageResolver.resolve(source, spec.platforms());
             String pinned = Engine.pinned(spec.image(), image);
@@ -110,7 +112,8 @@ public final class Gate {
             for (Platform p : spec.platforms()) {
                 running.add(platforms.submit(() -> {
                     listener.platformStarted(p);
-                    SmokeRun.Outcome o = SmokeRun.platform(runner, dev.archgate.emulation.Binfmt.host(), spec, image, pinned, p);
+                    SmokeRun.Outcome o = SmokeRun.platform(runner, dev.archgate.emulation.Binfmt.host(), spec, image, pinned, p,
+                            () -> new FilesystemPrograms(ImageResolver.filesystem(source, image.variants().get(p).orElseThrow(), layers)));
                     PlatformReport r = PlatformReport.of(p, policy.apply(o.findings()), o.results());
                     listener.platformFinished(r);
                     return r;
@@ -128,6 +131,7 @@ public final class Gate {
         } catch (IOException e) {
             throw new GateException("cannot read " + spec.image() + " (" + e.getMessage() + ")", GateException.Kind.ENVIRONMENT, e);
         } finally {
+            layers.shutdownNow();
             platforms.shutdownNow();
             if (!platforms.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
                 listener.log("some smoke containers did not stop within 30 s; the next run sweeps them");

@@ -8,6 +8,7 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.ProgramFiles;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
@@ -19,10 +20,16 @@ import java.util.Optional;
 final class SmokeRun {
     record Outcome(List<Finding> findings, List<SmokeResult> results) {}
 
+    /** A supplier that may read (the merged filesystem is loaded only for platforms that run). */
+    interface IoSupplier<T> {
+        T get() throws java.io.IOException;
+    }
+
     private SmokeRun() {}
 
-    static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, ResolvedImage image, String pinned, Platform p)
-            throws InterruptedException {
+    /** @param files the variant's files, for strict emulation's lookups (from its merged filesystem) */
+    static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, ResolvedImage image, String pinned, Platform p,
+                            IoSupplier<ProgramFiles> files) throws InterruptedException, java.io.IOException {
         Optional<PlatformImage> variant = image.variants().get(p);
         if (variant.isEmpty()) {
             return new Outcome(List.of(dev.archgate.audit.PlatformAudit.missing(p, image.offered())), List.of());
@@ -42,8 +49,9 @@ final class SmokeRun {
             }
         }
         List<SmokeResult> results = new ArrayList<>();
+        ProgramFiles programs = files.get();
         for (SmokeTest test : spec.smoke()) {
-            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), label.argv(), label.path()));
+            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), label.argv(), label.path(), programs));
         }
         List<Finding> findings = new ArrayList<>();
         for (SmokeResult r : results) {

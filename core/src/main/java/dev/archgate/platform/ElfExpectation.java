@@ -94,6 +94,7 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
             case EM_AARCH64 -> "AArch64";
             case EM_ARM -> "32-bit ARM";
             case EM_386 -> "32-bit x86";
+            case 20 -> "32-bit PowerPC";
             case EM_PPC64 -> order == LE ? "PowerPC64 little-endian" : "PowerPC64 big-endian";
             case EM_S390 -> elfClass == 64 ? "s390x" : "31-bit s390";
             case EM_RISCV -> "RISC-V " + elfClass + "-bit";

@@ -5,6 +5,8 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
@@ -43,6 +45,7 @@ public final class SmokeRunner {
     private final Labels labels;
     private final Path qemuDir;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final Map<String, byte[]> qemuTars = new ConcurrentHashMap<>();
 
     public SmokeRunner(DockerClient docker, Labels labels, Path qemuDir) {
         this.docker = docker;
@@ -57,20 +60,18 @@ public final class SmokeRunner {
      * @param nativePlatform whether the host runs this platform's code without emulation
      */
     public SmokeResult run(String image, Platform platform, boolean nativePlatform, SmokeTest test, boolean strict, List<String> imageArgv,
-                           String path) throws InterruptedException {
+                           String path, ProgramFiles files) throws InterruptedException {
         long start = System.nanoTime();
         String id = null;
         try {
             List<String> argv = test.command().isEmpty() ? imageArgv : test.command();
-            id = create(image, platform, argv);
-            Launch launch = strict ? StrictLaunch.plan(new ContainerFiles(docker, id), platform, nativePlatform, argv, path)
-                    : Launch.asImageSays(argv, true);
+            Launch launch = strict ? StrictLaunch.plan(files, platform, nativePlatform, argv, path)
+                    : Launch.asImageSays(argv, files.which(argv.isEmpty() ? "" : argv.get(0), path).isPresent());
             if (launch.verdict() != null) {
                 return Classifier.classify(test, new ContainerResult(null, "", "", false, false, false, launch.verdict(), true, ms(start)));
             }
+            id = create(image, platform, launch, launch.throughQemu() ? qemuEnv(platform) : List.of());
             if (launch.throughQemu()) {
-                remove(id);
-                id = create(image, platform, launch, qemuEnv(platform));
                 copyQemu(id, platform);
             }
             return Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start));
@@ -100,10 +101,6 @@ public final class SmokeRunner {
             case "v5" -> List.of("QEMU_CPU=arm926");
             default -> List.of();
         };
-    }
-
-    private String create(String image, Platform platform, List<String> argv) throws InterruptedException {
-        return create(image, platform, Launch.asImageSays(argv, true), List.of());
     }
 
     private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException {
@@ -141,6 +138,20 @@ public final class SmokeRunner {
     }
 
     private void copyQemu(String id, Platform platform) throws IOException {
+        byte[] tar = qemuTars.computeIfAbsent(platform.qemuArch(), arch -> {
+            try {
+                return qemuTar(platform);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        try (InputStream in = new java.io.ByteArrayInputStream(tar)) {
+            docker.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
+        }
+    }
+
+    /** The static QEMU binary as a one-file tar, made once per architecture and run. */
+    private byte[] qemuTar(Platform platform) throws IOException {
         Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
         ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
@@ -151,9 +162,7 @@ public final class SmokeRunner {
             Files.copy(qemu, tar);
             tar.closeArchiveEntry();
         }
-        try (InputStream in = new java.io.ByteArrayInputStream(tarBytes.toByteArray())) {
-            docker.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
-        }
+        return tarBytes.toByteArray();
     }
 
     private ContainerResult startAndWait(String id, SmokeTest test, boolean entrypointExists, long start) throws InterruptedException {
@@ -176,20 +185,17 @@ public final class SmokeRunner {
                 entrypointExists, ms(start));
     }
 
-    /** Polls the container's state until it exits or the time is up; null when it is still running. */
+    /** Waits for the container to exit, at most {@code limitMs}; null when it is still running then. */
     private Integer waitForExit(String id, long limitMs) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs);
-        long sleep = 20;
-        while (true) {
-            var s = docker.inspectContainerCmd(id).exec().getState();
-            if (!Boolean.TRUE.equals(s.getRunning()) && s.getFinishedAt() != null && !s.getFinishedAt().startsWith("0001")) {
-                return s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue();
+        try (WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())) {
+            return wait.awaitStatusCode(limitMs, TimeUnit.MILLISECONDS);
+        } catch (DockerClientException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while waiting for a smoke container");
             }
-            if (System.nanoTime() > deadline) {
-                return null;
-            }
-            Thread.sleep(sleep);
-            sleep = Math.min(sleep * 2, 250);
+            return null; // the time is up and it still runs
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -1,11 +1,8 @@
 package dev.archgate.smoke;
 
-import dev.archgate.elf.ElfInfo;
-import dev.archgate.elf.ElfScanner;
 import dev.archgate.platform.ElfExpectation;
+import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,17 +22,17 @@ final class StrictLaunch {
 
     private StrictLaunch() {}
 
-    static Launch plan(ContainerFiles files, Platform platform, boolean nativePlatform, List<String> argv, String path) throws IOException {
+    static Launch plan(ProgramFiles files, Platform platform, boolean nativePlatform, List<String> argv, String path) {
         if (argv.isEmpty()) {
             return Launch.asImageSays(argv, false);
         }
-        Optional<ContainerFiles.Head> head = files.which(argv.get(0), path);
+        Optional<Program> head = files.which(argv.get(0), path);
         if (head.isEmpty()) {
             return Launch.asImageSays(argv, false);
         }
         List<String> chain = new ArrayList<>(argv);
         chain.set(0, head.get().path());
-        ContainerFiles.Head current = head.get();
+        Program current = head.get();
         for (int depth = 0; depth < MAX_SCRIPTS && !current.isElf(); depth++) {
             String shebang = current.shebang();
             if (shebang == null || shebang.endsWith("\r")) {
@@ -45,7 +42,7 @@ final class StrictLaunch {
             if (words.isEmpty()) {
                 return Launch.asImageSays(argv, true);
             }
-            Optional<ContainerFiles.Head> interpreter = files.follow(words.get(0));
+            Optional<Program> interpreter = files.follow(words.get(0));
             if (interpreter.isEmpty()) {
                 return Launch.asImageSays(argv, true);
             }
@@ -64,9 +61,8 @@ final class StrictLaunch {
         if (nativePlatform) {
             // The host runs this platform without QEMU; a foreign binary would be handed to another
             // architecture's handler here, but dies on real hardware, so it is judged from its header.
-            ElfInfo elf = ElfScanner.scan(new ByteArrayInputStream(current.bytes()), current.bytes().length);
-            var mismatch = ElfExpectation.of(platform).judge(elf, platform);
-            if (mismatch.isPresent() && mismatch.get().kind() == dev.archgate.platform.ElfMismatch.Kind.ARCHITECTURE) {
+            var mismatch = ElfExpectation.of(platform).judge(current.elf(), platform);
+            if (mismatch.isPresent() && mismatch.get().kind() == ElfMismatch.Kind.ARCHITECTURE) {
                 return new Launch(null, null, false, true, "exec " + current.target() + ": exec format error (strict emulation: "
                         + mismatch.get().description() + ")");
             }

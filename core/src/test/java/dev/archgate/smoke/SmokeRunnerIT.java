@@ -7,6 +7,7 @@ import dev.archgate.gate.DockerClients;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
+import dev.archgate.testing.FixturePrograms;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
 import java.nio.file.Path;
@@ -32,15 +33,17 @@ class SmokeRunnerIT {
                 Duration.ofSeconds(30), Duration.ofSeconds(1));
         SmokeTest timesOut = new SmokeTest("hangs", SmokeTest.Mode.COMMAND, List.of(), 0, "", "", Duration.ofMillis(300), Duration.ofSeconds(1));
 
+        ProgramFiles serviceFiles = FixturePrograms.of(service, ARM64);
+        ProgramFiles toolFiles = FixturePrograms.of(tool, ARM64);
         int timeouts = 0;
         for (int i = 0; i < 50; i++) {
             if (i == 25) {
-                assertThat(interruptedRun(runner, service, timesOut)).isTrue();
+                assertThat(interruptedRun(runner, service, timesOut, serviceFiles)).isTrue();
                 continue;
             }
             boolean hang = i % 5 == 0;
             SmokeResult r = runner.run(hang ? service : tool, ARM64, false, hang ? timesOut : quick, true,
-                    hang ? List.of("/service") : List.of("/app"), "/bin");
+                    hang ? List.of("/service") : List.of("/app"), "/bin", hang ? serviceFiles : toolFiles);
             if (hang) {
                 assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.timeout");
                 timeouts++;
@@ -56,12 +59,12 @@ class SmokeRunnerIT {
     }
 
     /** Interrupts a run while its container is up; true when the interrupt was seen and the run ended. */
-    private static boolean interruptedRun(SmokeRunner runner, String image, SmokeTest test) throws InterruptedException {
+    private static boolean interruptedRun(SmokeRunner runner, String image, SmokeTest test, ProgramFiles files) throws InterruptedException {
         SmokeTest slow = new SmokeTest(test.name(), test.mode(), test.command(), 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
-                runner.run(image, ARM64, false, slow, true, List.of("/service"), "/bin");
+                runner.run(image, ARM64, false, slow, true, List.of("/service"), "/bin", files);
             } catch (Throwable e) {
                 outcome.set(e);
             }
