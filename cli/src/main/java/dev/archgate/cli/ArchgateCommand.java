@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = ArchgateCommand.Version.class,
         description = "Release gate for multi-platform container images.",
-        subcommands = {CommandLine.HelpCommand.class, AuditCommand.class, SmokeCommand.class, LintCommand.class, QemuCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GateCommand.class, AuditCommand.class, SmokeCommand.class, LintCommand.class,
+            QemuCommand.class})
 public final class ArchgateCommand {
 
     /** Exit statuses of the contract shared by every adapter. */

@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -41,6 +40,30 @@ public final class Gate {
         }
         Dockerfile parsed = Dockerfile.parse(dockerfile.toString(), text);
         return Report.linted(dockerfile.toString(), DockerfileLinter.lint(parsed, platforms));
+    }
+
+    /**
+     * The whole gate: lint and build (for a build spec), then audit and smoke every platform,
+     * decide, and promote on a pass. Blocks until the report is ready.
+     *
+     * @throws GateException when the run could not start or finish (one sentence, usage or environment)
+     */
+    public static Report run(GateSpec spec, GateListener listener) throws InterruptedException {
+        return start(spec, listener).await();
+    }
+
+    /** The whole gate on a thread of its own, so an adapter can cancel it. */
+    public static GateRun start(GateSpec spec, GateListener listener) {
+        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "archgate-gate");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return new GateRun(one.submit(() -> FullGate.run(spec, listener)));
+        } finally {
+            one.shutdown();
+        }
     }
 
     /**
@@ -71,7 +94,7 @@ public final class Gate {
             }
             List<PlatformReport> reports = new ArrayList<>();
             for (Future<PlatformReport> f : running) {
-                reports.add(get(f));
+                reports.add(Futures.get(f));
             }
             return Report.of(spec.image(), image.digest(), reports);
         } catch (ImageException e) {
@@ -121,7 +144,7 @@ public final class Gate {
             }
             List<PlatformReport> reports = new ArrayList<>();
             for (Future<PlatformReport> f : running) {
-                reports.add(get(f));
+                reports.add(Futures.get(f));
             }
             return Report.of(spec.image(), image.digest(), reports);
         } catch (ImageException e) {
@@ -158,22 +181,5 @@ public final class Gate {
         }
         done.forEach(listener::log);
         return Emulation.check(platforms, done);
-    }
-
-    private static <T> T get(Future<T> f) throws InterruptedException, IOException {
-        try {
-            return f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ImageException ie) {
-                throw ie;
-            }
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 }

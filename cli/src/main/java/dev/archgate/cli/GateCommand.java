@@ -1,0 +1,182 @@
+package dev.archgate.cli;
+
+import dev.archgate.gate.Gate;
+import dev.archgate.gate.GateListener;
+import dev.archgate.platform.Platform;
+import dev.archgate.report.GitHubAnnotations;
+import dev.archgate.report.PlatformReport;
+import dev.archgate.report.Report;
+import dev.archgate.report.Severity;
+import dev.archgate.spec.BuildSpec;
+import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.SmokeTest;
+import dev.archgate.spec.SpecDraft;
+import dev.archgate.spec.SpecLoader;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code archgate gate}: lint, build, audit and smoke every platform, decide, report, and only
+ * then promote. Reads archgate.yml when there is one; every flag overrides its key.
+ */
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = {"The release gate: lint the Dockerfile, build every platform with buildx (or take --image), audit and smoke-test "
+                + "each platform under strict QEMU emulation, write the reports, and promote the tested digest only when all pass.",
+            "Settings come from archgate.yml (--config, default ./archgate.yml when present); each flag overrides its key."})
+final class GateCommand implements Callable<Integer> {
+    static final class Source {
+        @Option(names = "--image", paramLabel = "REF", description = "Gate an existing image instead of building.")
+        String image;
+
+        @Option(names = "--context", paramLabel = "DIR", description = "Build this context with docker buildx.")
+        Path context;
+    }
+
+    @ArgGroup(exclusive = true)
+    Source source;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "DOCKERFILE", description = "The Dockerfile (default: DIR/Dockerfile).")
+    Path dockerfile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "archgate.yml to read (default: ./archgate.yml when present).")
+    Path config;
+
+    @Option(names = "--platforms", paramLabel = "LIST", description = "Platforms, e.g. linux/amd64,linux/arm64 (overrides platforms:).")
+    String platforms;
+
+    @Option(names = "--tag", paramLabel = "REF", description = "Where the build goes (repeatable; overrides build.tags).")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--push", description = "Push the build to its tags and gate it by digest (build.push).")
+    Boolean push;
+
+    @Option(names = "--build-arg", paramLabel = "KEY=VALUE", description = "A build argument (repeatable; merged into build.args).")
+    Map<String, String> buildArgs = new LinkedHashMap<>();
+
+    @Option(names = "--smoke", paramLabel = "CMD", split = "\\s+",
+            description = "A smoke command run on every platform, words separated by spaces (replaces smoke:).")
+    List<String> smokeCommand;
+
+    @Option(names = "--expect-stdout", paramLabel = "REGEX", description = "What --smoke must print.")
+    String expectStdout;
+
+    @Option(names = "--strict-emulation", negatable = true, description = "Strict emulation (emulation.strict; default on).")
+    Boolean strict;
+
+    @Option(names = "--promote", paramLabel = "REF", description = "Tag to write on a pass (repeatable; overrides promote:).")
+    List<String> promote = new ArrayList<>();
+
+    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "Reach this registry over plain http (repeatable).")
+    List<String> insecure = new ArrayList<>();
+
+    @Mixin
+    ReportOutput output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        GateSpec gateSpec = spec();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean github = "true".equals(System.getenv("GITHUB_ACTIONS"));
+        if (github) {
+            err.println("::group::archgate build and checks");
+        }
+        Report report = Gate.run(gateSpec, new ProgressLines(err));
+        if (github) {
+            err.println("::endgroup::");
+            GitHubAnnotations.render(report).forEach(err::println);
+        }
+        if (output.reportDir == null && gateSpec.reportDir() != null) {
+            output.reportDir = gateSpec.reportDir();
+        }
+        return output.emit(report, spec.commandLine().getOut());
+    }
+
+    GateSpec spec() {
+        Path file = config != null ? config : Files.isRegularFile(Path.of("archgate.yml")) ? Path.of("archgate.yml") : null;
+        SpecDraft d = file == null ? SpecDraft.empty() : SpecLoader.fromSystemEnvironment().load(file);
+        if (source != null && source.image != null) {
+            d = d.withImage(source.image);
+        }
+        BuildSpec build = d.build();
+        if (source != null && source.context != null) {
+            build = new BuildSpec(source.context, dockerfile, build == null ? Map.of() : build.args(), build != null && build.push(),
+                    build == null ? List.of() : build.tags(), build == null ? null : build.target());
+        } else if (build != null && dockerfile != null) {
+            build = new BuildSpec(build.context(), dockerfile, build.args(), build.push(), build.tags(), build.target());
+        }
+        if (build != null && (push != null || !tags.isEmpty() || !buildArgs.isEmpty())) {
+            Map<String, String> args = new LinkedHashMap<>(build.args());
+            args.putAll(buildArgs);
+            build = new BuildSpec(build.context(), build.dockerfile(), args, push != null ? push : build.push(),
+                    tags.isEmpty() ? build.tags() : tags, build.target());
+        }
+        if (build != null && (source == null || source.image == null)) {
+            d = d.withBuild(build);
+        }
+        if (platforms != null) {
+            d = d.withPlatforms(Platform.parseList(platforms));
+        }
+        if (smokeCommand != null) {
+            d = d.withSmoke(List.of(new SmokeTest(String.join(" ", smokeCommand), SmokeTest.Mode.COMMAND, smokeCommand, 0, expectStdout, "",
+                    SmokeTest.DEFAULT_TIMEOUT, SmokeTest.DEFAULT_READY)));
+        }
+        if (strict != null) {
+            d = d.withStrictEmulation(strict);
+        }
+        if (!promote.isEmpty()) {
+            d = d.withPromote(promote);
+        }
+        if (!insecure.isEmpty()) {
+            d = d.withInsecureRegistries(insecure);
+        }
+        if (d.build() == null && d.image() == null) {
+            throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");
+        }
+        if (d.platforms() == null) {
+            throw new UserErrors.UsageException("no platforms: give --platforms (e.g. linux/amd64,linux/arm64) or platforms: in archgate.yml");
+        }
+        return d.toSpec();
+    }
+
+    /** One line per event, plain text (a CI log is not a terminal), each platform's result in one look. */
+    private record ProgressLines(PrintWriter err) implements GateListener {
+        @Override
+        public void log(String line) {
+            synchronized (err) {
+                err.println(line);
+                err.flush();
+            }
+        }
+
+        @Override
+        public void platformStarted(Platform platform) {
+            log("[" + platform + "] checking: static audit and smoke runs");
+        }
+
+        @Override
+        public void platformFinished(PlatformReport r) {
+            String errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()).distinct()
+                    .collect(Collectors.joining(", "));
+            long ms = r.smoke().stream().mapToLong(s -> s.durationMs()).sum();
+            log("[" + r.platform() + "] " + r.verdict().id().toUpperCase(Locale.ROOT) + (errors.isEmpty() ? "" : " (" + errors + ")")
+                    + (r.smoke().isEmpty() ? "" : ", smoke " + Duration.ofMillis(ms).toMillis() + " ms"));
+        }
+    }
+}
