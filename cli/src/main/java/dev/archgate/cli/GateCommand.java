@@ -172,8 +172,10 @@ final class GateCommand implements Callable<Integer> {
 
         @Override
         public void platformFinished(PlatformReport r) {
-            String errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()).distinct()
-                    .collect(Collectors.joining(", "));
+            String errors = java.util.stream.Stream.concat(
+                            r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()),
+                            r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome()))
+                    .distinct().collect(Collectors.joining(", "));
             long ms = r.smoke().stream().mapToLong(s -> s.durationMs()).sum();
             log("[" + r.platform() + "] " + r.verdict().id().toUpperCase(Locale.ROOT) + (errors.isEmpty() ? "" : " (" + errors + ")")
                     + (r.smoke().isEmpty() ? "" : ", smoke " + Duration.ofMillis(ms).toMillis() + " ms"));

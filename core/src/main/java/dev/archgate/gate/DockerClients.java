@@ -10,6 +10,11 @@ import java.time.Duration;
 public final class DockerClients {
     private DockerClients() {}
 
+    /** Where the engine is expected, for messages. */
+    static String host() {
+        return DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost().toString();
+    }
+
     public static DockerClient fromEnvironment() {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()

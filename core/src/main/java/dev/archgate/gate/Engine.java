@@ -17,7 +17,11 @@ final class Engine {
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
-            throw new GateException("the Docker Engine does not answer (" + e.getMessage()
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            throw new GateException("the Docker Engine does not answer at " + DockerClients.host() + " (" + root.getMessage()
                     + "): start dockerd, or set DOCKER_HOST to where it listens", GateException.Kind.ENVIRONMENT, e);
         }
         return docker;

@@ -109,13 +109,7 @@ final class FullGate {
         MergedFilesystem fs = ImageResolver.filesystem(source, variant.get(), layers);
         findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
         SmokeRun.Outcome smoke = SmokeRun.platform(runner, binfmt, spec, image, pinned, p, () -> new FilesystemPrograms(fs));
-        for (Finding f : smoke.findings()) {
-            // A smoke failure of a class the audit already proved says nothing new in the findings;
-            // the smoke result keeps its evidence.
-            if (findings.stream().noneMatch(a -> a.check() == f.check())) {
-                findings.add(f);
-            }
-        }
+        findings.addAll(smoke.findings());
         return PlatformReport.of(p, policy.apply(findings), smoke.results());
     }
 

@@ -15,13 +15,21 @@ public record PlatformReport(Platform platform, Verdict verdict, List<Finding> f
         smoke = List.copyOf(smoke);
     }
 
-    /** Derives the verdict: an environmental finding makes it error, any other error finding fail. */
+    /**
+     * Derives the verdict: an environmental finding makes it error, any other error finding or
+     * failed smoke run fail.
+     */
     public static PlatformReport of(Platform platform, List<Finding> findings, List<SmokeResult> smoke) {
         List<Verdict> parts = new ArrayList<>();
         parts.add(Verdict.PASS);
         for (Finding f : findings) {
             if (f.severity() == Severity.ERROR) {
                 parts.add(f.check().environmental() ? Verdict.ERROR : Verdict.FAIL);
+            }
+        }
+        for (SmokeResult s : smoke) {
+            if (!s.passed()) {
+                parts.add(Check.fromId(s.outcome()).map(Check::environmental).orElse(false) ? Verdict.ERROR : Verdict.FAIL);
             }
         }
         return new PlatformReport(platform, Verdict.combine(parts), findings, smoke);

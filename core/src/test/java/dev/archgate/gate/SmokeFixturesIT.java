@@ -45,7 +45,9 @@ class SmokeFixturesIT {
 
         for (Platform p : fixture.platforms()) {
             PlatformReport r = report.platforms().stream().filter(x -> x.platform().equals(p)).findFirst().orElseThrow();
-            Set<String> errors = r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id())
+            Set<String> errors = Stream.concat(
+                            r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()),
+                            r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome()))
                     .collect(Collectors.toSet());
             assertThat(errors).as("%s on %s: %s %s", fixture, p, r.findings().stream().map(Finding::message).toList(), r.smoke())
                     .isEqualTo(fixture.smokeErrors(p));
