@@ -37,18 +37,18 @@ public final class Buildx {
     public BuildResult build(BuildSpec spec, List<Platform> platforms, boolean containerdStore, Consumer<String> log)
             throws InterruptedException {
         if (!spec.push() && !containerdStore) {
-            return new BuildResult(null, null, List.of(), "this Docker Engine uses the classic image store, which cannot hold a "
+            return new BuildResult(null, null, null, List.of(), "this Docker Engine uses the classic image store, which cannot hold a "
                     + "multi-platform image: enable the containerd image store (\"features\": {\"containerd-snapshotter\": true} in "
                     + "daemon.json) or set build.push with tags in a registry");
         }
         if (spec.push() && spec.tags().isEmpty()) {
-            return new BuildResult(null, null, List.of(), "build.push is set but build.tags is empty: name where the image goes");
+            return new BuildResult(null, null, null, List.of(), "build.push is set but build.tags is empty: name where the image goes");
         }
         Path metadata;
         try {
             metadata = Files.createTempFile("archgate-buildx-", ".json");
         } catch (IOException e) {
-            return new BuildResult(null, null, List.of(), "cannot create a temporary file: " + e.getMessage());
+            return new BuildResult(null, null, null, List.of(), "cannot create a temporary file: " + e.getMessage());
         }
         String localTag = "archgate.local/build:" + UUID.randomUUID().toString().substring(0, 12);
         List<String> cmd = new ArrayList<>(List.of(docker, "buildx", "build", "--progress=plain",
@@ -80,18 +80,18 @@ public final class Buildx {
             if (status != 0) {
                 String error = tail.stream().filter(l -> l.startsWith("ERROR") || l.contains("error:") || l.startsWith(" > ")).findFirst()
                         .orElse(tail.isEmpty() ? "exit status " + status : tail.getLast());
-                return new BuildResult(null, null, warnings, "docker buildx build failed: " + error.trim());
+                return new BuildResult(null, null, null, warnings, "docker buildx build failed: " + error.trim());
             }
             JsonObject meta = JsonParser.parseString(Files.readString(metadata)).getAsJsonObject();
             String digest = meta.has("containerimage.digest") ? meta.get("containerimage.digest").getAsString() : null;
             if (spec.push()) {
                 String tag = tags.get(0);
                 String name = tag.lastIndexOf(':') > tag.lastIndexOf('/') ? tag.substring(0, tag.lastIndexOf(':')) : tag;
-                return new BuildResult(digest == null ? tag : name + "@" + digest, digest, warnings, null);
+                return new BuildResult(digest == null ? tag : name + "@" + digest, tag, digest, warnings, null);
             }
-            return new BuildResult("docker-daemon:" + tags.get(0), digest, warnings, null);
+            return new BuildResult("docker-daemon:" + tags.get(0), tags.get(0), digest, warnings, null);
         } catch (IOException e) {
-            return new BuildResult(null, null, List.of(), "cannot run " + docker + " buildx (" + e.getMessage() + "): install docker-buildx");
+            return new BuildResult(null, null, null, List.of(), "cannot run " + docker + " buildx (" + e.getMessage() + "): install docker-buildx");
         } finally {
             try {
                 Files.deleteIfExists(metadata);

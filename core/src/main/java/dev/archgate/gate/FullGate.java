@@ -47,6 +47,7 @@ final class FullGate {
     static Report run(GateSpec spec, GateListener listener) throws InterruptedException {
         List<Finding> imageFindings = new ArrayList<>();
         String image = spec.image();
+        String name = image;
         DockerClient docker = Engine.connect();
         if (spec.build() != null) {
             imageFindings.addAll(lint(spec));
@@ -57,6 +58,7 @@ final class FullGate {
                 throw new GateException(built.error(), GateException.Kind.USAGE, null);
             }
             image = built.image();
+            name = built.tag();
         }
         Policy policy = new Policy(spec.checkLevels());
         PathGlobs ignored = new PathGlobs(spec.ignorePaths());
@@ -64,7 +66,6 @@ final class FullGate {
         Binfmt binfmt = Binfmt.host();
         ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
         ExecutorService layers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        String name = image;
         try (ImageSource source = ImageSources.open(image, new HashSet<>(spec.insecureRegistries()), () -> docker)) {
             listener.log("resolving " + image);
             ResolvedImage resolved = ImageResolver.resolve(source, spec.platforms());
@@ -82,8 +83,7 @@ final class FullGate {
             for (Future<PlatformReport> f : running) {
                 reports.add(get(f));
             }
-            Report report = Report.of(spec.build() != null ? spec.build().dockerfileOrDefault().toString() + " → " + image : name,
-                    resolved.digest(), policy.apply(imageFindings), reports);
+            Report report = Report.of(name, resolved.digest(), policy.apply(imageFindings), reports);
             promote(spec, report, pinned, listener);
             return report;
         } catch (ImageException e) {
