@@ -28,8 +28,8 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--ignore-path", paramLabel = "GLOB", description = "Image paths the file checks leave alone (repeatable).")
     List<String> ignorePaths = new ArrayList<>();
 
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "Reach this registry over plain http (repeatable).")
-    List<String> insecure = new ArrayList<>();
+    @Mixin
+    RegistryOptions registries;
 
     @Mixin
     ReportOutput output;
@@ -40,7 +40,7 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         var gateSpec = SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms))
-                .withIgnorePaths(ignorePaths).withInsecureRegistries(insecure).toSpec();
+                .withIgnorePaths(ignorePaths).withInsecureRegistries(registries.insecure).toSpec();
         return output.emit(Gate.audit(gateSpec, GateListener.SILENT), spec.commandLine().getOut());
     }
 }

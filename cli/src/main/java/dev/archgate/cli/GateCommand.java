@@ -80,8 +80,8 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--promote", paramLabel = "REF", description = "Tag to write on a pass (repeatable; overrides promote:).")
     List<String> promote = new ArrayList<>();
 
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "Reach this registry over plain http (repeatable).")
-    List<String> insecure = new ArrayList<>();
+    @Mixin
+    RegistryOptions registries;
 
     @Mixin
     ReportOutput output;
@@ -143,8 +143,8 @@ final class GateCommand implements Callable<Integer> {
         if (!promote.isEmpty()) {
             d = d.withPromote(promote);
         }
-        if (!insecure.isEmpty()) {
-            d = d.withInsecureRegistries(insecure);
+        if (!registries.insecure.isEmpty()) {
+            d = d.withInsecureRegistries(registries.insecure);
         }
         if (d.build() == null && d.image() == null) {
             throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");

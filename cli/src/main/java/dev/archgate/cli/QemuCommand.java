@@ -2,6 +2,8 @@ package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.platform.Platform;
+import dev.archgate.report.Report;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,8 +17,8 @@ import picocli.CommandLine.Spec;
 final class QemuCommand {
     static final String DEFAULT = "linux/amd64,linux/arm64,linux/arm/v7,linux/s390x,linux/ppc64le,linux/riscv64";
 
-    @Command(name = "status", mixinStandardHelpOptions = true, description = "Which platforms' code runs here; exit 3 when one does not.")
-    static final class Status implements Callable<Integer> {
+    /** What both subcommands share: the platforms, the output, and the report they emit. */
+    abstract static class Subcommand implements Callable<Integer> {
         @Parameters(arity = "0..1", paramLabel = "LIST", description = "Platforms (default: " + DEFAULT + ").")
         String platforms = DEFAULT;
 
@@ -28,27 +30,27 @@ final class QemuCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            List<Platform> list = Platform.parseList(platforms);
-            return output.emit(Gate.qemuStatus(list), spec.commandLine().getOut());
+            PrintWriter out = spec.commandLine().getOut();
+            return output.emit(report(Platform.parseList(platforms), out), out);
+        }
+
+        abstract Report report(List<Platform> list, PrintWriter out) throws InterruptedException;
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true, description = "Which platforms' code runs here; exit 3 when one does not.")
+    static final class Status extends Subcommand {
+        @Override
+        Report report(List<Platform> list, PrintWriter out) throws InterruptedException {
+            return Gate.qemuStatus(list);
         }
     }
 
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = "Register or enable the handlers (with the F flag) from the host's qemu-user-static, then probe each.")
-    static final class Install implements Callable<Integer> {
-        @Parameters(arity = "0..1", paramLabel = "LIST", description = "Platforms (default: " + DEFAULT + ").")
-        String platforms = DEFAULT;
-
-        @Mixin
-        ReportOutput output;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class Install extends Subcommand {
         @Override
-        public Integer call() throws InterruptedException {
-            var out = spec.commandLine().getOut();
-            return output.emit(Gate.qemuInstall(Platform.parseList(platforms), out::println), out);
+        Report report(List<Platform> list, PrintWriter out) throws InterruptedException {
+            return Gate.qemuInstall(list, out::println);
         }
     }
 }

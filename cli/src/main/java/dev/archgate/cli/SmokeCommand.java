@@ -49,8 +49,8 @@ final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--ready", paramLabel = "DURATION", defaultValue = "5s", description = "Time a service must keep running (default: 5s).")
     String ready;
 
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]", description = "Reach this registry over plain http (repeatable).")
-    List<String> insecure = new ArrayList<>();
+    @Mixin
+    RegistryOptions registries;
 
     @Mixin
     ReportOutput output;
@@ -64,7 +64,7 @@ final class SmokeCommand implements Callable<Integer> {
         SmokeTest test = new SmokeTest(command.isEmpty() ? "entrypoint" : String.join(" ", command), mode, command, exitCode, stdout, "",
                 Durations.parse(timeout, "--timeout"), Durations.parse(ready, "--ready"));
         var gateSpec = SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms)).withSmoke(List.of(test))
-                .withStrictEmulation(strict).withInsecureRegistries(insecure).toSpec();
+                .withStrictEmulation(strict).withInsecureRegistries(registries.insecure).toSpec();
         return output.emit(Gate.smoke(gateSpec, GateListener.SILENT), spec.commandLine().getOut());
     }
 }

@@ -1,28 +1,18 @@
 package dev.archgate.gate;
 
-import dev.archgate.audit.PathGlobs;
-import dev.archgate.image.ImageException;
-import dev.archgate.image.ImageResolver;
-import dev.archgate.image.ImageSource;
-import dev.archgate.image.ResolvedImage;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SpecException;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The engine's entry points for the adapters: each wires the stages a command needs. */
 public final class Gate {
@@ -60,7 +50,7 @@ public final class Gate {
             return t;
         });
         try {
-            return new GateRun(one.submit(() -> FullGate.run(spec, listener)));
+            return new GateRun(one.submit(() -> new GateFlow(spec, listener, Stages.ALL).run()));
         } finally {
             one.shutdown();
         }
@@ -72,41 +62,8 @@ public final class Gate {
      * @throws GateException when the image cannot be read at all (one sentence, usage or environment)
      */
     public static Report audit(GateSpec spec, GateListener listener) throws InterruptedException {
-        if (spec.image() == null) {
-            throw new SpecException("audit needs an image reference, not a build");
-        }
-        Policy policy = new Policy(spec.checkLevels());
-        PathGlobs ignored = new PathGlobs(spec.ignorePaths());
-        int cores = Runtime.getRuntime().availableProcessors();
-        ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), cores + 1));
-        ExecutorService layers = Executors.newFixedThreadPool(cores);
-        try (ImageSource source = ImageSources.open(spec.image(), new HashSet<>(spec.insecureRegistries()), DockerClients::fromEnvironment)) {
-            listener.log("resolving " + spec.image());
-            ResolvedImage image = ImageResolver.resolve(source, spec.platforms());
-            List<Future<PlatformReport>> running = new ArrayList<>();
-            for (Platform p : spec.platforms()) {
-                running.add(platforms.submit(() -> {
-                    listener.platformStarted(p);
-                    PlatformReport r = AuditRun.report(p, policy.apply(AuditRun.platform(source, image, p, ignored, layers)));
-                    listener.platformFinished(r);
-                    return r;
-                }));
-            }
-            List<PlatformReport> reports = new ArrayList<>();
-            for (Future<PlatformReport> f : running) {
-                reports.add(Futures.get(f));
-            }
-            return Report.of(spec.image(), image.digest(), reports);
-        } catch (ImageException e) {
-            throw ImageSources.translate(e);
-        } catch (InterruptedIOException e) {
-            throw new InterruptedException(e.getMessage());
-        } catch (IOException e) {
-            throw new GateException("cannot read " + spec.image() + " (" + e.getMessage() + ")", GateException.Kind.ENVIRONMENT, e);
-        } finally {
-            platforms.shutdownNow();
-            layers.shutdownNow();
-        }
+        requireImage(spec, "audit");
+        return new GateFlow(spec, listener, Stages.AUDIT).run();
     }
 
     /**
@@ -114,51 +71,13 @@ public final class Gate {
      * emulation as the spec says; platforms the host cannot emulate are errors, never passes.
      */
     public static Report smoke(GateSpec spec, GateListener listener) throws InterruptedException {
+        requireImage(spec, "smoke");
+        return new GateFlow(spec, listener, Stages.SMOKE).run();
+    }
+
+    private static void requireImage(GateSpec spec, String command) {
         if (spec.image() == null) {
-            throw new SpecException("smoke needs an image reference, not a build");
-        }
-        if (spec.image().startsWith("oci:") || spec.image().startsWith("oci-archive:")) {
-            throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
-                    + spec.image() + " first");
-        }
-        var docker = Engine.connect();
-        var runner = Engine.runner(docker);
-        // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
-        // (bounded, for gates of many platforms).
-        ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
-        ExecutorService layers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try (ImageSource source = ImageSources.open(spec.image(), new HashSet<>(spec.insecureRegistries()), () -> docker)) {
-            ResolvedImage image = ImageResolver.resolve(source, spec.platforms());
-            String pinned = Engine.pinned(spec.image(), image);
-            Policy policy = new Policy(spec.checkLevels());
-            List<Future<PlatformReport>> running = new ArrayList<>();
-            for (Platform p : spec.platforms()) {
-                running.add(platforms.submit(() -> {
-                    listener.platformStarted(p);
-                    SmokeRun.Outcome o = SmokeRun.platform(runner, dev.archgate.emulation.Binfmt.host(), spec, image, pinned, p,
-                            () -> new FilesystemPrograms(ImageResolver.filesystem(source, image.variants().get(p).orElseThrow(), layers)));
-                    PlatformReport r = PlatformReport.of(p, policy.apply(o.findings()), o.results());
-                    listener.platformFinished(r);
-                    return r;
-                }));
-            }
-            List<PlatformReport> reports = new ArrayList<>();
-            for (Future<PlatformReport> f : running) {
-                reports.add(Futures.get(f));
-            }
-            return Report.of(spec.image(), image.digest(), reports);
-        } catch (ImageException e) {
-            throw ImageSources.translate(e);
-        } catch (InterruptedIOException e) {
-            throw new InterruptedException(e.getMessage());
-        } catch (IOException e) {
-            throw new GateException("cannot read " + spec.image() + " (" + e.getMessage() + ")", GateException.Kind.ENVIRONMENT, e);
-        } finally {
-            layers.shutdownNow();
-            platforms.shutdownNow();
-            if (!platforms.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                listener.log("some smoke containers did not stop within 30 s; the next run sweeps them");
-            }
+            throw new SpecException(command + " needs an image reference, not a build");
         }
     }
 

@@ -20,12 +20,15 @@ import dev.archgate.promote.Promoter;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
+import dev.archgate.report.SmokeResult;
 import dev.archgate.report.Verdict;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,56 +38,72 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The whole gate, one direction: lint the Dockerfile, build every platform with buildx, resolve
- * the image, then per platform in parallel the static audit and the smoke runs (sharing one read
- * of its layers), then the verdict, and only on a pass the promotion of the tested digest.
+ * The gate, one direction: lint the Dockerfile and build every platform with buildx (for a build
+ * spec), resolve the image, then per platform in parallel the static audit and the smoke runs
+ * (sharing one read of its layers), then the verdict, and only on a pass the promotion of the
+ * tested digest. The audit and smoke commands run the same flow with one stage switched off.
  */
-final class FullGate {
+final class GateFlow {
     private static final String DOCKER = System.getenv().getOrDefault("ARCHGATE_DOCKER", "docker");
 
-    private FullGate() {}
+    private final GateSpec spec;
+    private final GateListener listener;
+    private final Stages stages;
+    private final Policy policy;
+    private final PathGlobs ignored;
+    private DockerClient docker;
+    private SmokeRunner runner;
 
-    static Report run(GateSpec spec, GateListener listener) throws InterruptedException {
+    GateFlow(GateSpec spec, GateListener listener, Stages stages) {
+        this.spec = spec;
+        this.listener = listener;
+        this.stages = stages;
+        this.policy = new Policy(spec.checkLevels());
+        this.ignored = new PathGlobs(spec.ignorePaths());
+    }
+
+    Report run() throws InterruptedException {
         List<Finding> imageFindings = new ArrayList<>();
         String image = spec.image();
         String name = image;
-        DockerClient docker = Engine.connect();
         if (spec.build() != null) {
-            imageFindings.addAll(lint(spec));
-            listener.log("building " + spec.platforms().size() + " platforms with docker buildx");
-            BuildResult built = new Buildx(DOCKER).build(spec.build(), spec.platforms(), containerdStore(docker), listener::log);
-            built.warnings().forEach(w -> listener.log("build warning: " + w));
-            if (!built.succeeded()) {
-                throw new GateException(built.error(), GateException.Kind.USAGE, null);
-            }
+            imageFindings.addAll(lint());
+            BuildResult built = build();
             image = built.image();
             name = built.tag();
         }
-        Policy policy = new Policy(spec.checkLevels());
-        PathGlobs ignored = new PathGlobs(spec.ignorePaths());
-        SmokeRunner runner = Engine.runner(docker);
-        Binfmt binfmt = Binfmt.host();
+        if (stages.smoke && (image.startsWith("oci:") || image.startsWith("oci-archive:"))) {
+            throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
+                    + image + " first");
+        }
+        if (stages.smoke) {
+            runner = Engine.runner(docker());
+        }
+        // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
+        // (bounded, for gates of many platforms); layer reads share the cores.
         ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
         ExecutorService layers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try (ImageSource source = ImageSources.open(image, new HashSet<>(spec.insecureRegistries()), () -> docker)) {
+        try (ImageSource source = ImageSources.open(image, new HashSet<>(spec.insecureRegistries()), this::docker)) {
             listener.log("resolving " + image);
             ResolvedImage resolved = ImageResolver.resolve(source, spec.platforms());
-            String pinned = Engine.pinned(image, resolved);
+            String pinned = stages.smoke ? Engine.pinned(image, resolved) : null;
             List<Future<PlatformReport>> running = new ArrayList<>();
             for (Platform p : spec.platforms()) {
                 running.add(platforms.submit(() -> {
                     listener.platformStarted(p);
-                    PlatformReport r = platform(source, resolved, pinned, p, spec, policy, ignored, runner, binfmt, layers);
+                    PlatformReport r = platform(source, resolved, pinned, p, layers);
                     listener.platformFinished(r);
                     return r;
                 }));
             }
             List<PlatformReport> reports = new ArrayList<>();
             for (Future<PlatformReport> f : running) {
-                reports.add(get(f));
+                reports.add(Futures.get(f));
             }
             Report report = Report.of(name, resolved.digest(), policy.apply(imageFindings), reports);
-            promote(spec, report, pinned, listener);
+            if (stages == Stages.ALL) {
+                promote(report, Engine.pinned(image, resolved));
+            }
             return report;
         } catch (ImageException e) {
             throw ImageSources.translate(e);
@@ -98,27 +117,40 @@ final class FullGate {
         }
     }
 
-    private static PlatformReport platform(ImageSource source, ResolvedImage image, String pinned, Platform p, GateSpec spec, Policy policy,
-                                           PathGlobs ignored, SmokeRunner runner, Binfmt binfmt, ExecutorService layers)
+    private synchronized DockerClient docker() {
+        if (docker == null) {
+            docker = Engine.connect(); // only what needs the engine connects: an audit of a registry image does not
+        }
+        return docker;
+    }
+
+    private PlatformReport platform(ImageSource source, ResolvedImage image, String pinned, Platform p, ExecutorService layers)
             throws IOException, InterruptedException {
         Optional<PlatformImage> variant = image.variants().get(p);
         if (variant.isEmpty()) {
             return PlatformReport.of(p, policy.apply(List.of(PlatformAudit.missing(p, image.offered()))), List.of());
         }
-        List<Finding> findings = new ArrayList<>(PlatformAudit.labels(variant.get()));
+        List<Finding> findings = new ArrayList<>();
         MergedFilesystem fs = ImageResolver.filesystem(source, variant.get(), layers);
-        findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
-        SmokeRun.Outcome smoke = SmokeRun.platform(runner, binfmt, spec, image, pinned, p, () -> new FilesystemPrograms(fs));
-        findings.addAll(smoke.findings());
-        return PlatformReport.of(p, policy.apply(findings), smoke.results());
+        if (stages.audit) {
+            findings.addAll(PlatformAudit.labels(variant.get()));
+            findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
+        }
+        List<SmokeResult> smoke = List.of();
+        if (stages.smoke) {
+            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), pinned, new FilesystemPrograms(fs));
+            findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
+            smoke = outcome.results();
+        }
+        return PlatformReport.of(p, policy.apply(findings), smoke);
     }
 
-    private static List<Finding> lint(GateSpec spec) {
-        var file = spec.build().dockerfileOrDefault();
+    private List<Finding> lint() {
+        Path file = spec.build().dockerfileOrDefault();
         try {
             // Named as the user would open it: relative to the working directory when it lies below it.
-            var cwd = java.nio.file.Path.of("").toAbsolutePath();
-            var absolute = file.toAbsolutePath().normalize();
+            Path cwd = Path.of("").toAbsolutePath();
+            Path absolute = file.toAbsolutePath().normalize();
             String shown = absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
             return DockerfileLinter.lint(Dockerfile.parse(shown, Files.readString(file)), spec.platforms());
         } catch (IOException e) {
@@ -127,13 +159,20 @@ final class FullGate {
         }
     }
 
-    private static boolean containerdStore(DockerClient docker) {
-        var info = docker.infoCmd().exec();
-        return info.getDriverStatuses() != null && info.getDriverStatuses().stream()
+    private BuildResult build() throws InterruptedException {
+        listener.log("building " + spec.platforms().size() + " platforms with docker buildx");
+        var info = docker().infoCmd().exec();
+        boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
+        BuildResult built = new Buildx(DOCKER).build(spec.build(), spec.platforms(), containerdStore, listener::log);
+        built.warnings().forEach(w -> listener.log("build warning: " + w));
+        if (!built.succeeded()) {
+            throw new GateException(built.error(), GateException.Kind.USAGE, null);
+        }
+        return built;
     }
 
-    private static void promote(GateSpec spec, Report report, String pinned, GateListener listener) throws InterruptedException {
+    private void promote(Report report, String pinned) throws InterruptedException {
         if (spec.promote().isEmpty()) {
             return;
         }
@@ -150,9 +189,5 @@ final class FullGate {
             throw new GateException("the gate passed but promotion failed: " + result.failure(), GateException.Kind.ENVIRONMENT, null);
         }
         result.promoted().forEach(t -> listener.log("promoted " + pinned + " to " + t));
-    }
-
-    private static <T> T get(Future<T> f) throws InterruptedException, IOException {
-        return Futures.get(f);
     }
 }
