@@ -67,7 +67,7 @@ public final class Buildx {
         try {
             List<String> warnings = new ArrayList<>();
             Deque<String> tail = new ArrayDeque<>();
-            int status = run(cmd, line -> {
+            Consumer<String> lines = line -> {
                 log.accept(line);
                 if (line.startsWith("WARNING") || line.contains(" WARN: ")) {
                     warnings.add(line.trim());
@@ -76,7 +76,16 @@ public final class Buildx {
                 if (tail.size() > ERROR_LINES) {
                     tail.removeFirst();
                 }
-            });
+            };
+            int status = run(cmd, lines);
+            if (status != 0 && spec.push() && tail.stream().anyMatch(l -> l.contains("500 Internal Server Error"))) {
+                // Registries of the distribution 2.x line answer 500 to a HEAD that meets a tag
+                // being written; the build is cached, so one more push costs little.
+                log.accept("the registry answered 500 during the push; pushing once more");
+                warnings.clear();
+                tail.clear();
+                status = run(cmd, lines);
+            }
             if (status != 0) {
                 String error = tail.stream().filter(l -> l.startsWith("ERROR") || l.contains("error:") || l.startsWith(" > ")).findFirst()
                         .orElse(tail.isEmpty() ? "exit status " + status : tail.getLast());
