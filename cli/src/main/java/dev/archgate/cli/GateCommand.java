@@ -8,6 +8,7 @@ import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.Severity;
 import dev.archgate.spec.BuildSpec;
+import dev.archgate.spec.CheckFlags;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
@@ -77,6 +78,21 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--strict-emulation", negatable = true, description = "Strict emulation (emulation.strict; default on).")
     Boolean strict;
 
+    @Option(names = "--target", paramLabel = "STAGE", description = "The Dockerfile stage to build (build.target).")
+    String target;
+
+    @Option(names = "--install-emulation", negatable = true, description = "Register missing QEMU handlers before the smoke runs "
+            + "(emulation.install).")
+    Boolean installEmulation;
+
+    @Option(names = "--check", paramLabel = "ID=LEVEL", description = "Severity of a check: error, warning, info or off (repeatable; "
+            + "merged into checks:).")
+    Map<String, String> checks = new LinkedHashMap<>();
+
+    @Option(names = "--ignore-path", paramLabel = "GLOB", description = "Image paths the file checks leave alone (repeatable; "
+            + "overrides checks.ignore-paths).")
+    List<String> ignorePaths = new ArrayList<>();
+
     @Option(names = "--promote", paramLabel = "REF", description = "Tag to write on a pass (repeatable; overrides promote:).")
     List<String> promote = new ArrayList<>();
 
@@ -121,11 +137,11 @@ final class GateCommand implements Callable<Integer> {
         } else if (build != null && dockerfile != null) {
             build = new BuildSpec(build.context(), dockerfile, build.args(), build.push(), build.tags(), build.target());
         }
-        if (build != null && (push != null || !tags.isEmpty() || !buildArgs.isEmpty())) {
+        if (build != null && (push != null || !tags.isEmpty() || !buildArgs.isEmpty() || target != null)) {
             Map<String, String> args = new LinkedHashMap<>(build.args());
             args.putAll(buildArgs);
             build = new BuildSpec(build.context(), build.dockerfile(), args, push != null ? push : build.push(),
-                    tags.isEmpty() ? build.tags() : tags, build.target());
+                    tags.isEmpty() ? build.tags() : tags, target != null ? target : build.target());
         }
         if (build != null && (source == null || source.image == null)) {
             d = d.withBuild(build);
@@ -142,6 +158,15 @@ final class GateCommand implements Callable<Integer> {
         }
         if (!promote.isEmpty()) {
             d = d.withPromote(promote);
+        }
+        if (installEmulation != null) {
+            d = d.withInstallEmulation(installEmulation);
+        }
+        if (!checks.isEmpty()) {
+            d = d.withCheckLevels(CheckFlags.merge(d.checkLevels(), checks));
+        }
+        if (!ignorePaths.isEmpty()) {
+            d = d.withIgnorePaths(ignorePaths);
         }
         if (!registries.insecure.isEmpty()) {
             d = d.withInsecureRegistries(registries.insecure);

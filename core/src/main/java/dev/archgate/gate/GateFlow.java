@@ -78,6 +78,9 @@ final class GateFlow {
         }
         if (stages.smoke) {
             runner = Engine.runner(docker());
+            if (spec.installEmulation()) {
+                installEmulation();
+            }
         }
         // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
         // (bounded, for gates of many platforms); layer reads share the cores.
@@ -114,6 +117,15 @@ final class GateFlow {
         } finally {
             layers.shutdownNow();
             platforms.shutdownNow();
+        }
+    }
+
+    /** emulation.install: registers missing handlers; what still fails is reported per platform as emulation.missing. */
+    private void installEmulation() {
+        try {
+            Binfmt.host().install(spec.platforms()).forEach(listener::log);
+        } catch (IOException e) {
+            listener.log("could not install QEMU handlers (" + e.getMessage() + "); platforms without one are reported as emulation.missing");
         }
     }
 

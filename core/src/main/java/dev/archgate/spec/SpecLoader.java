@@ -193,26 +193,35 @@ public final class SpecLoader {
     }
 
     private SpecDraft checks(Map<String, Object> c, SpecDraft d) {
+        Map<String, Object> levels = new LinkedHashMap<>(c);
+        Object ignore = levels.remove("ignore-paths");
+        if (ignore != null) {
+            d = d.withIgnorePaths(strings(ignore, "checks.ignore-paths"));
+        }
+        Map<String, Object> expanded = new LinkedHashMap<>();
+        levels.forEach((k, v) -> expanded.put(k, v instanceof String str ? expand(str, "checks." + k) : v));
+        return d.withCheckLevels(checkLevels(expanded, "checks."));
+    }
+
+    /** Check ids to levels, each id and level validated; {@code prefix} names where they came from. */
+    static Map<Check, CheckLevel> checkLevels(Map<String, Object> entries, String prefix) {
         Map<Check, CheckLevel> levels = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : c.entrySet()) {
-            if (e.getKey().equals("ignore-paths")) {
-                d = d.withIgnorePaths(strings(e.getValue(), "checks.ignore-paths"));
-                continue;
-            }
-            Check check = Check.fromId(e.getKey()).orElseThrow(() -> new SpecException("checks has an unknown key '" + e.getKey()
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            String where = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix.trim();
+            Check check = Check.fromId(e.getKey()).orElseThrow(() -> new SpecException(where + " has an unknown check '" + e.getKey()
                     + "': use ignore-paths or a check id, one of " + Arrays.stream(Check.values()).map(Check::id).collect(Collectors.joining(", "))));
             if (Boolean.FALSE.equals(e.getValue())) {
                 levels.put(check, CheckLevel.OFF); // YAML 1.1 reads an unquoted off (or no) as false
                 continue;
             }
-            String level = scalar(e.getValue(), "checks." + e.getKey());
+            String level = String.valueOf(e.getValue());
             try {
                 levels.put(check, CheckLevel.valueOf(level.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException ex) {
-                throw new SpecException("checks." + e.getKey() + " is '" + level + "': use error, warning, info or off");
+                throw new SpecException(prefix + e.getKey() + " is '" + level + "': use error, warning, info or off");
             }
         }
-        return d.withCheckLevels(levels);
+        return levels;
     }
 
     private String regex(Object value, String key) {

@@ -72,7 +72,7 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nchecks: {elf.arch-mismatch: fatal}\n"))
                 .hasMessageContaining("checks.elf.arch-mismatch is 'fatal': use error, warning, info or off");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nchecks: {elf.wrong: off}\n"))
-                .hasMessageContaining("checks has an unknown key 'elf.wrong'");
+                .hasMessageContaining("checks has an unknown check 'elf.wrong'");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nsmoke: [{name: a, timeout: soon}]\n"))
                 .hasMessageContaining("smoke[0].timeout is 'soon'");
         assertThatThrownBy(() -> parse("version: 1\nplatforms: [linux/amd64]\n")).hasMessageContaining("either build");
@@ -84,5 +84,14 @@ class SpecLoaderTest {
     void aMissingFileNamesTheFix() {
         assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/archgate.yml")))
                 .isInstanceOf(SpecException.class).hasMessageContaining("does not exist").hasMessageContaining("--config");
+    }
+
+    @Test
+    void checkFlagsMergeOverTheFileAndAreValidatedTheSameWay() {
+        var merged = CheckFlags.merge(java.util.Map.of(Check.POLICY_ROOT_USER, CheckLevel.WARNING),
+                java.util.Map.of("policy.root-user", "off", "elf.arm-level", "warning"));
+        assertThat(merged).containsEntry(Check.POLICY_ROOT_USER, CheckLevel.OFF).containsEntry(Check.ELF_ARM_LEVEL, CheckLevel.WARNING);
+        assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("elf.arch-mismatch", "loud")))
+                .hasMessage("--check elf.arch-mismatch is 'loud': use error, warning, info or off");
     }
 }
