@@ -28,7 +28,7 @@ final class UserErrors {
 
     static int handle(Exception ex, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (exitStatus(ex) == ArchgateCommand.EXIT_USAGE || ex instanceof EnvironmentException || ex instanceof GateException) {
+        if (exitStatus(ex) == ArchgateCommand.EXIT_USAGE || ex instanceof GateException) {
             err.println("archgate: " + ex.getMessage());
         } else {
             err.println("archgate: internal error, please report it with this trace:");
@@ -44,15 +44,6 @@ final class UserErrors {
 
         UsageException(String message) {
             super(message);
-        }
-    }
-
-    /** The environment could not check (exit 3); the message names what is missing and the fix. */
-    static final class EnvironmentException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        EnvironmentException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -67,11 +67,6 @@ public record ImageReference(String registry, String repository, String tag, Str
         return digest != null ? digest : tag;
     }
 
-    /** This image pinned to a digest: {@code registry/repository@sha256:...}. */
-    public ImageReference withDigest(String newDigest) {
-        return new ImageReference(registry, repository, null, newDigest);
-    }
-
     @Override
     public String toString() {
         return registry + "/" + repository + (tag == null ? "" : ":" + tag) + (digest == null ? "" : "@" + digest);

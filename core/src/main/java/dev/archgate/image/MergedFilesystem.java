@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -152,10 +151,5 @@ public final class MergedFilesystem {
             }
         }
         return Resolution.notOnPath(command, pathVariable);
-    }
-
-    /** Facts per path, for tests and tools. */
-    Map<String, FileFacts> asMap() {
-        return files;
     }
 }

@@ -35,9 +35,4 @@ public final class PathNames {
     public static String child(String dir, String name) {
         return dir.equals("/") ? "/" + name : dir + "/" + name;
     }
-
-    /** Whether {@code path} is {@code dir} or lies below it. */
-    public static boolean isWithin(String path, String dir) {
-        return dir.equals("/") || path.equals(dir) || path.startsWith(dir + "/");
-    }
 }

@@ -246,9 +246,4 @@ public final class SmokeRunner {
     public int liveContainers() {
         return live.size();
     }
-
-    /** The labels as a map, for tests that look containers up. */
-    public Map<String, String> labels() {
-        return labels.forContainer();
-    }
 }

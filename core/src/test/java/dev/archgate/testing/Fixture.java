@@ -29,10 +29,6 @@ public record Fixture(
         String stdout,
         int serviceReadySeconds) {
 
-    public boolean good() {
-        return audit.values().stream().allMatch(Set::isEmpty) && smoke.values().stream().allMatch(Set::isEmpty);
-    }
-
     public Set<String> auditErrors(Platform platform) {
         return audit.getOrDefault(platform, Set.of());
     }

@@ -55,14 +55,6 @@ public final class Fixtures {
         }
     }
 
-    public static List<Fixture> good() {
-        return all().stream().filter(Fixture::good).toList();
-    }
-
-    public static List<Fixture> broken() {
-        return all().stream().filter(f -> !f.good()).toList();
-    }
-
     /** The fixture of that name, failing with the fix when its image was never pushed. */
     public static Fixture named(String name) {
         Fixture f = all().stream().filter(x -> x.name().equals(name)).findFirst()
