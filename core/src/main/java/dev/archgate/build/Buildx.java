@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * Engine API), streaming its progress to the caller's log and reading the result from
  * {@code --metadata-file}. Where the image goes depends on what the engine can hold: pushed to
  * the spec's tags when it asks for a push, else loaded into an engine with the containerd image
- * store, which keeps every platform of one image.
+ * store, which keeps every platform of one image, else (the classic store) built and loaded once
+ * per platform, each platform as an image of its own.
  */
 public final class Buildx {
     private static final int ERROR_LINES = 25;
@@ -36,21 +37,44 @@ public final class Buildx {
 
     public BuildResult build(BuildSpec spec, List<Platform> platforms, boolean containerdStore, Consumer<String> log)
             throws InterruptedException {
-        if (!spec.push() && !containerdStore) {
-            return new BuildResult(null, null, null, List.of(), "this Docker Engine uses the classic image store, which cannot hold a "
-                    + "multi-platform image: enable the containerd image store (\"features\": {\"containerd-snapshotter\": true} in "
-                    + "daemon.json) or set build.push with tags in a registry");
-        }
         if (spec.push() && spec.tags().isEmpty()) {
-            return new BuildResult(null, null, null, List.of(), "build.push is set but build.tags is empty: name where the image goes");
+            return BuildResult.failed(List.of(), "build.push is set but build.tags is empty: name where the image goes");
         }
+        if (!spec.push() && !containerdStore) {
+            return perPlatform(spec, platforms, log);
+        }
+        return once(spec, platforms, spec.push() ? spec.tags() : List.of(spec.tags().isEmpty() ? localTag() : spec.tags().get(0)), log);
+    }
+
+    /** The classic image store holds one platform per image: one build and load per platform. */
+    private BuildResult perPlatform(BuildSpec spec, List<Platform> platforms, Consumer<String> log) throws InterruptedException {
+        String base = spec.tags().isEmpty() ? localTag() : spec.tags().get(0);
+        Map<Platform, String> images = new java.util.LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        log.accept("this engine uses the classic image store: building and loading each platform on its own");
+        for (Platform p : platforms) {
+            String tag = base + "-" + p.toString().replace('/', '-');
+            BuildResult one = once(spec, List.of(p), List.of(tag), log);
+            warnings.addAll(one.warnings());
+            if (!one.succeeded()) {
+                return BuildResult.failed(warnings, one.error());
+            }
+            images.put(p, one.image());
+        }
+        return new BuildResult(null, base, null, images, warnings, null);
+    }
+
+    private static String localTag() {
+        return "archgate.local/build:" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    private BuildResult once(BuildSpec spec, List<Platform> platforms, List<String> tags, Consumer<String> log) throws InterruptedException {
         Path metadata;
         try {
             metadata = Files.createTempFile("archgate-buildx-", ".json");
         } catch (IOException e) {
-            return new BuildResult(null, null, null, List.of(), "cannot create a temporary file: " + e.getMessage());
+            return BuildResult.failed(List.of(), "cannot create a temporary file: " + e.getMessage());
         }
-        String localTag = "archgate.local/build:" + UUID.randomUUID().toString().substring(0, 12);
         List<String> cmd = new ArrayList<>(List.of(docker, "buildx", "build", "--progress=plain",
                 "--platform", platforms.stream().map(Platform::toString).collect(Collectors.joining(",")),
                 "--file", spec.dockerfileOrDefault().toString(), "--metadata-file", metadata.toString()));
@@ -60,7 +84,6 @@ public final class Buildx {
         if (spec.target() != null) {
             cmd.addAll(List.of("--target", spec.target()));
         }
-        List<String> tags = spec.push() ? spec.tags() : List.of(spec.tags().isEmpty() ? localTag : spec.tags().get(0));
         tags.forEach(t -> cmd.addAll(List.of("--tag", t)));
         cmd.add(spec.push() ? "--push" : "--load");
         cmd.add(spec.context().toString());
@@ -89,18 +112,18 @@ public final class Buildx {
             if (status != 0) {
                 String error = tail.stream().filter(l -> l.startsWith("ERROR") || l.contains("error:") || l.startsWith(" > ")).findFirst()
                         .orElse(tail.isEmpty() ? "exit status " + status : tail.getLast());
-                return new BuildResult(null, null, null, warnings, "docker buildx build failed: " + error.trim());
+                return BuildResult.failed(warnings, "docker buildx build failed: " + error.trim());
             }
             JsonObject meta = JsonParser.parseString(Files.readString(metadata)).getAsJsonObject();
             String digest = meta.has("containerimage.digest") ? meta.get("containerimage.digest").getAsString() : null;
             if (spec.push()) {
                 String tag = tags.get(0);
                 String name = tag.lastIndexOf(':') > tag.lastIndexOf('/') ? tag.substring(0, tag.lastIndexOf(':')) : tag;
-                return new BuildResult(digest == null ? tag : name + "@" + digest, tag, digest, warnings, null);
+                return new BuildResult(digest == null ? tag : name + "@" + digest, tag, digest, Map.of(), warnings, null);
             }
-            return new BuildResult("docker-daemon:" + tags.get(0), tags.get(0), digest, warnings, null);
+            return new BuildResult("docker-daemon:" + tags.get(0), tags.get(0), digest, Map.of(), warnings, null);
         } catch (IOException e) {
-            return new BuildResult(null, null, null, List.of(), "cannot run " + docker + " buildx (" + e.getMessage() + "): install docker-buildx");
+            return BuildResult.failed(List.of(), "cannot run " + docker + " buildx (" + e.getMessage() + "): install docker-buildx");
         } finally {
             try {
                 Files.deleteIfExists(metadata);

@@ -31,6 +31,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -64,17 +67,20 @@ final class GateFlow {
 
     Report run() throws InterruptedException {
         List<Finding> imageFindings = new ArrayList<>();
-        String image = spec.image();
-        String name = image;
+        Map<Platform, String> images = new LinkedHashMap<>();
+        spec.platforms().forEach(p -> images.put(p, spec.image()));
+        String name = spec.image();
         if (spec.build() != null) {
             imageFindings.addAll(lint());
             BuildResult built = build();
-            image = built.image();
+            spec.platforms().forEach(p -> images.put(p, built.image() != null ? built.image() : built.perPlatform().get(p)));
             name = built.tag();
         }
-        if (stages.smoke && (image.startsWith("oci:") || image.startsWith("oci-archive:"))) {
-            throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
-                    + image + " first");
+        for (String image : new LinkedHashSet<>(images.values())) {
+            if (stages.smoke && (image.startsWith("oci:") || image.startsWith("oci-archive:"))) {
+                throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
+                        + image + " first");
+            }
         }
         if (stages.smoke) {
             runner = Engine.runner(docker());
@@ -86,15 +92,17 @@ final class GateFlow {
         // (bounded, for gates of many platforms); layer reads share the cores.
         ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
         ExecutorService layers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
-        try (ImageSource source = ImageSources.open(image, new HashSet<>(spec.insecureRegistries()), this::docker)) {
-            listener.log("resolving " + image);
-            ResolvedImage resolved = ImageResolver.resolve(source, spec.platforms());
-            String pinned = stages.smoke ? Engine.pinned(image, resolved) : null;
+        Map<String, Target> targets = new LinkedHashMap<>();
+        try {
+            for (String image : new LinkedHashSet<>(images.values())) {
+                targets.put(image, open(image, images));
+            }
             List<Future<PlatformReport>> running = new ArrayList<>();
             for (Platform p : spec.platforms()) {
+                Target t = targets.get(images.get(p));
                 running.add(platforms.submit(() -> {
                     listener.platformStarted(p);
-                    PlatformReport r = platform(source, resolved, pinned, p, layers);
+                    PlatformReport r = platform(t, p, layers);
                     listener.platformFinished(r);
                     return r;
                 }));
@@ -103,9 +111,11 @@ final class GateFlow {
             for (Future<PlatformReport> f : running) {
                 reports.add(Futures.get(f));
             }
-            Report report = Report.of(name, resolved.digest(), policy.apply(imageFindings), reports);
+            // One image has one digest; a build of one image per platform (classic store) has none.
+            String digest = targets.size() == 1 ? targets.values().iterator().next().resolved().digest() : null;
+            Report report = Report.of(name, digest, policy.apply(imageFindings), reports);
             if (stages == Stages.ALL) {
-                promote(report, Engine.pinned(image, resolved));
+                promote(report, targets);
             }
             return report;
         } catch (ImageException e) {
@@ -113,10 +123,36 @@ final class GateFlow {
         } catch (InterruptedIOException e) {
             throw new InterruptedException(e.getMessage());
         } catch (IOException e) {
-            throw new GateException("cannot read " + image + " (" + e.getMessage() + ")", GateException.Kind.ENVIRONMENT, e);
+            throw new GateException("cannot read " + String.join(", ", targets.keySet()) + " (" + e.getMessage() + ")",
+                    GateException.Kind.ENVIRONMENT, e);
         } finally {
             layers.shutdownNow();
             platforms.shutdownNow();
+            targets.values().forEach(Target::close);
+        }
+    }
+
+    /** One image being checked: its source, its resolution for the platforms it serves, and the name the engine runs. */
+    private record Target(ImageSource source, ResolvedImage resolved, String pinned) {
+        void close() {
+            try {
+                source.close();
+            } catch (IOException e) {
+                // a temporary export; nothing depends on it any more
+            }
+        }
+    }
+
+    private Target open(String image, Map<Platform, String> images) throws IOException {
+        listener.log("resolving " + image);
+        ImageSource source = ImageSources.open(image, new HashSet<>(spec.insecureRegistries()), this::docker);
+        try {
+            List<Platform> served = spec.platforms().stream().filter(p -> image.equals(images.get(p))).toList();
+            ResolvedImage resolved = ImageResolver.resolve(source, served);
+            return new Target(source, resolved, Engine.pinned(image, resolved));
+        } catch (IOException | RuntimeException e) {
+            source.close();
+            throw e;
         }
     }
 
@@ -136,8 +172,9 @@ final class GateFlow {
         return docker;
     }
 
-    private PlatformReport platform(ImageSource source, ResolvedImage image, String pinned, Platform p, ExecutorService layers)
-            throws IOException, InterruptedException {
+    private PlatformReport platform(Target target, Platform p, ExecutorService layers) throws IOException, InterruptedException {
+        ImageSource source = target.source();
+        ResolvedImage image = target.resolved();
         Optional<PlatformImage> variant = image.variants().get(p);
         if (variant.isEmpty()) {
             return PlatformReport.of(p, policy.apply(List.of(PlatformAudit.missing(p, image.offered()))), List.of());
@@ -150,7 +187,7 @@ final class GateFlow {
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
-            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), pinned, new FilesystemPrograms(fs));
+            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }
@@ -184,7 +221,7 @@ final class GateFlow {
         return built;
     }
 
-    private void promote(Report report, String pinned) throws InterruptedException {
+    private void promote(Report report, Map<String, Target> targets) throws InterruptedException {
         if (spec.promote().isEmpty()) {
             return;
         }
@@ -192,7 +229,8 @@ final class GateFlow {
             listener.log("not promoting to " + String.join(", ", spec.promote()) + ": the gate did not pass");
             return;
         }
-        if (!pinned.contains("@sha256:")) {
+        String pinned = targets.values().iterator().next().pinned();
+        if (targets.size() != 1 || !pinned.contains("@sha256:")) {
             throw new GateException("promotion copies the tested image inside a registry, but " + pinned + " is only in the local engine: "
                     + "set build.push with tags", GateException.Kind.USAGE, null);
         }
