@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -48,9 +49,13 @@ final class QemuCommand {
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = "Register or enable the handlers (with the F flag) from the host's qemu-user-static, then probe each.")
     static final class Install extends Subcommand {
+        @Option(names = "--through-engine", description = "Register through a privileged container on the Docker Engine (for an "
+                + "archgate that runs beside the engine); without it, only when direct registration is not allowed.")
+        boolean throughEngine;
+
         @Override
         Report report(List<Platform> list, PrintWriter out) throws InterruptedException {
-            return Gate.qemuInstall(list, out::println);
+            return Gate.qemuInstall(list, throughEngine, out::println);
         }
     }
 }

@@ -121,8 +121,21 @@ public final class Binfmt {
         }
     }
 
-    /** ":name:M:offset:magic:mask:interpreter:flags", from Debian's binfmts description. */
+    /** ":name:M:offset:magic:mask:interpreter:F" with the host's QEMU, from Debian's binfmts description. */
     String registration(Platform p) throws IOException {
+        Path qemu = qemuBinary(p);
+        if (!Files.isExecutable(qemu)) {
+            throw new IOException(qemu + " is missing: install qemu-user-static");
+        }
+        return registration(p, qemu.toString());
+    }
+
+    /**
+     * The registration line with {@code interpreter} as the handler. With the F flag the kernel
+     * opens the interpreter when the line is written, in the writer's mount namespace, so it need
+     * not exist anywhere else later.
+     */
+    String registration(Platform p, String interpreter) throws IOException {
         Path description = binfmtsDir.resolve("qemu-" + p.qemuArch());
         if (!Files.exists(description)) {
             throw new IOException("no description of a QEMU handler for " + p + " at " + description + ": install qemu-user-static");
@@ -134,10 +147,6 @@ public final class Binfmt {
                 d.put(line.substring(0, space), line.substring(space + 1).trim());
             }
         }
-        Path qemu = qemuBinary(p);
-        if (!Files.isExecutable(qemu)) {
-            throw new IOException(qemu + " is missing: install qemu-user-static");
-        }
-        return ":qemu-" + p.qemuArch() + ":M:" + d.getOrDefault("offset", "0") + ":" + d.get("magic") + ":" + d.get("mask") + ":" + qemu + ":F";
+        return ":qemu-" + p.qemuArch() + ":M:" + d.getOrDefault("offset", "0") + ":" + d.get("magic") + ":" + d.get("mask") + ":" + interpreter + ":F";
     }
 }

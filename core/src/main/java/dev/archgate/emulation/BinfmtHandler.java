@@ -23,7 +23,8 @@ public record BinfmtHandler(Platform platform, String name, boolean registered, 
         if (!fixBinary) {
             return "the binfmt_misc handler " + name + " lacks the F flag, so containers cannot use it: run 'archgate qemu install " + platform + "'";
         }
-        if (!interpreterPresent) {
+        if (!interpreterPresent && !fixBinary) {
+            // With the F flag the kernel keeps the interpreter open since registration; without it, it must exist now.
             return "the binfmt_misc handler " + name + " points at " + interpreter + ", which does not exist: install qemu-user-static";
         }
         return null;

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
@@ -28,7 +29,19 @@ public final class ProbeImage {
 
     /** Loads the probe image of the platform and returns its reference. */
     public static String loadInto(DockerClient docker, Platform platform) throws IOException {
-        byte[] layer = tar(new Entry(PROGRAM.substring(1), ProbeProgram.elf(platform), 0755));
+        return load(docker, REPOSITORY + ":" + platform.toString().replace('/', '-'), platform, PROGRAM,
+                List.of(new Entry(PROGRAM.substring(1), ProbeProgram.elf(platform), 0755)));
+    }
+
+    /** A file of an image layer: its path without the leading slash, bytes and mode. */
+    record Entry(String name, byte[] bytes, int mode) {}
+
+    /**
+     * Loads a one-layer image, written here as a docker-save archive (the engine's import API
+     * loses its stream on the containerd store; load does not), and returns its reference.
+     */
+    static String load(DockerClient docker, String ref, Platform platform, String entrypointPath, List<Entry> files) throws IOException {
+        byte[] layer = tar(files.toArray(Entry[]::new));
         JsonObject config = new JsonObject();
         config.addProperty("architecture", platform.architecture());
         config.addProperty("os", platform.os());
@@ -37,7 +50,7 @@ public final class ProbeImage {
         }
         JsonObject runConfig = new JsonObject();
         JsonArray entrypoint = new JsonArray();
-        entrypoint.add(PROGRAM);
+        entrypoint.add(entrypointPath);
         runConfig.add("Entrypoint", entrypoint);
         config.add("config", runConfig);
         JsonObject rootfs = new JsonObject();
@@ -47,7 +60,6 @@ public final class ProbeImage {
         rootfs.add("diff_ids", diffIds);
         config.add("rootfs", rootfs);
 
-        String ref = REPOSITORY + ":" + platform.toString().replace('/', '-');
         JsonObject manifest = new JsonObject();
         manifest.addProperty("Config", "config.json");
         JsonArray tags = new JsonArray();
@@ -67,8 +79,6 @@ public final class ProbeImage {
         }
         return ref;
     }
-
-    private record Entry(String name, byte[] bytes, int mode) {}
 
     private static byte[] tar(Entry... entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -37,7 +37,11 @@ public final class ProbeProgram {
         if (hex == null) {
             throw new IllegalArgumentException("no probe program for " + platform);
         }
-        byte[] code = HexFormat.of().parseHex(hex);
+        return wrap(platform, HexFormat.of().parseHex(hex));
+    }
+
+    /** A static executable of the platform whose one loadable segment is {@code code}, entered at its start. */
+    static byte[] wrap(Platform platform, byte[] code) {
         ElfExpectation e = ElfExpectation.of(platform);
         boolean is64 = e.elfClass() == 64;
         int ehsize = is64 ? 64 : 52;

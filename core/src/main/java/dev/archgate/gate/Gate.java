@@ -1,5 +1,7 @@
 package dev.archgate.gate;
 
+import dev.archgate.emulation.Binfmt;
+import dev.archgate.emulation.EngineRegistrar;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
@@ -89,14 +91,28 @@ public final class Gate {
         return Emulation.check(platforms, List.of());
     }
 
-    /** Registers or enables the handlers of the platforms, then proves each with the probe. */
-    public static Report qemuInstall(List<Platform> platforms, GateListener listener) throws InterruptedException {
+    /**
+     * Registers or enables the handlers of the platforms, then proves each with the probe. The
+     * registration is written directly when this process may (root on the engine's host), else,
+     * or when {@code throughEngine} asks for it, by a privileged container on the engine.
+     */
+    public static Report qemuInstall(List<Platform> platforms, boolean throughEngine, GateListener listener) throws InterruptedException {
         List<String> done;
+        Binfmt binfmt = Binfmt.host();
         try {
-            done = dev.archgate.emulation.Binfmt.host().install(platforms);
+            if (throughEngine) {
+                done = new EngineRegistrar(binfmt).install(Engine.connect(), platforms);
+            } else {
+                try {
+                    done = binfmt.install(platforms);
+                } catch (IOException direct) {
+                    listener.log("cannot register directly (" + direct.getMessage() + "); registering through a privileged container");
+                    done = new EngineRegistrar(binfmt).install(Engine.connect(), platforms);
+                }
+            }
         } catch (IOException e) {
             throw new GateException("cannot register the QEMU handlers (" + e.getMessage() + "): run as root on the Docker host, "
-                    + "or with --privileged beside it", GateException.Kind.ENVIRONMENT, e);
+                    + "or let the engine run privileged containers", GateException.Kind.ENVIRONMENT, e);
         }
         done.forEach(listener::log);
         return Emulation.check(platforms, done);

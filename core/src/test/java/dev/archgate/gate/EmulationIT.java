@@ -40,7 +40,7 @@ class EmulationIT {
             assertThat(Gate.qemuStatus(List.of(ARM64)).verdict()).isEqualTo(Verdict.ERROR);
 
             List<String> log = new ArrayList<>();
-            Report installed = Gate.qemuInstall(List.of(ARM64), log::add);
+            Report installed = Gate.qemuInstall(List.of(ARM64), false, log::add);
 
             assertThat(log).containsExactly("linux/arm64: enabled qemu-aarch64");
             assertThat(installed.verdict()).isEqualTo(Verdict.PASS);
@@ -61,5 +61,28 @@ class EmulationIT {
             assertThat(p.verdict()).as(p.platform().toString()).isEqualTo(Verdict.PASS);
             assertThat(p.smoke()).singleElement().satisfies(probe -> assertThat(probe.passed()).isTrue());
         });
+    }
+
+    @Test
+    void aPrivilegedContainerOnTheEngineRegistersAHandlerThatOutlivesIt() throws Exception {
+        Platform riscv64 = Platform.parse("linux/riscv64");
+        Path handler = Path.of("/proc/sys/fs/binfmt_misc/qemu-riscv64");
+        try {
+            Files.writeString(handler, "-1"); // gone, as on a fresh engine host
+            assertThat(Gate.qemuStatus(List.of(riscv64)).verdict()).isEqualTo(Verdict.ERROR);
+
+            List<String> log = new ArrayList<>();
+            Report installed = Gate.qemuInstall(List.of(riscv64), true, log::add);
+
+            assertThat(log).containsExactly("linux/riscv64: registered qemu-riscv64 through a privileged container");
+            assertThat(installed.verdict()).as(installed.toString()).isEqualTo(Verdict.PASS);
+            assertThat(Files.readAllLines(handler)).contains("enabled", "interpreter /qemu/qemu-riscv64-static", "flags: F");
+        } finally {
+            // Back to the host's own registration, as dev/setup-host leaves it.
+            if (Files.exists(handler)) {
+                Files.writeString(handler, "-1");
+            }
+            Gate.qemuInstall(List.of(riscv64), false, line -> { });
+        }
     }
 }

@@ -7,10 +7,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second, real Docker Engine with the classic image store (the default of many CI runners),
- * beside the host's own: its own data root, socket and containerd namespace, no bridge network
- * (so its builds must not RUN anything). Started for a test class, stopped after.
+ * beside the host's own: its own data root, socket, containerd namespace and bridge (sharing the
+ * host's docker0 would make each daemon tear down the other's network). Its builds must not RUN
+ * anything that needs the network: it has no NAT. Started for a test, stopped after.
  */
 public final class ClassicEngine implements AutoCloseable {
+    private static final String BRIDGE = "archgate-cbr0";
     private final Process dockerd;
     private final Path socket;
 
@@ -21,11 +23,15 @@ public final class ClassicEngine implements AutoCloseable {
 
     public static ClassicEngine start(Path dir) throws IOException, InterruptedException {
         Path config = Files.writeString(dir.resolve("daemon.json"), "{}");
+        for (String[] step : new String[][] {{"ip", "link", "add", BRIDGE, "type", "bridge"},
+            {"ip", "addr", "add", "172.31.254.1/24", "dev", BRIDGE}, {"ip", "link", "set", BRIDGE, "up"}}) {
+            new ProcessBuilder(step).redirectErrorStream(true).start().waitFor(); // "exists" from an earlier run is fine
+        }
         Path socket = dir.resolve("docker.sock");
         String ns = "archgate-classic-" + ProcessHandle.current().pid();
         Process p = new ProcessBuilder("dockerd", "--config-file", config.toString(), "--data-root", dir.resolve("root").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
-                "--host", "unix://" + socket, "--bridge", "none", "--iptables=false", "--ip6tables=false",
+                "--host", "unix://" + socket, "--bridge", BRIDGE, "--iptables=false", "--ip6tables=false",
                 "--containerd", "/run/containerd/containerd.sock", "--containerd-namespace", ns, "--containerd-plugins-namespace", ns + "-plugins")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
         ClassicEngine engine = new ClassicEngine(p, socket);
