@@ -13,6 +13,8 @@ import java.nio.ByteOrder;
  * @param type e_type: 2 executable, 3 shared object or position-independent executable
  * @param interpreter the PT_INTERP path (the dynamic loader), null for static files
  * @param armCpuArch Tag_CPU_arch of the ARM attributes section, null when absent or unreadable
+ * @param goArm the GOARM a Go program for 32-bit ARM was built with (its build info), null otherwise;
+ *     Go's linker writes no ARM attributes, so this is how its architecture level is known
  * @param problem why a MALFORMED file could not be read, null otherwise
  */
 public record ElfInfo(
@@ -24,6 +26,7 @@ public record ElfInfo(
         int type,
         String interpreter,
         Integer armCpuArch,
+        Integer goArm,
         String problem) implements Serializable {
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
@@ -31,10 +34,15 @@ public record ElfInfo(
     public static final int ET_EXEC = 2;
     public static final int ET_DYN = 3;
 
-    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null);
+    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null);
 
     static ElfInfo malformed(String problem) {
-        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, problem);
+        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem);
+    }
+
+    /** The same facts with the GOARM found in the file's build info. */
+    ElfInfo withGoArm(Integer value) {
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem);
     }
 
     public boolean isElf() {

@@ -50,10 +50,23 @@ public final class ElfScanner {
         System.arraycopy(magic, 0, front, 0, 4);
         readFully(in, front, 4, frontLength - 4);
         long tailStart = Math.max(frontLength, size - TAIL);
-        skipFully(in, tailStart - frontLength);
+        // 32-bit ARM code may be a Go program, whose level is written only in its build info, in
+        // the middle of the file: only those files are read through rather than skipped.
+        GoArmSearch goArm = isArm(front) ? new GoArmSearch() : null;
+        if (goArm != null) {
+            goArm.feed(front, front.length);
+            readThrough(in, tailStart - frontLength, goArm);
+        } else {
+            skipFully(in, tailStart - frontLength);
+        }
         byte[] tail = new byte[(int) (size - tailStart)];
         readFully(in, tail, tail.length);
-        return new Parser(new Window(front, tail, tailStart, size)).parse();
+        ElfInfo info = new Parser(new Window(front, tail, tailStart, size)).parse();
+        if (goArm != null) {
+            goArm.feed(tail, tail.length);
+            return info.withGoArm(goArm.value());
+        }
+        return info;
     }
 
     /** The bytes that were kept: the front and the tail of the file, addressed by file offset. */
@@ -114,10 +127,10 @@ public final class ElfScanner {
             try {
                 interpreter = interpreter(phoff, phentsize, phnum);
             } catch (MalformedElf e) {
-                return new ElfInfo(ElfInfo.Kind.MALFORMED, is64 ? 64 : 32, order, machine, flags, type, null, null, e.getMessage());
+                return new ElfInfo(ElfInfo.Kind.MALFORMED, is64 ? 64 : 32, order, machine, flags, type, null, null, null, e.getMessage());
             }
             Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, is64 ? 64 : 32, order, machine, flags, type, interpreter, cpuArch, null);
+            return new ElfInfo(ElfInfo.Kind.ELF, is64 ? 64 : 32, order, machine, flags, type, interpreter, cpuArch, null, null);
         }
 
         private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
@@ -192,6 +205,27 @@ public final class ElfScanner {
 
         MalformedElf(String message) {
             super(message, null, false, false);
+        }
+    }
+
+    private static boolean isArm(byte[] front) {
+        if (front.length < 20 || front[4] != 1) {
+            return false;
+        }
+        int machine = front[5] == 1 ? (front[18] & 0xff) | (front[19] & 0xff) << 8 : (front[19] & 0xff) | (front[18] & 0xff) << 8;
+        return machine == EM_ARM;
+    }
+
+    private static void readThrough(InputStream in, long n, GoArmSearch search) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = n;
+        while (left > 0) {
+            int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (r < 0) {
+                throw new EOFException("stream ended " + left + " bytes early");
+            }
+            search.feed(buffer, r);
+            left -= r;
         }
     }
 

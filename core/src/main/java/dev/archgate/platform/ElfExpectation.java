@@ -73,14 +73,27 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
             return Optional.of(new ElfMismatch(ElfMismatch.Kind.ARCHITECTURE,
                     describe(elf) + " code, but " + platform + " runs " + describe(machine, elfClass, byteOrder) + " code"));
         }
-        Integer level = elf.armCpuArch();
+        Integer level = elf.armCpuArch() != null ? elf.armCpuArch() : goArmLevel(elf.goArm());
+        String source = elf.armCpuArch() != null ? "Tag_CPU_arch " + level : "Go, GOARM=" + elf.goArm();
         if (!armLevels.isEmpty() && level != null && !armLevels.contains(level)) {
             return Optional.of(new ElfMismatch(ElfMismatch.Kind.ARM_LEVEL,
-                    armLevelName(level) + " code (Tag_CPU_arch " + level + "), but " + platform + " runs at most "
+                    armLevelName(level) + " code (" + source + "), but " + platform + " runs at most "
                             + armLevelName(armLevels.stream().max(Integer::compare).orElseThrow())
                             + "; build with the variant's -march or GOARM"));
         }
         return Optional.empty();
+    }
+
+    /** The Tag_CPU_arch a GOARM value means: the instructions Go's compiler may then emit. */
+    private static Integer goArmLevel(Integer goArm) {
+        if (goArm == null) {
+            return null;
+        }
+        return switch (goArm) {
+            case 5 -> 4; // ARMv5TE, soft float
+            case 6 -> 6;
+            default -> 10; // GOARM=7: ARMv7 with VFPv3
+        };
     }
 
     /** The architecture an ELF file was built for, in words (e.g. "x86-64", "32-bit ARM"). */

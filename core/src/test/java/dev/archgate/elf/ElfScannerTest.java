@@ -53,6 +53,16 @@ class ElfScannerTest {
     }
 
     @Test
+    void goProgramsForArmCarryTheirGoarmInBuildInfoButNoAttributes() throws Exception {
+        ElfInfo v7 = ElfScanner.scan(ElfSamples.go("arm", "7"));
+        assertThat(v7.armCpuArch()).isNull();
+        assertThat(v7.goArm()).isEqualTo(7);
+        assertThat(ElfScanner.scan(ElfSamples.go("arm", "5")).goArm()).isEqualTo(5);
+        assertThat(ElfScanner.scan(ElfSamples.go("arm64", null)).goArm()).isNull(); // only 32-bit ARM files are read through
+        assertThat(ElfScanner.scan(ElfSamples.debian("armv7", "busybox", "bin/busybox")).goArm()).isNull();
+    }
+
+    @Test
     void readsTheArmArchitectureLevelFromGccsBuildAttributes() throws IOException {
         // Debian's armhf port targets ARMv7 (Tag_CPU_arch 10), armel ARMv5TE (4).
         assertThat(ElfScanner.scan(ElfSamples.debian("armv7", "busybox", "bin/busybox")).armCpuArch()).isEqualTo(10);

@@ -37,4 +37,14 @@ class ElfExpectationTest {
         assertThat(mismatch("linux/arm/v6", ElfSamples.debian("armv5", "busybox", "bin/busybox"))).isNull();
         assertThat(mismatch("linux/arm/v5", armhfBusybox).kind()).isEqualTo(ElfMismatch.Kind.ARM_LEVEL);
     }
+
+    @Test
+    void goArmInTheBuildInfoGivesTheLevelOfGoProgramsWhichCarryNoArmAttributes() throws Exception {
+        ElfMismatch level = mismatch("linux/arm/v6", ElfSamples.go("arm", "7"));
+        assertThat(level.kind()).isEqualTo(ElfMismatch.Kind.ARM_LEVEL);
+        assertThat(level.description()).startsWith("ARMv7 code (Go, GOARM=7), but linux/arm/v6 runs at most ARMv6K");
+        assertThat(mismatch("linux/arm/v6", ElfSamples.go("arm", "6"))).isNull();
+        assertThat(mismatch("linux/arm/v7", ElfSamples.go("arm", "7"))).isNull();
+        assertThat(mismatch("linux/arm/v5", ElfSamples.go("arm", "5"))).isNull();
+    }
 }
