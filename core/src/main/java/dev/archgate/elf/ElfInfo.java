@@ -31,8 +31,21 @@ public record ElfInfo(
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
 
+    /** The calling convention for floating-point arguments that a 32-bit ARM file declares. */
+    public enum ArmFloatAbi {
+        /** In VFP registers (armhf): needs a VFP unit, and a dynamically linked file needs a hard-float loader and libc. */
+        HARD,
+        /** In integer registers (armel): runs with or without a VFP unit. */
+        SOFT,
+        /** Not declared, as in Go programs (e_flags 0x05000002), or not 32-bit ARM at all. */
+        UNDECLARED
+    }
+
     public static final int ET_EXEC = 2;
     public static final int ET_DYN = 3;
+    public static final int EF_ARM_ABI_FLOAT_SOFT = 0x200;
+    public static final int EF_ARM_ABI_FLOAT_HARD = 0x400;
+    private static final int EM_ARM = 40;
 
     static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null);
 
@@ -52,5 +65,19 @@ public record ElfInfo(
     /** Whether the kernel would load it as a program or the loader as a library (not a .o or core). */
     public boolean isLoadable() {
         return isElf() && (type == ET_EXEC || type == ET_DYN);
+    }
+
+    /**
+     * The float ABI that e_flags declare. GNU ld sets one of the two flags in every EABI5 file it links
+     * (Debian's armhf binaries carry 0x05000400, its armel ones 0x05000200); Go's linker sets neither.
+     */
+    public ArmFloatAbi armFloatAbi() {
+        if (!isElf() || machine != EM_ARM) {
+            return ArmFloatAbi.UNDECLARED;
+        }
+        if ((flags & EF_ARM_ABI_FLOAT_HARD) != 0) {
+            return ArmFloatAbi.HARD;
+        }
+        return (flags & EF_ARM_ABI_FLOAT_SOFT) != 0 ? ArmFloatAbi.SOFT : ArmFloatAbi.UNDECLARED;
     }
 }

@@ -12,9 +12,10 @@ import java.nio.file.Path;
 /**
  * Reads an ELF summary from a stream that is read once, front to back, in bounded memory: a tar
  * entry of a layer being streamed. It keeps the first {@value #FRONT} bytes (ELF header, program
- * headers, PT_INTERP) and the last {@value #TAIL} bytes (where linkers put the section header
- * table and, just before it, small sections such as .ARM.attributes) and skips the rest.
- * Anything outside those windows is reported as unknown rather than read.
+ * headers, PT_INTERP) and the last {@value #TAIL} bytes (where GNU linkers put the section header
+ * table and, just before it, small sections such as .ARM.attributes) and skips the rest; a file
+ * no larger than both together is kept whole. Anything outside those windows is reported as
+ * unknown rather than read.
  */
 public final class ElfScanner {
     static final int FRONT = 16 * 1024;
@@ -35,15 +36,18 @@ public final class ElfScanner {
 
     /**
      * Scans {@code size} bytes of {@code in}, consuming exactly that many so that the caller's tar
-     * stream stands after the entry. Only an I/O failure of the stream throws; bad content gives
-     * a {@link ElfInfo.Kind#MALFORMED} result.
+     * stream stands after the entry. Only an I/O failure of the stream (including its ending
+     * before {@code size} bytes) throws; bad content gives a {@link ElfInfo.Kind#MALFORMED} result.
      */
     public static ElfInfo scan(InputStream in, long size) throws IOException {
-        int frontLength = (int) Math.min(size, FRONT);
+        if (size < 0) {
+            throw new IllegalArgumentException("negative size " + size);
+        }
+        int frontLength = (int) (size <= FRONT + TAIL ? size : FRONT);
         byte[] magic = new byte[Math.min(frontLength, 4)];
-        readFully(in, magic, magic.length);
+        readFully(in, magic, 0, magic.length);
         if (magic.length < 4 || magic[0] != 0x7f || magic[1] != 'E' || magic[2] != 'L' || magic[3] != 'F') {
-            skipFully(in, size - magic.length);
+            in.skipNBytes(size - magic.length);
             return ElfInfo.NOT_ELF;
         }
         byte[] front = new byte[frontLength];
@@ -52,15 +56,15 @@ public final class ElfScanner {
         long tailStart = Math.max(frontLength, size - TAIL);
         // 32-bit ARM code may be a Go program, whose level is written only in its build info, in
         // the middle of the file: only those files are read through rather than skipped.
-        GoArmSearch goArm = isArm(front) ? new GoArmSearch() : null;
+        GoArmSearch goArm = isArm32(front) ? new GoArmSearch() : null;
         if (goArm != null) {
             goArm.feed(front, front.length);
             readThrough(in, tailStart - frontLength, goArm);
         } else {
-            skipFully(in, tailStart - frontLength);
+            in.skipNBytes(tailStart - frontLength);
         }
         byte[] tail = new byte[(int) (size - tailStart)];
-        readFully(in, tail, tail.length);
+        readFully(in, tail, 0, tail.length);
         ElfInfo info = new Parser(new Window(front, tail, tailStart, size)).parse();
         if (goArm != null) {
             goArm.feed(tail, tail.length);
@@ -73,7 +77,7 @@ public final class ElfScanner {
     record Window(byte[] front, byte[] tail, long tailStart, long size) {
         /** The bytes at [offset, offset+length) when they lie wholly in one kept part, else null. */
         ByteBuffer slice(long offset, long length, ByteOrder order) {
-            if (offset < 0 || length < 0 || offset + length > size || offset + length < offset) {
+            if (!within(offset, length)) {
                 return null;
             }
             if (offset + length <= front.length) {
@@ -83,6 +87,11 @@ public final class ElfScanner {
                 return ByteBuffer.wrap(tail, (int) (offset - tailStart), (int) length).slice().order(order);
             }
             return null;
+        }
+
+        /** Whether [offset, offset+length) lies inside the file; written so that no sum can overflow. */
+        boolean within(long offset, long length) {
+            return offset >= 0 && length >= 0 && offset <= size && length <= size - offset;
         }
     }
 
@@ -98,16 +107,17 @@ public final class ElfScanner {
         ElfInfo parse() {
             byte[] f = w.front();
             if (f.length < 16) {
-                return ElfInfo.malformed("truncated ELF identification (" + f.length + " bytes)");
+                return ElfInfo.malformed("truncated ELF identification (" + f.length + " of 16 bytes)");
             }
             if (f[4] != 1 && f[4] != 2) {
-                return ElfInfo.malformed("unknown ELF class " + f[4]);
+                return ElfInfo.malformed("unknown ELF class " + f[4] + " (1 or 2 expected)");
             }
             if (f[5] != 1 && f[5] != 2) {
-                return ElfInfo.malformed("unknown ELF data encoding " + f[5]);
+                return ElfInfo.malformed("unknown ELF data encoding " + f[5] + " (1 or 2 expected)");
             }
             is64 = f[4] == 2;
             order = f[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+            int elfClass = is64 ? 64 : 32;
             int headerSize = is64 ? 64 : 52;
             ByteBuffer h = w.slice(0, headerSize, order);
             if (h == null) {
@@ -127,10 +137,10 @@ public final class ElfScanner {
             try {
                 interpreter = interpreter(phoff, phentsize, phnum);
             } catch (MalformedElf e) {
-                return new ElfInfo(ElfInfo.Kind.MALFORMED, is64 ? 64 : 32, order, machine, flags, type, null, null, null, e.getMessage());
+                return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage());
             }
             Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, is64 ? 64 : 32, order, machine, flags, type, interpreter, cpuArch, null, null);
+            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null);
         }
 
         private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
@@ -141,8 +151,9 @@ public final class ElfScanner {
             if (phentsize < minEntry) {
                 throw new MalformedElf("program header entries of " + phentsize + " bytes (at least " + minEntry + " expected)");
             }
-            if (phoff >= w.size() || (long) phnum * phentsize > w.size() - phoff) {
-                throw new MalformedElf("program headers (" + phnum + " at offset " + phoff + ") run past the end of the file");
+            if (!w.within(phoff, (long) phnum * phentsize)) {
+                throw new MalformedElf("program headers (" + phnum + " of " + phentsize + " bytes at offset " + Long.toUnsignedString(phoff)
+                        + ") run past the end of the file (" + w.size() + " bytes)");
             }
             ByteBuffer ph = w.slice(phoff, (long) phnum * phentsize, order);
             if (ph == null) {
@@ -150,30 +161,33 @@ public final class ElfScanner {
             }
             for (int i = 0; i < phnum; i++) {
                 int base = i * phentsize;
-                if (ph.getInt(base) != PT_INTERP) {
-                    continue;
+                if (ph.getInt(base) == PT_INTERP) {
+                    return interpreterPath(ph, base);
                 }
-                long offset = is64 ? ph.getLong(base + 8) : Integer.toUnsignedLong(ph.getInt(base + 4));
-                long filesz = is64 ? ph.getLong(base + 32) : Integer.toUnsignedLong(ph.getInt(base + 16));
-                if (filesz <= 0 || filesz > MAX_INTERP) {
-                    throw new MalformedElf("PT_INTERP of " + filesz + " bytes");
-                }
-                ByteBuffer path = w.slice(offset, filesz, order);
-                if (path == null) {
-                    if (offset + filesz > w.size() || offset < 0) {
-                        throw new MalformedElf("PT_INTERP points past the end of the file");
-                    }
-                    return null;
-                }
-                byte[] bytes = new byte[(int) filesz];
-                path.get(bytes);
-                int end = 0;
-                while (end < bytes.length && bytes[end] != 0) {
-                    end++;
-                }
-                return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
             }
             return null;
+        }
+
+        private String interpreterPath(ByteBuffer ph, int base) throws MalformedElf {
+            long offset = is64 ? ph.getLong(base + 8) : Integer.toUnsignedLong(ph.getInt(base + 4));
+            long filesz = is64 ? ph.getLong(base + 32) : Integer.toUnsignedLong(ph.getInt(base + 16));
+            if (filesz <= 0 || filesz > MAX_INTERP) {
+                throw new MalformedElf("PT_INTERP of " + Long.toUnsignedString(filesz) + " bytes (1 to " + MAX_INTERP + " expected)");
+            }
+            if (!w.within(offset, filesz)) {
+                throw new MalformedElf("PT_INTERP at offset " + Long.toUnsignedString(offset) + " runs past the end of the file");
+            }
+            ByteBuffer path = w.slice(offset, filesz, order);
+            if (path == null) {
+                return null;
+            }
+            byte[] bytes = new byte[(int) filesz];
+            path.get(bytes);
+            int end = 0;
+            while (end < bytes.length && bytes[end] != 0) {
+                end++;
+            }
+            return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
         }
 
         private Integer armCpuArch(long shoff, int shentsize, int shnum) {
@@ -199,7 +213,7 @@ public final class ElfScanner {
         }
     }
 
-    /** A structural fault found while parsing; becomes a MALFORMED result. */
+    /** A structural fault found while parsing; becomes a MALFORMED result, so it carries no stack trace. */
     private static final class MalformedElf extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -208,7 +222,7 @@ public final class ElfScanner {
         }
     }
 
-    private static boolean isArm(byte[] front) {
+    private static boolean isArm32(byte[] front) {
         if (front.length < 20 || front[4] != 1) {
             return false;
         }
@@ -217,7 +231,7 @@ public final class ElfScanner {
     }
 
     private static void readThrough(InputStream in, long n, GoArmSearch search) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
+        byte[] buffer = new byte[(int) Math.min(64 * 1024, n)];
         long left = n;
         while (left > 0) {
             int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
@@ -229,18 +243,10 @@ public final class ElfScanner {
         }
     }
 
-    private static void readFully(InputStream in, byte[] b, int length) throws IOException {
-        readFully(in, b, 0, length);
-    }
-
     private static void readFully(InputStream in, byte[] b, int offset, int length) throws IOException {
         int n = in.readNBytes(b, offset, length);
         if (n < length) {
             throw new EOFException("stream ended " + (length - n) + " bytes early");
         }
-    }
-
-    private static void skipFully(InputStream in, long n) throws IOException {
-        in.skipNBytes(n);
     }
 }

@@ -54,7 +54,8 @@ public record Platform(String os, String architecture, String variant) implement
 
     /**
      * Parses and normalises one platform. A missing {@code linux/} prefix is allowed; arm without
-     * a variant means v7 and arm64/v8 means plain arm64, as in containerd.
+     * a variant means v7, arm64/v8 means plain arm64 and a bare digit is a variant (arm/7 is
+     * arm/v7), as in containerd.
      *
      * @throws UnknownPlatformException naming the accepted forms
      */
@@ -78,6 +79,9 @@ public record Platform(String os, String architecture, String variant) implement
             throw new UnknownPlatformException(text);
         }
         String variant = p.size() > 2 ? p.get(2) : ALIAS_VARIANT.getOrDefault(alias, "");
+        if ((arch.equals("arm") || arch.equals("arm64")) && variant.matches("[5-8]")) {
+            variant = "v" + variant; // containerd accepts linux/arm/7 and linux/arm64/8 too
+        }
         if (p.size() > 2 && ALIAS_VARIANT.containsKey(alias) && !ALIAS_VARIANT.get(alias).equals(variant)) {
             throw new UnknownPlatformException(text);
         }

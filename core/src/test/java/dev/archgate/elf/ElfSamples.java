@@ -3,17 +3,24 @@ package dev.archgate.elf;
 import dev.archgate.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Real ELF files made on this machine: the fixture program cross-compiled by Go for each
- * architecture, and Debian's own binaries unpacked by test-fixtures/build.
+ * architecture (core/target/elf-samples), and Debian's own binaries, fetched with
+ * {@code apt-get download} and unpacked with {@code dpkg-deb -x} (core/target/debs). Each is made
+ * once and then reused.
  */
 public final class ElfSamples {
     private ElfSamples() {}
 
-    /** The hello fixture program built with {@code GOARCH=goarch} (and GOARM for arm). */
+    /** The hello fixture program built with {@code GOARCH=goarch} (and GOARM for arm), statically. */
     public static synchronized Path go(String goarch, String goarm) throws IOException, InterruptedException {
         Path root = Fixtures.repositoryRoot();
         Path out = root.resolve("core/target/elf-samples/hello-" + goarch + (goarm == null ? "" : "v" + goarm));
@@ -21,33 +28,65 @@ public final class ElfSamples {
             return out;
         }
         Files.createDirectories(out.getParent());
-        ProcessBuilder pb = new ProcessBuilder("go", "build", "-trimpath", "-o", out.toString(), ".")
-                .directory(root.resolve("test-fixtures/src/hello").toFile()).redirectErrorStream(true);
-        pb.environment().put("CGO_ENABLED", "0");
-        pb.environment().put("GOOS", "linux");
-        pb.environment().put("GOARCH", goarch);
-        if (goarm != null) {
-            pb.environment().put("GOARM", goarm);
+        Map<String, String> env = goarm == null
+                ? Map.of("CGO_ENABLED", "0", "GOOS", "linux", "GOARCH", goarch)
+                : Map.of("CGO_ENABLED", "0", "GOOS", "linux", "GOARCH", goarch, "GOARM", goarm);
+        run(root.resolve("test-fixtures/src/hello"), env, "run dev/setup-host, which installs Go (golang-go)",
+                "go", "build", "-trimpath", "-o", out.toString(), ".");
+        return out;
+    }
+
+    /**
+     * A file of Debian package {@code pkg} for Debian architecture {@code debArch} (amd64, arm64,
+     * armhf, armel, s390x, ppc64el), e.g. {@code debian("armhf", "busybox-static", "bin/busybox")}.
+     */
+    public static synchronized Path debian(String debArch, String pkg, String path) throws IOException, InterruptedException {
+        Path debs = Fixtures.repositoryRoot().resolve("core/target/debs");
+        Path tree = debs.resolve("root").resolve(debArch).resolve(pkg);
+        if (!Files.isDirectory(tree)) {
+            unpack(debs, debArch, pkg, tree);
         }
+        Path file = tree.resolve(path);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new AssertionError(pkg + ":" + debArch + " has no " + path + " (unpacked in " + tree + ")");
+        }
+        return file;
+    }
+
+    private static void unpack(Path debs, String debArch, String pkg, Path tree) throws IOException, InterruptedException {
+        Files.createDirectories(debs);
+        Path download = Files.createTempDirectory(debs, "download-");
+        run(download, Map.of(), "apt-get must reach a Debian mirror and " + debArch
+                        + " must be a foreign architecture (dpkg --add-architecture " + debArch + " && apt-get update; dev/setup-host does it)",
+                "apt-get", "download", "-q", pkg + ":" + debArch);
+        Path deb;
+        try (Stream<Path> files = Files.list(download)) {
+            List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".deb")).toList();
+            if (found.size() != 1) {
+                throw new AssertionError("apt-get download " + pkg + ":" + debArch + " left " + found + " in " + download);
+            }
+            deb = Files.move(found.get(0), debs.resolve(found.get(0).getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Files.delete(download);
+        // Unpacked aside and moved into place in one step, so an interrupted run leaves no half tree.
+        Path staging = Files.createTempDirectory(debs, "unpack-");
+        run(debs, Map.of(), "dpkg-deb comes with dpkg", "dpkg-deb", "-x", deb.toString(), staging.toString());
+        Files.createDirectories(tree.getParent());
+        Files.move(staging, tree, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void run(Path dir, Map<String, String> env, String fix, String... command) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
         Process p;
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new AssertionError("cannot run go (" + e.getMessage() + "); run dev/setup-host", e);
+            throw new AssertionError("cannot run " + command[0] + " (" + e.getMessage() + "); " + fix, e);
         }
         String log = new String(p.getInputStream().readAllBytes());
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new AssertionError("go build for " + goarch + " failed: " + log);
+            throw new AssertionError(String.join(" ", command) + " failed (" + fix + "):\n" + log);
         }
-        return out;
-    }
-
-    /** A file from a Debian package of the platform directory (amd64, arm64, armv7, armv5, s390x, ppc64le). */
-    public static Path debian(String platformDir, String component, String path) {
-        Path file = Fixtures.repositoryRoot().resolve("test-fixtures/.work/debroot").resolve(platformDir).resolve(component).resolve(path);
-        if (!Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            throw new AssertionError(file + " is missing; run test-fixtures/build, which unpacks Debian's packages there");
-        }
-        return file;
     }
 }

@@ -2,40 +2,97 @@ package dev.archgate.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.elf.ElfInfo;
 import dev.archgate.elf.ElfSamples;
 import dev.archgate.elf.ElfScanner;
+import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ElfExpectationTest {
-    private static ElfMismatch mismatch(String platform, java.nio.file.Path file) throws Exception {
+    private static ElfMismatch mismatch(String platform, Path file) throws Exception {
+        return mismatch(platform, ElfScanner.scan(file));
+    }
+
+    private static ElfMismatch mismatch(String platform, ElfInfo elf) {
         Platform p = Platform.parse(platform);
-        return ElfExpectation.of(p).judge(ElfScanner.scan(file), p).orElse(null);
+        return ElfExpectation.of(p).judge(elf, p).orElse(null);
+    }
+
+    private static Path armhfBusybox() throws Exception {
+        return ElfSamples.debian("armhf", "busybox-static", "bin/busybox");
+    }
+
+    private static Path armelBusybox() throws Exception {
+        return ElfSamples.debian("armel", "busybox-static", "bin/busybox");
+    }
+
+    @ParameterizedTest(name = "{0} runs Go's GOARCH={1}")
+    @CsvSource(nullValues = "-", value = {
+        "linux/amd64, amd64, -", "linux/arm64, arm64, -", "linux/arm/v7, arm, 7", "linux/arm/v6, arm, 6", "linux/arm/v5, arm, 5",
+        "linux/386, 386, -", "linux/s390x, s390x, -", "linux/ppc64le, ppc64le, -", "linux/riscv64, riscv64, -",
+        "linux/mips64le, mips64le, -"})
+    void eachPlatformAcceptsItsOwnCode(String platform, String goarch, String goarm) throws Exception {
+        ElfInfo elf = ElfScanner.scan(ElfSamples.go(goarch, goarm));
+        assertThat(mismatch(platform, elf)).isNull();
+        assertThat(ElfExpectation.builtFor(elf)).extracting(Platform::toString).containsExactly(platform);
     }
 
     @Test
-    void eachPlatformAcceptsItsOwnCodeAndNamesForeignCode() throws Exception {
-        assertThat(mismatch("linux/arm64", ElfSamples.go("arm64", null))).isNull();
-        assertThat(mismatch("linux/s390x", ElfSamples.go("s390x", null))).isNull();
-        assertThat(mismatch("linux/riscv64", ElfSamples.go("riscv64", null))).isNull();
+    void debiansDynamicallyLinkedProgramsFitTheirPlatforms() throws Exception {
+        assertThat(mismatch("linux/amd64", ElfSamples.debian("amd64", "hello", "usr/bin/hello"))).isNull();
+        assertThat(mismatch("linux/arm64", ElfSamples.debian("arm64", "hello", "usr/bin/hello"))).isNull();
+        assertThat(mismatch("linux/s390x", ElfSamples.debian("s390x", "hello", "usr/bin/hello"))).isNull();
+        assertThat(mismatch("linux/ppc64le", ElfSamples.debian("ppc64el", "hello", "usr/bin/hello"))).isNull();
+        assertThat(mismatch("linux/arm/v7", ElfSamples.debian("armhf", "hello", "usr/bin/hello"))).isNull();
+        assertThat(mismatch("linux/arm/v5", ElfSamples.debian("armel", "hello", "usr/bin/hello"))).isNull();
+    }
 
+    @Test
+    void foreignCodeIsAnArchitectureMismatchNamedInWords() throws Exception {
         ElfMismatch foreign = mismatch("linux/arm64", ElfSamples.go("amd64", null));
         assertThat(foreign.kind()).isEqualTo(ElfMismatch.Kind.ARCHITECTURE);
         assertThat(foreign.description()).isEqualTo("x86-64 code, but linux/arm64 runs AArch64 code");
         assertThat(mismatch("linux/ppc64le", ElfSamples.go("s390x", null)).description())
                 .isEqualTo("s390x code, but linux/ppc64le runs PowerPC64 little-endian code");
-        assertThat(mismatch("linux/amd64", ElfSamples.go("386", null)).kind()).isEqualTo(ElfMismatch.Kind.ARCHITECTURE);
+        assertThat(mismatch("linux/amd64", ElfSamples.go("386", null)).description())
+                .isEqualTo("32-bit x86 code, but linux/amd64 runs x86-64 code");
+        assertThat(mismatch("linux/arm/v7", ElfSamples.go("arm64", null)).description())
+                .isEqualTo("AArch64 code, but linux/arm/v7 runs 32-bit ARM code");
+        assertThat(mismatch("linux/riscv64", ElfSamples.go("mips64le", null)).description())
+                .isEqualTo("MIPS 64-bit little-endian code, but linux/riscv64 runs RISC-V 64-bit code");
+    }
+
+    @Test
+    void theSameMachineInTheOtherByteOrderIsAnArchitectureMismatch() throws Exception {
+        // A big-endian ppc64 file (Debian's ppc64 port, AIX-era distributions) on ppc64le.
+        byte[] ppc64le = Files.readAllBytes(ElfSamples.debian("ppc64el", "hello", "usr/bin/hello"));
+        ElfInfo le = ElfScanner.scan(new ByteArrayInputStream(ppc64le), ppc64le.length);
+        ElfInfo be = new ElfInfo(le.kind(), le.elfClass(), ByteOrder.BIG_ENDIAN, le.machine(), le.flags(), le.type(), le.interpreter(),
+                null, null, null);
+        ElfMismatch m = mismatch("linux/ppc64le", be);
+        assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.ARCHITECTURE);
+        assertThat(m.description()).isEqualTo("PowerPC64 big-endian code, but linux/ppc64le runs PowerPC64 little-endian code");
+        assertThat(ElfExpectation.builtFor(be)).isEmpty();
     }
 
     @Test
     void armv7CodeInAnArmV6ImageIsAnArmLevelMismatch() throws Exception {
-        java.nio.file.Path armhfBusybox = ElfSamples.debian("armv7", "busybox", "bin/busybox");
-        ElfMismatch level = mismatch("linux/arm/v6", armhfBusybox);
+        ElfMismatch level = mismatch("linux/arm/v6", armhfBusybox());
 
         assertThat(level.kind()).isEqualTo(ElfMismatch.Kind.ARM_LEVEL);
-        assertThat(level.description()).startsWith("ARMv7 code (Tag_CPU_arch 10), but linux/arm/v6 runs at most ARMv6K");
-        assertThat(mismatch("linux/arm/v7", armhfBusybox)).isNull();
-        assertThat(mismatch("linux/arm/v6", ElfSamples.debian("armv5", "busybox", "bin/busybox"))).isNull();
-        assertThat(mismatch("linux/arm/v5", armhfBusybox).kind()).isEqualTo(ElfMismatch.Kind.ARM_LEVEL);
+        assertThat(level.description()).isEqualTo(
+                "ARMv7 code (Tag_CPU_arch 10), but linux/arm/v6 runs at most ARMv6K; build with the variant's -march or GOARM");
+        assertThat(mismatch("linux/arm/v7", armhfBusybox())).isNull();
+        assertThat(mismatch("linux/arm/v8", armhfBusybox())).isNull();
+        assertThat(mismatch("linux/arm/v5", armhfBusybox()).description()).startsWith("ARMv7 code (Tag_CPU_arch 10), but linux/arm/v5 runs at most ARMv5TEJ");
+        assertThat(mismatch("linux/arm/v6", armelBusybox())).isNull();
+        assertThat(mismatch("linux/arm/v5", armelBusybox())).isNull();
     }
 
     @Test
@@ -43,8 +100,53 @@ class ElfExpectationTest {
         ElfMismatch level = mismatch("linux/arm/v6", ElfSamples.go("arm", "7"));
         assertThat(level.kind()).isEqualTo(ElfMismatch.Kind.ARM_LEVEL);
         assertThat(level.description()).startsWith("ARMv7 code (Go, GOARM=7), but linux/arm/v6 runs at most ARMv6K");
-        assertThat(mismatch("linux/arm/v6", ElfSamples.go("arm", "6"))).isNull();
-        assertThat(mismatch("linux/arm/v7", ElfSamples.go("arm", "7"))).isNull();
-        assertThat(mismatch("linux/arm/v5", ElfSamples.go("arm", "5"))).isNull();
+        assertThat(mismatch("linux/arm/v5", ElfSamples.go("arm", "6")).description()).startsWith("ARMv6 code (Go, GOARM=6), but linux/arm/v5");
+        assertThat(mismatch("linux/arm/v7", ElfSamples.go("arm", "5"))).isNull();
+    }
+
+    @Test
+    void aHardFloatFileOfUnrecordedLevelNeedsAVfpUnitWhichArmV5Lacks() throws Exception {
+        // Debian's armhf hello with its section headers cut off: only e_flags still say hard-float.
+        byte[] hello = Files.readAllBytes(ElfSamples.debian("armhf", "hello", "usr/bin/hello"));
+        ByteBuffer.wrap(hello).order(ByteOrder.LITTLE_ENDIAN).putInt(32, 0);
+        ElfInfo elf = ElfScanner.scan(new ByteArrayInputStream(hello), hello.length);
+        assertThat(elf.armCpuArch()).isNull();
+
+        ElfMismatch m = mismatch("linux/arm/v5", elf);
+        assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.ARM_LEVEL);
+        assertThat(m.description()).startsWith("hard-float ARM code (EF_ARM_ABI_FLOAT_HARD: it needs a VFP unit), but linux/arm/v5 has none");
+        assertThat(mismatch("linux/arm/v6", elf)).isNull(); // Raspberry Pi OS and Alpine armhf are ARMv6 with VFP
+        assertThat(ElfExpectation.builtFor(elf)).extracting(Platform::toString).containsExactly("linux/arm/v6", "linux/arm/v7", "linux/arm/v8");
+    }
+
+    @Test
+    void theRecordedArmLevelNamesTheLeastDemandingVariant() throws Exception {
+        assertThat(ElfExpectation.builtFor(ElfScanner.scan(armhfBusybox()))).extracting(Platform::toString).containsExactly("linux/arm/v7");
+        assertThat(ElfExpectation.builtFor(ElfScanner.scan(armelBusybox()))).extracting(Platform::toString).containsExactly("linux/arm/v5");
+        assertThat(ElfExpectation.builtFor(ElfScanner.scan(ElfSamples.debian("s390x", "hello", "usr/bin/hello"))))
+                .extracting(Platform::toString).containsExactly("linux/s390x");
+        assertThat(ElfExpectation.builtFor(ElfScanner.scan(ElfSamples.debian("ppc64el", "hello", "usr/bin/hello"))))
+                .extracting(Platform::toString).containsExactly("linux/ppc64le");
+    }
+
+    @Test
+    void namesMachinesAndArmLevelsInWords() {
+        assertThat(ElfExpectation.machineName(ElfExpectation.EM_X86_64, 64, ByteOrder.LITTLE_ENDIAN)).isEqualTo("x86-64");
+        assertThat(ElfExpectation.machineName(ElfExpectation.EM_X86_64, 32, ByteOrder.LITTLE_ENDIAN)).isEqualTo("x32");
+        assertThat(ElfExpectation.machineName(ElfExpectation.EM_AARCH64, 64, ByteOrder.LITTLE_ENDIAN)).isEqualTo("AArch64");
+        assertThat(ElfExpectation.machineName(ElfExpectation.EM_S390, 64, ByteOrder.BIG_ENDIAN)).isEqualTo("s390x");
+        assertThat(ElfExpectation.machineName(ElfExpectation.EM_LOONGARCH, 64, ByteOrder.LITTLE_ENDIAN)).isEqualTo("LoongArch 64-bit");
+        assertThat(ElfExpectation.machineName(50, 64, ByteOrder.LITTLE_ENDIAN)).isEqualTo("ELF machine 50");
+        assertThat(ElfExpectation.armLevelName(8)).isEqualTo("ARMv6T2");
+        assertThat(ElfExpectation.armLevelName(22)).isEqualTo("ARMv9-A");
+        assertThat(ElfExpectation.armLevelName(40)).isEqualTo("Tag_CPU_arch 40");
+    }
+
+    @Test
+    void armV6AcceptsV6kButNotThumb2() {
+        assertThat(ElfExpectation.of(Platform.parse("linux/arm/v6")).armLevels()).contains(7, 9).doesNotContain(8, 10);
+        assertThat(ElfExpectation.of(Platform.parse("linux/arm/v7")).armLevels()).contains(8, 10).doesNotContain(13, 14);
+        assertThat(ElfExpectation.of(Platform.parse("linux/arm/v8")).armLevels()).contains(14).doesNotContain(15, 16, 17);
+        assertThat(ElfExpectation.of(Platform.parse("linux/arm64")).armLevels()).isEmpty();
     }
 }
