@@ -6,14 +6,18 @@ import java.io.Serializable;
 /**
  * What the checks need to know about one path of a merged filesystem; never its contents.
  *
+ * @param uid the owner's numeric user id as the layer stores it
+ * @param gid the owner's numeric group id
  * @param linkTarget a symlink's target as stored, null for other types
  * @param elf the ELF summary of a regular file, null when it is not ELF
  * @param shebang the first line of a file that starts with "#!", up to {@value #MAX_LINE}
  *     bytes, with a trailing carriage return kept so CRLF scripts can be told apart; null otherwise
  * @param text whether a regular file's first bytes look like text (a script without a shebang)
+ * @param hardLinkOf for a hard link, the path it links to (its other facts are that file's, since
+ *     both names are one file); null for every other entry
  */
-public record FileFacts(String path, Type type, int mode, long size, String linkTarget, ElfInfo elf, String shebang, boolean text)
-        implements Serializable {
+public record FileFacts(String path, Type type, int mode, int uid, int gid, long size, String linkTarget, ElfInfo elf, String shebang,
+                        boolean text, String hardLinkOf) implements Serializable {
     public static final int MAX_LINE = 512;
 
     public enum Type { FILE, DIRECTORY, SYMLINK, OTHER }
@@ -26,7 +30,18 @@ public record FileFacts(String path, Type type, int mode, long size, String link
         return elf != null && elf.isElf();
     }
 
-    FileFacts at(String newPath) {
-        return new FileFacts(newPath, type, mode, size, linkTarget, elf, shebang, text);
+    /** A hard link at {@code linkPath} to this file. */
+    FileFacts linkedAt(String linkPath) {
+        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path);
+    }
+
+    /** An entry that is neither a regular file nor a hard link, so it has no content facts. */
+    static FileFacts of(String path, Type type, int mode, int uid, int gid, String linkTarget) {
+        return new FileFacts(path, type, mode, uid, gid, 0, linkTarget, null, null, false, null);
+    }
+
+    /** The root directory, which exists even when no layer lists it. */
+    static FileFacts root() {
+        return of("/", Type.DIRECTORY, 0755, 0, 0, null);
     }
 }

@@ -33,7 +33,8 @@ public record ImageReference(String registry, String repository, String tag, Str
         if (slash > 0) {
             String first = rest.substring(0, slash);
             if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
-                registry = first;
+                // index.docker.io is Docker Hub's old name; docker treats both as one registry.
+                registry = first.equals("index.docker.io") ? DOCKER_HUB : first;
                 rest = rest.substring(slash + 1);
             }
         }

@@ -94,25 +94,11 @@ public final class ImageResolver {
     }
 
     static List<LayerChange> readLayer(ImageSource source, Descriptor layer) throws IOException {
-        try (InputStream blob = source.blob(layer.digest()); LayerStreams.Opened opened = LayerStreams.open(blob, layer.digest())) {
-            List<LayerChange> changes = LayerReader.read(new NonClosing(opened.tar), layer.digest());
+        try (InputStream blob = source.blob(layer.digest());
+                LayerStreams.Opened opened = LayerStreams.open(blob, layer.digest(), layer.mediaType())) {
+            List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), layer.digest());
             opened.verify();
             return changes;
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new ImageException("layer " + layer.digest() + " is corrupt or truncated (" + e.getMessage() + "); push the image again",
-                    ImageException.Kind.USAGE, e);
-        }
-    }
-
-    /** Lets the tar reader close its view without closing the stream that still needs draining. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-            // the owner closes the underlying stream after verifying the digest
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.elf.ElfInfo;
 import dev.archgate.elf.ElfScanner;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -38,13 +39,13 @@ final class LayerReader {
                 } else if (e.isLink()) {
                     out.add(new LayerChange.HardLink(path, PathNames.normalize(e.getLinkName())));
                 } else if (e.isSymbolicLink()) {
-                    out.add(new LayerChange.Add(new FileFacts(path, FileFacts.Type.SYMLINK, e.getMode(), 0, e.getLinkName(), null, null, false)));
+                    out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.SYMLINK, e.getMode(), uid(e), gid(e), e.getLinkName())));
                 } else if (e.isDirectory()) {
-                    out.add(new LayerChange.Add(new FileFacts(path, FileFacts.Type.DIRECTORY, e.getMode(), 0, null, null, null, false)));
+                    out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.DIRECTORY, e.getMode(), uid(e), gid(e), null)));
                 } else if (e.isFile()) {
                     out.add(new LayerChange.Add(regularFile(tar, e, path, head, digest)));
                 } else {
-                    out.add(new LayerChange.Add(new FileFacts(path, FileFacts.Type.OTHER, e.getMode(), 0, null, null, null, false)));
+                    out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.OTHER, e.getMode(), uid(e), gid(e), null)));
                 }
             }
         }
@@ -54,9 +55,10 @@ final class LayerReader {
     private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String digest) throws IOException {
         try {
             return tar.getNextEntry();
+        } catch (java.io.InterruptedIOException e) {
+            throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw new ImageException("layer " + digest + " is corrupt: not a readable tar stream (" + e.getMessage() + "); push the image again",
-                    ImageException.Kind.USAGE, e);
+            throw LayerStreams.corrupt(digest, "it is not a readable tar stream (" + e.getMessage() + ")");
         }
     }
 
@@ -65,16 +67,28 @@ final class LayerReader {
         long size = e.getSize();
         int n = tar.readNBytes(head, 0, (int) Math.min(HEAD, size));
         if (n < Math.min(HEAD, size)) {
-            throw new ImageException("layer " + digest + " ends inside " + path + ": the layer is truncated; push the image again",
-                    ImageException.Kind.USAGE);
+            throw LayerStreams.corrupt(digest, "it ends inside " + path);
         }
         if (n >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), tar);
-            var elf = ElfScanner.scan(whole, size);
-            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), size, null, elf, null, false);
+            ElfInfo elf;
+            try {
+                elf = ElfScanner.scan(whole, size);
+            } catch (java.io.EOFException early) {
+                throw LayerStreams.corrupt(digest, "it ends inside " + path);
+            }
+            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null);
         }
         String shebang = n >= 2 && head[0] == '#' && head[1] == '!' ? firstLine(head, n) : null;
-        return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), size, null, null, shebang, looksLikeText(head, n));
+        return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, null, shebang, looksLikeText(head, n), null);
+    }
+
+    private static int uid(TarArchiveEntry e) {
+        return (int) e.getLongUserId();
+    }
+
+    private static int gid(TarArchiveEntry e) {
+        return (int) e.getLongGroupId();
     }
 
     private static String firstLine(byte[] head, int n) {

@@ -25,7 +25,7 @@ public final class MergedFilesystem {
     /** Applies the layers' changes, bottom layer first. */
     static MergedFilesystem merge(List<List<LayerChange>> layers) {
         TreeMap<String, FileFacts> merged = new TreeMap<>();
-        merged.put("/", new FileFacts("/", FileFacts.Type.DIRECTORY, 0755, 0, null, null, null, false));
+        merged.put("/", FileFacts.root());
         for (List<LayerChange> layer : layers) {
             // Whiteouts and opaque markers hide what the layers BELOW put there, never what this
             // layer adds, so they are applied first.
@@ -42,7 +42,7 @@ public final class MergedFilesystem {
                 } else if (c instanceof LayerChange.HardLink h) {
                     FileFacts target = merged.get(h.target());
                     if (target != null) {
-                        add(merged, target.at(h.path()));
+                        add(merged, target.linkedAt(h.path()));
                     }
                 }
             }
@@ -64,7 +64,7 @@ public final class MergedFilesystem {
         }
         String prefix = path.equals("/") ? "/" : path + "/";
         merged.subMap(prefix, true, prefix + Character.MAX_VALUE, false).clear();
-        merged.putIfAbsent("/", new FileFacts("/", FileFacts.Type.DIRECTORY, 0755, 0, null, null, null, false));
+        merged.putIfAbsent("/", FileFacts.root());
     }
 
     /** The entry at exactly this path, not following a final symlink. */
@@ -87,7 +87,8 @@ public final class MergedFilesystem {
      */
     public Resolution resolve(String path) {
         String current = "/";
-        List<String> pending = new ArrayList<>(List.of(PathNames.normalize(path).substring(1).split("/")));
+        // Not normalised first: "a/../b" must follow a symlink at "a" before climbing, as the kernel does.
+        List<String> pending = new ArrayList<>(List.of(path.split("/")));
         int hops = 0;
         while (!pending.isEmpty()) {
             String part = pending.remove(0);
@@ -128,7 +129,7 @@ public final class MergedFilesystem {
         }
         FileFacts reached = files.get(current);
         return reached != null ? Resolution.found(path, reached)
-                : Resolution.found(path, new FileFacts(current, FileFacts.Type.DIRECTORY, 0755, 0, null, null, null, false));
+                : Resolution.found(path, FileFacts.of(current, FileFacts.Type.DIRECTORY, 0755, 0, 0, null));
     }
 
     private boolean hasEntriesBelow(String dir) {
@@ -136,20 +137,28 @@ public final class MergedFilesystem {
         return below != null && below.startsWith(dir + "/");
     }
 
-    /** Looks a command name up the way the runtime does: as a path if it has a slash, else in PATH. */
+    /**
+     * Looks a command name up the way the runtime does: as a path if it has a slash, else in each
+     * directory of PATH, taking the first executable file. When PATH holds the name only as files
+     * without an execute bit, the first of those is returned, so that a check can say so.
+     */
     public Resolution which(String command, String pathVariable) {
         if (command.contains("/")) {
             return resolve(command.startsWith("/") ? command : "/" + command);
         }
+        Resolution firstFile = null;
         for (String dir : pathVariable.split(":")) {
             if (dir.isEmpty()) {
                 continue;
             }
             Resolution r = resolve(PathNames.child(PathNames.normalize(dir), command));
             if (r.found() && r.facts().type() == FileFacts.Type.FILE) {
-                return r;
+                if (r.facts().isExecutable()) {
+                    return r;
+                }
+                firstFile = firstFile == null ? r : firstFile;
             }
         }
-        return Resolution.notOnPath(command, pathVariable);
+        return firstFile != null ? firstFile : Resolution.notOnPath(command, pathVariable);
     }
 }

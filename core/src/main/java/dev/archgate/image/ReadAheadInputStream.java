@@ -16,7 +16,8 @@ final class ReadAheadInputStream extends InputStream {
     private static final int DEPTH = 4;
     private static final Chunk END = new Chunk(new byte[0], 0, null);
 
-    private record Chunk(byte[] bytes, int length, IOException failure) {}
+    /** A chunk of bytes, the end (empty), or what the source threw (an I/O or unchecked failure). */
+    private record Chunk(byte[] bytes, int length, Throwable failure) {}
 
     private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(DEPTH);
     private final Thread producer;
@@ -30,8 +31,9 @@ final class ReadAheadInputStream extends InputStream {
         producer.start();
     }
 
+    /** Runs on the producer thread, which owns the source: it closes it whatever way it stops. */
     private void produce(InputStream source) {
-        try {
+        try (source) {
             while (true) {
                 byte[] buffer = new byte[CHUNK];
                 int n = source.readNBytes(buffer, 0, CHUNK);
@@ -43,19 +45,21 @@ final class ReadAheadInputStream extends InputStream {
                     return;
                 }
             }
-        } catch (IOException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the reader closed early
+        } catch (IOException | RuntimeException | Error e) {
+            // Handed to the reader, which would otherwise wait for a chunk that never comes.
             try {
                 queue.put(new Chunk(null, 0, e));
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the reader closed early
         }
     }
 
     private boolean fill() throws IOException {
         while (!ended && position >= current.length()) {
+            rethrowFailure(); // again on every later call: the producer has stopped
             try {
                 current = queue.take();
             } catch (InterruptedException e) {
@@ -63,14 +67,24 @@ final class ReadAheadInputStream extends InputStream {
                 throw new InterruptedIOException("interrupted while reading a layer");
             }
             position = 0;
-            if (current.failure() != null) {
-                throw current.failure();
-            }
+            rethrowFailure();
             if (current == END) {
                 ended = true;
             }
         }
         return !ended || position < current.length();
+    }
+
+    private void rethrowFailure() throws IOException {
+        if (current.failure() instanceof IOException e) {
+            throw e;
+        }
+        if (current.failure() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (current.failure() instanceof Error e) {
+            throw e;
+        }
     }
 
     @Override
@@ -103,6 +117,7 @@ final class ReadAheadInputStream extends InputStream {
         return done;
     }
 
+    /** Stops the producer, which then closes the source (a decompressor's native memory with it). */
     @Override
     public void close() {
         producer.interrupt();

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -28,28 +29,49 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an image from a registry over the Distribution API. Credentials come from the docker
- * config and its credential helpers, through jib-core, so that what works for {@code docker pull}
- * works here; the protocol itself is spoken directly because jib's manifest templates drop the
- * platform variant and the annotations that tell attestations apart. Plain http is used for
- * loopback registries and for those the user marks insecure, as docker does.
+ * config ({@code $DOCKER_CONFIG/config.json}, else {@code ~/.docker/config.json}) and its
+ * credential helpers, through jib-core, so that what works for {@code docker pull} works here.
+ * The protocol itself is spoken directly rather than through jib's RegistryClient: its index
+ * templates (jib-core 0.27.2: OciIndexTemplate and V22ManifestListTemplate platforms hold only
+ * os and architecture) drop the platform variant, which tells arm/v6 from arm/v7, and its
+ * manifest pulls return parsed templates, not the bytes whose digest was served. Plain http is
+ * used for loopback registries and for those the user marks insecure, as docker does.
+ * Redirects are followed here, not by the HTTP client, so that a registry's token is never
+ * sent to the storage a blob redirect points at (the JDK client would forward it).
  */
 public final class RegistrySource implements ImageSource {
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_REDIRECTS = 5;
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final ImageReference reference;
-    private final String base;
+    private final URI base;
+    private final Path dockerConfig;
     private final HttpClient http;
     private volatile String authorization;
 
+    /** @param insecureRegistries registries (host[:port]) to reach over plain http, as in docker's daemon.json */
     public RegistrySource(ImageReference reference, Set<String> insecureRegistries) {
+        this(reference, insecureRegistries, dockerConfigFile(System.getenv("DOCKER_CONFIG")));
+    }
+
+    /** @param dockerConfig the docker client's config.json that holds logins and credential helpers */
+    RegistrySource(ImageReference reference, Set<String> insecureRegistries, Path dockerConfig) {
         this.reference = reference;
+        this.dockerConfig = dockerConfig;
         String host = reference.registry().equals(ImageReference.DOCKER_HUB) ? "registry-1.docker.io" : reference.registry();
         String hostOnly = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":")[0];
         boolean plain = LOOPBACK.contains(hostOnly) || insecureRegistries.contains(reference.registry());
-        this.base = (plain ? "http://" : "https://") + host + "/v2/" + reference.repository();
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.base = URI.create((plain ? "http://" : "https://") + host + "/v2/" + reference.repository());
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** Where the docker client keeps its config: jib's own lookup ignores DOCKER_CONFIG. */
+    static Path dockerConfigFile(String dockerConfigVariable) {
+        return dockerConfigVariable != null && !dockerConfigVariable.isBlank() ? Path.of(dockerConfigVariable, "config.json")
+                : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
     @Override
@@ -109,18 +131,36 @@ public final class RegistrySource implements ImageSource {
     }
 
     private <T> HttpResponse<T> request(String path, String accept, HttpResponse.BodyHandler<T> body) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("Accept", accept);
-        if (authorization != null) {
-            b.header("Authorization", authorization);
+        URI uri = URI.create(base + path);
+        for (int hops = 0; ; hops++) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", accept);
+            if (authorization != null && sameOrigin(uri, base)) {
+                b.header("Authorization", authorization);
+            }
+            HttpResponse<T> r;
+            try {
+                r = http.send(b.build(), body);
+            } catch (IOException e) {
+                throw unreachable(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading from " + reference.registry());
+            }
+            Optional<String> location = r.headers().firstValue("Location");
+            if (!REDIRECTS.contains(r.statusCode()) || location.isEmpty() || hops == MAX_REDIRECTS) {
+                return r;
+            }
+            closeQuietly(r);
+            uri = uri.resolve(location.get());
         }
-        try {
-            return http.send(b.build(), body);
-        } catch (IOException e) {
-            throw unreachable(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading from " + reference.registry());
-        }
+    }
+
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
     private ImageException unreachable(IOException e) {
@@ -145,6 +185,10 @@ public final class RegistrySource implements ImageSource {
         while (m.find()) {
             params.put(m.group(1), m.group(2));
         }
+        if (!params.containsKey("realm")) {
+            throw new ImageException("registry " + reference.registry() + " asks for a token without saying where to get one ("
+                    + challenge + "): check the registry's address", ImageException.Kind.ENVIRONMENT);
+        }
         String scope = params.getOrDefault("scope", "repository:" + reference.repository() + ":pull");
         String url = params.get("realm") + "?service=" + URLEncoder.encode(params.getOrDefault("service", ""), StandardCharsets.UTF_8)
                 + "&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8);
@@ -154,6 +198,8 @@ public final class RegistrySource implements ImageSource {
         HttpResponse<String> token;
         try {
             token = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw unreachable(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while logging in to " + reference.registry());
@@ -162,9 +208,17 @@ public final class RegistrySource implements ImageSource {
             throw new ImageException("registry " + reference.registry() + " refused a token for " + reference.repository() + " (HTTP "
                     + token.statusCode() + "): run 'docker login " + reference.registry() + "'", ImageException.Kind.USAGE);
         }
-        JsonObject o = JsonParser.parseString(token.body()).getAsJsonObject();
-        String value = o.has("token") ? o.get("token").getAsString() : o.get("access_token").getAsString();
-        authorization = "Bearer " + value;
+        authorization = "Bearer " + token(token.body());
+    }
+
+    private String token(String json) {
+        try {
+            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+            return o.has("token") ? o.get("token").getAsString() : o.get("access_token").getAsString();
+        } catch (RuntimeException e) {
+            throw new ImageException("the token service of registry " + reference.registry() + " answered without a token: "
+                    + "check the registry's address", ImageException.Kind.ENVIRONMENT, e);
+        }
     }
 
     private ImageException noCredentials() {
@@ -176,7 +230,7 @@ public final class RegistrySource implements ImageSource {
         try {
             var jibReference = com.google.cloud.tools.jib.api.ImageReference.parse(reference.registry() + "/" + reference.repository());
             CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(jibReference, event -> { });
-            for (CredentialRetriever retriever : java.util.List.of(factory.dockerConfig(), factory.wellKnownCredentialHelpers())) {
+            for (CredentialRetriever retriever : java.util.List.of(factory.dockerConfig(dockerConfig), factory.wellKnownCredentialHelpers())) {
                 Optional<Credential> c = retriever.retrieve();
                 if (c.isPresent()) {
                     return c;

@@ -1,0 +1,158 @@
+package dev.archgate.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.luben.zstd.ZstdOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+/** Layer blobs as stores hold them: gzip, zstd or plain tar, intact, corrupt, truncated, or failing to arrive. */
+class LayerStreamsTest {
+    private static final String GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
+    private static final String ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
+    private static final String TAR = "application/vnd.oci.image.layer.v1.tar";
+
+    /** A tar with a script, and a large file of random bytes so compressed data spans many blocks. */
+    private static byte[] tar() throws IOException {
+        byte[] noise = new byte[3 << 20];
+        new Random(7).nextBytes(noise);
+        return new TarLayer().dir("bin").file("bin/run", 0755, "#!/bin/sh\necho hi\n").file("data/noise", 0644, noise)
+                .file("etc/motd", 0644, "welcome\n").bytes();
+    }
+
+    private static byte[] gzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream z = new GZIPOutputStream(out)) {
+            z.write(raw);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] zstd(byte[] raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream z = new ZstdOutputStream(out)) {
+            z.write(raw);
+        }
+        return out.toByteArray();
+    }
+
+    private static List<LayerChange> read(byte[] blob, String mediaType) throws IOException {
+        return read(new ByteArrayInputStream(blob), RegistrySource.sha256(blob), mediaType);
+    }
+
+    private static List<LayerChange> read(InputStream blob, String digest, String mediaType) throws IOException {
+        ImageSource source = new ImageSource() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public RawManifest top() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public RawManifest manifest(String d) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public InputStream blob(String d) {
+                return blob;
+            }
+        };
+        return ImageResolver.readLayer(source, new Descriptor(mediaType, digest, -1, null, null, null, Map.of()));
+    }
+
+    private static void assertReadable(List<LayerChange> changes) {
+        assertThat(changes).hasSize(4);
+        assertThat(changes).filteredOn(c -> c instanceof LayerChange.Add a && a.facts().path().equals("/bin/run"))
+                .singleElement().extracting(c -> ((LayerChange.Add) c).facts().shebang()).isEqualTo("#!/bin/sh");
+        assertThat(changes).filteredOn(c -> c instanceof LayerChange.Add a && a.facts().path().equals("/data/noise"))
+                .singleElement().extracting(c -> ((LayerChange.Add) c).facts().size()).isEqualTo(3L << 20);
+    }
+
+    @Test
+    void gzipZstdAndPlainTarAreReadByTheirMagicBytes() throws IOException {
+        byte[] raw = tar();
+        assertReadable(read(gzip(raw), GZIP));
+        assertReadable(read(zstd(raw), ZSTD));
+        assertReadable(read(raw, TAR));
+        // Docker's gzip media type on a zstd blob, and on a plain one: the bytes decide.
+        assertReadable(read(zstd(raw), "application/vnd.docker.image.rootfs.diff.tar.gzip"));
+        assertReadable(read(raw, "application/vnd.docker.image.rootfs.diff.tar.gzip"));
+    }
+
+    @Test
+    void aCorruptOrTruncatedBlobIsACorruptLayerNamedByItsDigest() throws IOException {
+        byte[] raw = tar();
+        for (byte[] good : List.of(gzip(raw), zstd(raw), raw)) {
+            byte[] flipped = good.clone();
+            flipped[flipped.length / 2] ^= 0x55;
+            byte[] truncated = Arrays.copyOf(good, good.length / 2);
+            // The manifest names the intact blob; the store serves damaged bytes.
+            String digest = RegistrySource.sha256(good);
+            for (byte[] bad : List.of(flipped, truncated)) {
+                assertThatThrownBy(() -> read(new ByteArrayInputStream(bad), digest, GZIP)).isInstanceOf(ImageException.class)
+                        .hasMessageStartingWith("layer " + digest + " is corrupt or truncated: ")
+                        .hasMessageEndingWith("; push the image again")
+                        .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+            }
+        }
+    }
+
+    @Test
+    void anIntactLayerUnderTheWrongDigestIsCorrupt() throws IOException {
+        byte[] blob = gzip(tar());
+        String other = "sha256:" + "0".repeat(64);
+        assertThatThrownBy(() -> read(new ByteArrayInputStream(blob), other, GZIP)).isInstanceOf(ImageException.class)
+                .hasMessage("layer " + other + " is corrupt or truncated: its content hashes to " + RegistrySource.sha256(blob)
+                        + "; push the image again");
+    }
+
+    @Test
+    void aSourceThatFailsMidwayIsAnEnvironmentErrorNotACorruptLayer() throws IOException {
+        byte[] blob = gzip(tar());
+        InputStream dropping = new InputStream() {
+            private int served;
+
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (served > blob.length / 3) {
+                    throw new IOException("connection reset");
+                }
+                int n = Math.min(len, 4096);
+                System.arraycopy(blob, served, b, off, n);
+                served += n;
+                return n;
+            }
+        };
+        String digest = RegistrySource.sha256(blob);
+        assertThatThrownBy(() -> read(dropping, digest, GZIP)).isInstanceOf(ImageException.class)
+                .hasMessage("reading layer " + digest + " failed (connection reset): retry, or check the connection to where the image is stored")
+                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+    }
+
+    @Test
+    void anEncryptedLayerIsRefusedByItsMediaType() {
+        assertThatThrownBy(() -> read(new byte[] {1, 2, 3}, "application/vnd.oci.image.layer.v1.tar+gzip+encrypted"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("is encrypted")
+                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+    }
+}
