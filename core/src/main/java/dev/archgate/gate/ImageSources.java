@@ -31,7 +31,7 @@ final class ImageSources {
         }
         if (ref.startsWith("docker-daemon:")) {
             String name = ref.substring("docker-daemon:".length());
-            return new EngineSource(docker.get(), ImageReference.parse(name), name);
+            return new EngineSource(docker.get(), name);
         }
         return new RegistrySource(ImageReference.parse(ref), insecureRegistries);
     }

@@ -57,7 +57,7 @@ public final class ImageResolver {
         }
         if (!RegistrySource.sha256(bytes).equals(m.config().digest())) {
             throw new ImageException("config " + m.config().digest() + " of " + source.name() + " does not match its digest: push the image again",
-                    ImageException.Kind.USAGE);
+                    ImageException.Kind.ENVIRONMENT);
         }
         return ManifestJson.config(bytes, m.config().digest());
     }

@@ -65,6 +65,11 @@ public final class OciArchiveSource extends OciLayout {
         return BoundedInputStream.builder().setInputStream(Channels.newInputStream(channel)).setMaxCount(e.getSize()).get();
     }
 
+    /** Whether the archive holds a blob, so a reader can tell absent content from a broken archive. */
+    boolean hasBlob(String digest) {
+        return digest.startsWith("sha256:") && entries.containsKey("blobs/sha256/" + digest.substring("sha256:".length()));
+    }
+
     @Override
     public void close() throws IOException {
         tar.close();

@@ -55,8 +55,8 @@ abstract class OciLayout implements ImageSource {
             bytes = in.readAllBytes();
         }
         if (!RegistrySource.sha256(bytes).equals(digest)) {
-            throw new ImageException("manifest " + digest + " in " + where() + " does not match its digest: the layout is corrupt",
-                    ImageException.Kind.USAGE);
+            throw new ImageException("manifest " + digest + " in " + where() + " does not match its digest: the layout is corrupt; "
+                    + "write it again", ImageException.Kind.ENVIRONMENT);
         }
         return new RawManifest(ManifestJson.declaredMediaType(bytes), digest, bytes);
     }

@@ -239,7 +239,7 @@ public final class RegistrySource implements ImageSource {
             return Optional.empty();
         } catch (InvalidImageReferenceException | com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException e) {
             throw new ImageException("cannot read the credentials for " + reference.registry() + " (" + e.getMessage()
-                    + "): check ~/.docker/config.json and its credential helpers", ImageException.Kind.USAGE, e);
+                    + "): check " + dockerConfig + " and its credential helpers", ImageException.Kind.USAGE, e);
         }
     }
 

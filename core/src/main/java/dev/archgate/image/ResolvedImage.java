@@ -14,6 +14,6 @@ import java.util.Optional;
 public record ResolvedImage(String name, String digest, boolean isIndex, List<String> offered, Map<Platform, Optional<PlatformImage>> variants) {
     public ResolvedImage {
         offered = List.copyOf(offered);
-        variants = Map.copyOf(variants);
+        variants = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(variants)); // in the order asked for
     }
 }

@@ -6,14 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.archgate.elf.ElfInfo;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.Platform;
+import dev.archgate.testing.AuthRegistry;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 @IntegrationTest
 class RegistrySourceIT {
@@ -77,5 +84,42 @@ class RegistrySourceIT {
         RegistrySource down = new RegistrySource(ImageReference.parse("127.0.0.1:5999/app:1"), Set.of());
         assertThatThrownBy(down::top).isInstanceOf(ImageException.class).hasMessageStartingWith("registry 127.0.0.1:5999 is unreachable")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+    }
+
+    private static String login(String registry, String user, String password) {
+        String auth = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "{\"auths\":{\"" + registry + "\":{\"auth\":\"" + auth + "\"}}}";
+    }
+
+    @Test
+    void aRegistryWithLoginsReadsWithTheDockerConfigsLoginAndRefusesAWrongOne(@TempDir Path dir) throws Exception {
+        try (AuthRegistry registry = AuthRegistry.start(Files.createDirectories(dir.resolve("registry")), 5057)) {
+            String address = registry.address();
+            ImageReference ref = ImageReference.parse(address + "/team/app:1");
+
+            Path nobody = dir.resolve("nobody/config.json");
+            assertThatThrownBy(() -> new RegistrySource(ref, Set.of(), nobody).top()).isInstanceOf(ImageException.class)
+                    .hasMessage("registry " + address + " asks for credentials and none are configured: run 'docker login " + address + "'")
+                    .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+
+            Path wrong = Files.writeString(Files.createDirectories(dir.resolve("wrong")).resolve("config.json"),
+                    login(address, AuthRegistry.USER, "not-the-password"));
+            assertThatThrownBy(() -> new RegistrySource(ref, Set.of(), wrong).top()).isInstanceOf(ImageException.class)
+                    .hasMessage("registry " + address + " refused access to team/app (HTTP 401): run 'docker login " + address
+                            + "' with an account that may pull it")
+                    .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+
+            // Logged in the way CI does it, into a config of its own: docker login, then buildx pushes with it.
+            Path ci = Files.createDirectories(dir.resolve("ci"));
+            Map<String, String> env = Map.of("DOCKER_CONFIG", ci.toString());
+            SampleImage.run(List.of("docker", "login", "-u", AuthRegistry.USER, "-p", AuthRegistry.PASSWORD, address), env);
+            List<String> push = new java.util.ArrayList<>(List.of("docker", "buildx", "build", "--platform", "linux/amd64,linux/arm64",
+                    "--push", "-t", ref.toString()));
+            push.add(SampleImage.context(dir.resolve("ctx"), "auth").toString());
+            SampleImage.run(push, env);
+            try (RegistrySource source = new RegistrySource(ref, Set.of(), ci.resolve("config.json"))) {
+                SampleImage.assertReadCorrectly(source);
+            }
+        }
     }
 }
