@@ -51,6 +51,12 @@ public final class ImageResolver {
     }
 
     private static ImageConfig config(ImageSource source, ImageManifest m) throws IOException {
+        String type = m.config().mediaType();
+        if (!type.isEmpty() && !MediaTypes.CONFIGS.contains(type)) {
+            // An OCI artifact (a Helm chart, a signature) shares the manifest format but runs nowhere.
+            throw new ImageException(source.name() + " is not a container image (its manifest " + m.digest() + " has a config of type "
+                    + type + "): name a container image", ImageException.Kind.USAGE);
+        }
         byte[] bytes;
         try (InputStream in = source.blob(m.config().digest())) {
             bytes = in.readAllBytes();

@@ -26,6 +26,7 @@ final class TarLayer {
         return this;
     }
 
+    /** An empty executable file that belongs to the given user and group. */
     TarLayer owned(String name, int uid, int gid) throws IOException {
         TarArchiveEntry e = new TarArchiveEntry(name);
         e.setMode(0755);
