@@ -1,13 +1,9 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.image.EngineSource;
 import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageReference;
 import dev.archgate.image.ImageSource;
-import dev.archgate.image.OciArchiveSource;
-import dev.archgate.image.OciLayoutSource;
-import dev.archgate.image.RegistrySource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -23,17 +19,17 @@ final class ImageSources {
     static ImageSource open(String ref, Set<String> insecureRegistries, Supplier<DockerClient> docker) throws IOException {
         if (ref.startsWith("oci:")) {
             String[] p = splitRef(ref.substring(4));
-            return new OciLayoutSource(Path.of(p[0]), p[1]);
+            return ImageSource.ociLayout(Path.of(p[0]), p[1]);
         }
         if (ref.startsWith("oci-archive:")) {
             String[] p = splitRef(ref.substring("oci-archive:".length()));
-            return new OciArchiveSource(Path.of(p[0]), p[1]);
+            return ImageSource.ociArchive(Path.of(p[0]), p[1]);
         }
         if (ref.startsWith("docker-daemon:")) {
             String name = ref.substring("docker-daemon:".length());
-            return new EngineSource(docker.get(), name);
+            return ImageSource.engine(docker.get(), name);
         }
-        return new RegistrySource(ImageReference.parse(ref), insecureRegistries);
+        return ImageSource.registry(ImageReference.parse(ref), insecureRegistries);
     }
 
     /** "dir:ref" into the path and the optional ref name (a path may itself hold no colon then). */

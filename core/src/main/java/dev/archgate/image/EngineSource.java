@@ -10,8 +10,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An image in the local Docker Engine, read through {@code docker save} (the Engine API's only
@@ -29,14 +27,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * So the engine's copy is read exactly like an OCI archive, from a temporary file (the tar puts
  * index.json last, and blobs are read in any order), and absent content gets a message of its own.
  */
-public final class EngineSource implements ImageSource {
+final class EngineSource implements ContentStore {
     private final String name;
     private final Path saved;
     private final OciArchiveSource archive;
-    private final Map<String, String> labels = new ConcurrentHashMap<>();
 
     /** @param given the image as the user named it (a name, a name:tag, a name@digest or an ID) */
-    public EngineSource(DockerClient docker, String given) throws IOException {
+    EngineSource(DockerClient docker, String given) throws IOException {
         this.name = given;
         this.saved = Files.createTempFile("archgate-save-", ".tar");
         try (InputStream in = docker.saveImageCmd(given).exec()) {
@@ -97,30 +94,26 @@ public final class EngineSource implements ImageSource {
     }
 
     @Override
-    public RawManifest top() throws IOException {
-        RawManifest top = archive.top();
-        if (top.isIndex()) {
-            ManifestJson.indexEntries(top).forEach(d -> labels.put(d.digest(), d.label()));
-        }
-        return top;
+    public Served top() throws IOException {
+        return archive.top();
     }
 
     @Override
-    public RawManifest manifest(String digest) throws IOException {
-        requirePresent(digest);
-        return archive.manifest(digest);
+    public Served manifest(Descriptor manifest) throws IOException {
+        requirePresent(manifest);
+        return archive.manifest(manifest);
     }
 
     @Override
-    public InputStream blob(String digest) throws IOException {
-        requirePresent(digest);
-        return archive.blob(digest);
+    public InputStream blob(Descriptor blob) throws IOException {
+        requirePresent(blob);
+        return archive.blob(blob);
     }
 
-    private void requirePresent(String digest) {
-        if (!archive.hasBlob(digest)) {
-            String platform = labels.containsKey(digest) ? "the " + labels.get(digest) + " variant" : "content " + digest;
-            throw new ImageException("the Docker Engine lists " + platform + " of " + name + " but does not hold it (it was pulled for "
+    private void requirePresent(Descriptor d) {
+        if (!archive.hasBlob(d.digest())) {
+            String what = d.os().isEmpty() ? "content " + d.digest() : "the " + d.label() + " variant";
+            throw new ImageException("the Docker Engine lists " + what + " of " + name + " but does not hold it (it was pulled for "
                     + "other platforms only): audit the image from its registry, or load every platform with docker buildx build --load",
                     ImageException.Kind.USAGE);
         }

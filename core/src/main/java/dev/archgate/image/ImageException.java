@@ -26,6 +26,16 @@ public final class ImageException extends RuntimeException {
         this.kind = kind;
     }
 
+    /**
+     * Content that does not match what it was asked by, or does not decompress: the stored image
+     * is damaged (or tampered with) somewhere between its build and this read.
+     *
+     * @param what the content, e.g. "layer sha256:... of registry.example.com/app:1"
+     */
+    static ImageException corrupt(String what, String why) {
+        return new ImageException(what + " is corrupt or truncated: " + why + "; push or export the image again", Kind.ENVIRONMENT);
+    }
+
     public Kind kind() {
         return kind;
     }

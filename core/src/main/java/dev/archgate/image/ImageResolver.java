@@ -37,7 +37,7 @@ public final class ImageResolver {
                 continue;
             }
             Descriptor d = entry.get();
-            ImageManifest m = singles.containsKey(d.digest()) ? singles.get(d.digest()) : ManifestJson.manifest(source.manifest(d.digest()));
+            ImageManifest m = singles.containsKey(d.digest()) ? singles.get(d.digest()) : ManifestJson.manifest(source.manifest(d));
             variants.put(p, Optional.of(new PlatformImage(p, d, m, config(source, m))));
         }
         return new ResolvedImage(source.name(), top.digest(), top.isIndex(), entries.stream().map(Descriptor::label).toList(), variants);
@@ -57,15 +57,7 @@ public final class ImageResolver {
             throw new ImageException(source.name() + " is not a container image (its manifest " + m.digest() + " has a config of type "
                     + type + "): name a container image", ImageException.Kind.USAGE);
         }
-        byte[] bytes;
-        try (InputStream in = source.blob(m.config().digest())) {
-            bytes = in.readAllBytes();
-        }
-        if (!RegistrySource.sha256(bytes).equals(m.config().digest())) {
-            throw new ImageException("config " + m.config().digest() + " of " + source.name() + " does not match its digest: push the image again",
-                    ImageException.Kind.ENVIRONMENT);
-        }
-        return ManifestJson.config(bytes, m.config().digest());
+        return ManifestJson.config(source.config(m.config()), m.config().digest());
     }
 
     /**
@@ -100,10 +92,11 @@ public final class ImageResolver {
     }
 
     static List<LayerChange> readLayer(ImageSource source, Descriptor layer) throws IOException {
-        try (InputStream blob = source.blob(layer.digest());
-                LayerStreams.Opened opened = LayerStreams.open(blob, layer.digest(), layer.mediaType())) {
-            List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), layer.digest());
-            opened.verify();
+        String what = source.describe(layer);
+        try (InputStream blob = source.layer(layer);
+                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType())) {
+            List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), what);
+            opened.finish(); // the blob is trusted only once its end has been checked
             return changes;
         }
     }

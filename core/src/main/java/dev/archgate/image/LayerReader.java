@@ -24,12 +24,12 @@ final class LayerReader {
 
     private LayerReader() {}
 
-    static List<LayerChange> read(InputStream tarStream, String digest) throws IOException {
+    static List<LayerChange> read(InputStream tarStream, String what) throws IOException {
         List<LayerChange> out = new ArrayList<>();
         byte[] head = new byte[HEAD];
         try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, 64 * 1024, 512)) {
             TarArchiveEntry e;
-            while ((e = nextEntry(tar, digest)) != null) {
+            while ((e = nextEntry(tar, what)) != null) {
                 String path = PathNames.normalize(e.getName());
                 String name = PathNames.baseName(path);
                 if (name.equals(OPAQUE)) {
@@ -43,7 +43,7 @@ final class LayerReader {
                 } else if (e.isDirectory()) {
                     out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.DIRECTORY, e.getMode(), uid(e), gid(e), null)));
                 } else if (e.isFile()) {
-                    out.add(new LayerChange.Add(regularFile(tar, e, path, head, digest)));
+                    out.add(new LayerChange.Add(regularFile(tar, e, path, head, what)));
                 } else {
                     out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.OTHER, e.getMode(), uid(e), gid(e), null)));
                 }
@@ -52,22 +52,22 @@ final class LayerReader {
         return out;
     }
 
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String digest) throws IOException {
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String what) throws IOException {
         try {
             return tar.getNextEntry();
         } catch (java.io.InterruptedIOException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw LayerStreams.corrupt(digest, "it is not a readable tar stream (" + e.getMessage() + ")");
+            throw ImageException.corrupt(what, "it is not a readable tar stream (" + e.getMessage() + ")");
         }
     }
 
-    private static FileFacts regularFile(TarArchiveInputStream tar, TarArchiveEntry e, String path, byte[] head, String digest)
+    private static FileFacts regularFile(TarArchiveInputStream tar, TarArchiveEntry e, String path, byte[] head, String what)
             throws IOException {
         long size = e.getSize();
         int n = tar.readNBytes(head, 0, (int) Math.min(HEAD, size));
         if (n < Math.min(HEAD, size)) {
-            throw LayerStreams.corrupt(digest, "it ends inside " + path);
+            throw ImageException.corrupt(what, "it ends inside " + path);
         }
         if (n >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), tar);
@@ -75,7 +75,7 @@ final class LayerReader {
             try {
                 elf = ElfScanner.scan(whole, size);
             } catch (java.io.EOFException early) {
-                throw LayerStreams.corrupt(digest, "it ends inside " + path);
+                throw ImageException.corrupt(what, "it ends inside " + path);
             }
             return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null);
         }

@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -20,43 +17,32 @@ import java.util.zip.GZIPInputStream;
  * all (encrypted layers).
  *
  * <p>Three threads share the work so that the scan takes about as long as decompression alone:
- * one reads the blob and hashes it (the digest check costs nothing extra), one decompresses, and
- * the caller parses tar headers. Failures come out as {@link ImageException}s naming the layer:
- * bytes that do not decompress or do not hash to the digest are a corrupt layer, a source that
- * fails while being read is an environment problem.
+ * one reads the blob (which {@link ImageSource} hashes as it passes, so the digest check costs
+ * nothing extra), one decompresses, and the caller parses tar headers. Failures come out as
+ * {@link ImageException}s naming the layer: bytes that do not decompress are a corrupt layer.
  */
 final class LayerStreams {
     private static final int BUFFER = 256 * 1024;
 
     private LayerStreams() {}
 
-    /** A layer being read: the tar stream, and the digest check of the bytes under it. */
+    /** A layer being read: the tar stream, and the blob under it. */
     static final class Opened implements AutoCloseable {
         final InputStream tar;
         private final InputStream compressed;
-        private final HashingStream hashed;
-        private final String digest;
 
-        private Opened(InputStream tar, InputStream compressed, HashingStream hashed, String digest) {
+        private Opened(InputStream tar, InputStream compressed) {
             this.tar = tar;
             this.compressed = compressed;
-            this.hashed = hashed;
-            this.digest = digest;
         }
 
         /**
          * Reads what the tar reader and the decompressor left of the blob (tar end padding, a
-         * compression trailer) and compares the digest of all of it with the expected one.
+         * compression trailer), so that the blob's check at its end runs (and throws on a mismatch).
          */
-        void verify() throws IOException {
+        void finish() throws IOException {
             tar.transferTo(OutputStream.nullOutputStream());
             compressed.transferTo(OutputStream.nullOutputStream());
-            // The hashing thread has put its last chunk only after its last update: the end of
-            // the read-ahead stream orders that update before this read of the digest.
-            String actual = "sha256:" + HexFormat.of().formatHex(hashed.digest.digest());
-            if (!actual.equals(digest)) {
-                throw corrupt(digest, "its content hashes to " + actual);
-            }
         }
 
         @Override
@@ -69,46 +55,44 @@ final class LayerStreams {
         }
     }
 
-    static Opened open(InputStream blob, String digest, String mediaType) throws IOException {
+    /**
+     * @param blob the layer as stored, verified as it is read (see {@link ImageSource#layer})
+     * @param what the layer for messages: "layer sha256:... of IMAGE"
+     */
+    static Opened open(InputStream blob, String what, String mediaType) throws IOException {
         if (mediaType != null && mediaType.contains("encrypted")) {
-            throw new ImageException("layer " + digest + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
+            throw new ImageException(what + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
                     + "audit the image before it is encrypted", ImageException.Kind.USAGE);
         }
-        HashingStream hashed = new HashingStream(blob, digest);
-        BufferedInputStream compressed = new BufferedInputStream(new ReadAheadInputStream(hashed, digest + " (blob)"), BUFFER);
+        BufferedInputStream compressed = new BufferedInputStream(new ReadAheadInputStream(blob, what + " (blob)"), BUFFER);
         compressed.mark(4);
         byte[] magic = compressed.readNBytes(4);
         compressed.reset();
         InputStream decompressed;
         if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-            decompressed = new CorruptionGuard(decode(() -> new GZIPInputStream(new NonClosingInputStream(compressed), BUFFER), digest), digest);
+            decompressed = new CorruptionGuard(decode(() -> new GZIPInputStream(new NonClosingInputStream(compressed), BUFFER), what), what);
         } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
                 && (magic[3] & 0xff) == 0xfd) {
-            decompressed = new CorruptionGuard(decode(() -> new ZstdInputStreamNoFinalizer(new NonClosingInputStream(compressed)), digest), digest);
+            decompressed = new CorruptionGuard(decode(() -> new ZstdInputStreamNoFinalizer(new NonClosingInputStream(compressed)), what), what);
         } else {
             // An uncompressed layer: a second thread would only copy bytes.
-            return new Opened(compressed, compressed, hashed, digest);
+            return new Opened(compressed, compressed);
         }
-        return new Opened(new ReadAheadInputStream(decompressed, digest), compressed, hashed, digest);
+        return new Opened(new ReadAheadInputStream(decompressed, what), compressed);
     }
 
     private interface Decoder {
         InputStream open() throws IOException;
     }
 
-    private static InputStream decode(Decoder decoder, String digest) throws IOException {
+    private static InputStream decode(Decoder decoder, String what) throws IOException {
         try {
             return decoder.open();
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
-            throw corrupt(digest, "its header does not decompress (" + e.getMessage() + ")");
+            throw ImageException.corrupt(what, "its header does not decompress (" + e.getMessage() + ")");
         }
-    }
-
-    static ImageException corrupt(String digest, String why) {
-        return new ImageException("layer " + digest + " is corrupt or truncated: " + why + "; push the image again",
-                ImageException.Kind.ENVIRONMENT);
     }
 
     /**
@@ -116,11 +100,11 @@ final class LayerStreams {
      * arrive as {@link ImageException}s, which pass through unchanged).
      */
     private static final class CorruptionGuard extends FilterInputStream {
-        private final String digest;
+        private final String what;
 
-        CorruptionGuard(InputStream in, String digest) {
+        CorruptionGuard(InputStream in, String what) {
             super(in);
-            this.digest = digest;
+            this.what = what;
         }
 
         @Override
@@ -130,7 +114,7 @@ final class LayerStreams {
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                throw corrupt(digest, "it does not decompress (" + e.getMessage() + ")");
+                throw ImageException.corrupt(what, "it does not decompress (" + e.getMessage() + ")");
             }
         }
 
@@ -141,62 +125,8 @@ final class LayerStreams {
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                throw corrupt(digest, "it does not decompress (" + e.getMessage() + ")");
+                throw ImageException.corrupt(what, "it does not decompress (" + e.getMessage() + ")");
             }
-        }
-    }
-
-    /** Hashes every byte read through it; a failure of the source is reported as the environment's. */
-    private static final class HashingStream extends FilterInputStream {
-        final MessageDigest digest;
-        private final String layer;
-
-        HashingStream(InputStream in, String layer) {
-            super(in);
-            this.layer = layer;
-            try {
-                digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JVM has SHA-256", e);
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n;
-            try {
-                n = super.read(b, off, len);
-            } catch (ImageException | InterruptedIOException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new ImageException("reading layer " + layer + " failed (" + e.getMessage() + "): retry, or check the connection "
-                        + "to where the image is stored", ImageException.Kind.ENVIRONMENT, e);
-            }
-            if (n > 0) {
-                digest.update(b, off, n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // Every byte must be hashed, so skipping reads.
-            byte[] buffer = new byte[(int) Math.min(Math.max(n, 1), 64 * 1024)];
-            long done = 0;
-            while (done < n) {
-                int r = read(buffer, 0, (int) Math.min(buffer.length, n - done));
-                if (r < 0) {
-                    break;
-                }
-                done += r;
-            }
-            return done;
         }
     }
 }

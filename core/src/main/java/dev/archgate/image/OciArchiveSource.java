@@ -17,13 +17,13 @@ import org.apache.commons.io.input.BoundedInputStream;
  * {@code docker save} write it. Read in place: the entries are indexed once, then each blob is
  * read straight from its offset, never unpacked.
  */
-public final class OciArchiveSource extends OciLayout {
+final class OciArchiveSource extends OciLayout {
     private final Path archive;
     private final TarFile tar;
     private final Map<String, TarArchiveEntry> entries = new HashMap<>();
 
     /** @param refName which image of index.json, by ref name; null when it holds only one */
-    public OciArchiveSource(Path archive, String refName) throws IOException {
+    OciArchiveSource(Path archive, String refName) throws IOException {
         super(refName);
         this.archive = archive;
         try {

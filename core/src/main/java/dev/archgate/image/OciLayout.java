@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * holds everything by digest. Which image of index.json is meant: the one whose ref name
  * annotation matches, or the only one.
  */
-abstract class OciLayout implements ImageSource {
+abstract class OciLayout implements ContentStore {
     private static final String REF_NAME = "org.opencontainers.image.ref.name";
     private static final String CONTAINERD_NAME = "io.containerd.image.name";
 
@@ -26,10 +26,15 @@ abstract class OciLayout implements ImageSource {
     abstract String where();
 
     @Override
-    public RawManifest top() throws IOException {
+    public Served top() throws IOException {
         byte[] indexJson;
         try (InputStream in = open("index.json")) {
-            indexJson = in.readAllBytes();
+            // index.json is the layout's root: nothing names its digest, but it is bounded like any manifest.
+            indexJson = in.readNBytes(ImageSource.MAX_MANIFEST + 1);
+        }
+        if (indexJson.length > ImageSource.MAX_MANIFEST) {
+            throw new ImageException("index.json of " + where() + " is larger than " + ImageSource.MAX_MANIFEST + " bytes: the layout is "
+                    + "corrupt or hostile", ImageException.Kind.ENVIRONMENT);
         }
         List<Descriptor> entries = ManifestJson.indexEntries(new RawManifest(MediaTypes.OCI_INDEX, "index.json", indexJson));
         List<Descriptor> chosen = refName == null ? entries : entries.stream().filter(this::named).toList();
@@ -39,7 +44,8 @@ abstract class OciLayout implements ImageSource {
             throw new ImageException(where() + (chosen.isEmpty() ? " holds no image named " + refName : " holds several images")
                     + " (it has: " + names + "): name one of them", ImageException.Kind.USAGE);
         }
-        return manifest(chosen.get(0).digest());
+        Descriptor d = chosen.get(0);
+        return new Served(d.digest(), d.size(), d.mediaType(), blob(d));
     }
 
     private boolean named(Descriptor d) {
@@ -49,23 +55,19 @@ abstract class OciLayout implements ImageSource {
     }
 
     @Override
-    public RawManifest manifest(String digest) throws IOException {
-        byte[] bytes;
-        try (InputStream in = blob(digest)) {
-            bytes = in.readAllBytes();
-        }
-        if (!RegistrySource.sha256(bytes).equals(digest)) {
-            throw new ImageException("manifest " + digest + " in " + where() + " does not match its digest: the layout is corrupt; "
-                    + "write it again", ImageException.Kind.ENVIRONMENT);
-        }
-        return new RawManifest(ManifestJson.declaredMediaType(bytes), digest, bytes);
+    public Served manifest(Descriptor manifest) throws IOException {
+        return new Served(manifest.digest(), manifest.size(), manifest.mediaType(), blob(manifest));
     }
 
+    /** blobs/ALGORITHM/HEX, as the layout spec stores them. */
     @Override
-    public InputStream blob(String digest) throws IOException {
-        if (!digest.matches("sha256:[0-9a-f]{64}")) {
-            throw new ImageException("digest '" + digest + "' in " + where() + " is not a sha256 digest", ImageException.Kind.USAGE);
+    public InputStream blob(Descriptor blob) throws IOException {
+        String digest = blob.digest();
+        if (!Digests.isDigest(digest)) {
+            // Checked here as well as in ImageSource: top() opens index.json's entry itself, and a digest becomes a file name.
+            throw new ImageException("index.json of " + where() + " names '" + digest + "', which is not a sha256 or sha512 digest: "
+                    + "the layout is corrupt", ImageException.Kind.ENVIRONMENT);
         }
-        return open("blobs/sha256/" + digest.substring("sha256:".length()));
+        return open("blobs/" + digest.replace(':', '/'));
     }
 }

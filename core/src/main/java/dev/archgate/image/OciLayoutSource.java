@@ -7,11 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** An OCI image layout directory, as {@code buildx --output type=oci,tar=false} writes it. */
-public final class OciLayoutSource extends OciLayout {
+final class OciLayoutSource extends OciLayout {
     private final Path dir;
 
     /** @param refName which image of index.json, by ref name; null when it holds only one */
-    public OciLayoutSource(Path dir, String refName) {
+    OciLayoutSource(Path dir, String refName) {
         super(refName);
         this.dir = dir;
         if (!Files.isRegularFile(dir.resolve("oci-layout")) || !Files.isRegularFile(dir.resolve("index.json"))) {

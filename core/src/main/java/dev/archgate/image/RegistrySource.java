@@ -15,11 +15,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +36,7 @@ import java.util.regex.Pattern;
  * Redirects are followed here, not by the HTTP client, so that a registry's token is never
  * sent to the storage a blob redirect points at (the JDK client would forward it).
  */
-public final class RegistrySource implements ImageSource {
+final class RegistrySource implements ContentStore {
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -53,7 +50,7 @@ public final class RegistrySource implements ImageSource {
     private volatile String authorization;
 
     /** @param insecureRegistries registries (host[:port]) to reach over plain http, as in docker's daemon.json */
-    public RegistrySource(ImageReference reference, Set<String> insecureRegistries) {
+    RegistrySource(ImageReference reference, Set<String> insecureRegistries) {
         this(reference, insecureRegistries, dockerConfigFile(System.getenv("DOCKER_CONFIG")));
     }
 
@@ -80,27 +77,28 @@ public final class RegistrySource implements ImageSource {
     }
 
     @Override
-    public RawManifest top() throws IOException {
-        return manifest(reference.manifestReference());
+    public Served top() throws IOException {
+        String asked = reference.manifestReference();
+        HttpResponse<InputStream> r = send("/manifests/" + asked, MediaTypes.ACCEPT_ANY_MANIFEST, HttpResponse.BodyHandlers.ofInputStream());
+        // By digest, the digest asked for is the claim; by tag, the one the registry names.
+        String claimed = asked.contains(":") ? asked : r.headers().firstValue("Docker-Content-Digest").orElse(null);
+        return new Served(claimed, -1, contentType(r), r.body());
     }
 
     @Override
-    public RawManifest manifest(String tagOrDigest) throws IOException {
-        HttpResponse<byte[]> r = send("/manifests/" + tagOrDigest, MediaTypes.ACCEPT_ANY_MANIFEST, HttpResponse.BodyHandlers.ofByteArray());
-        String digest = r.headers().firstValue("Docker-Content-Digest").orElseGet(() -> sha256(r.body()));
-        if (tagOrDigest.startsWith("sha256:") && !digest.equals(tagOrDigest)) {
-            throw new ImageException("registry " + reference.registry() + " served manifest " + digest + " for " + tagOrDigest
-                    + ": the registry or a proxy corrupts content", ImageException.Kind.ENVIRONMENT);
-        }
-        String type = r.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim())
-                .filter(t -> MediaTypes.INDEXES.contains(t) || MediaTypes.MANIFESTS.contains(t))
-                .orElseGet(() -> ManifestJson.declaredMediaType(r.body()));
-        return new RawManifest(type, digest, r.body());
+    public Served manifest(Descriptor manifest) throws IOException {
+        HttpResponse<InputStream> r = send("/manifests/" + manifest.digest(), MediaTypes.ACCEPT_ANY_MANIFEST,
+                HttpResponse.BodyHandlers.ofInputStream());
+        return new Served(manifest.digest(), manifest.size(), contentType(r), r.body());
+    }
+
+    private static String contentType(HttpResponse<?> r) {
+        return r.headers().firstValue("Content-Type").map(t -> t.split(";")[0].trim()).orElse("");
     }
 
     @Override
-    public InputStream blob(String digest) throws IOException {
-        return send("/blobs/" + digest, "*/*", HttpResponse.BodyHandlers.ofInputStream()).body();
+    public InputStream blob(Descriptor blob) throws IOException {
+        return send("/blobs/" + blob.digest(), "*/*", HttpResponse.BodyHandlers.ofInputStream()).body();
     }
 
     private <T> HttpResponse<T> send(String path, String accept, HttpResponse.BodyHandler<T> body) throws IOException {
@@ -250,14 +248,6 @@ public final class RegistrySource implements ImageSource {
             } catch (IOException e) {
                 // the response is being discarded anyway
             }
-        }
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -2,7 +2,7 @@ package dev.archgate.bench;
 
 import dev.archgate.image.ImageResolver;
 import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.OciArchiveSource;
+import dev.archgate.image.ImageSource;
 import dev.archgate.image.PlatformImage;
 import dev.archgate.platform.Platform;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ public final class LayerThroughput {
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         double best = Double.MAX_VALUE;
         int files = 0;
-        try (OciArchiveSource source = new OciArchiveSource(archive, null)) {
+        try (ImageSource source = ImageSource.ociArchive(archive, null)) {
             PlatformImage image = ImageResolver.resolve(source, List.of(amd64)).variants().get(amd64).orElseThrow();
             for (int i = 0; i <= rounds; i++) {
                 long start = System.nanoTime();

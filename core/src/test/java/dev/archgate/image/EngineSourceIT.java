@@ -49,7 +49,7 @@ class EngineSourceIT {
     void aMultiPlatformImageLoadedIntoTheEngineIsReadWhole(@TempDir Path dir) throws Exception {
         String name = "archgate-it/image-engine:" + unique("both");
         SampleImage.build(SampleImage.context(dir, name), "--load", "-t", name);
-        try (EngineSource source = new EngineSource(docker, name)) {
+        try (ImageSource source = ImageSource.engine(docker, name)) {
             SampleImage.assertReadCorrectly(source);
         } finally {
             removeImage(name);
@@ -75,7 +75,7 @@ class EngineSourceIT {
             // With the host's platform it saves the whole index but only the content it holds.
             removeImage(pushed);
             SampleImage.run(List.of("docker", "pull", "-q", "--platform", "linux/amd64", pushed), Map.of());
-            try (EngineSource source = new EngineSource(docker, pushed)) {
+            try (ImageSource source = ImageSource.engine(docker, pushed)) {
                 assertThat(ImageResolver.resolve(source, List.of(Platform.parse("linux/amd64"))).offered())
                         .containsExactly("linux/amd64", "linux/arm64");
                 assertThatThrownBy(() -> ImageResolver.resolve(source, List.of(arm64))).isInstanceOf(ImageException.class)

@@ -15,16 +15,24 @@ import org.junit.jupiter.api.Test;
 /** Choosing index entries for platforms, over JSON the way registries and buildx write it. */
 class ImageResolverTest {
 
-    /** Blobs by digest in memory; {@code top} is what the name points at. */
-    private static final class MemorySource implements ImageSource {
+    /** Blobs by digest in memory, as a store serves them, unchecked; {@code top} is what the name points at. */
+    private static final class MemorySource implements ContentStore {
         private final Map<String, byte[]> blobs = new HashMap<>();
         private String top;
 
         String put(String json) {
             byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-            String digest = RegistrySource.sha256(bytes);
+            String digest = Digests.sha256(bytes);
             blobs.put(digest, bytes);
             return digest;
+        }
+
+        long size(String digest) {
+            return blobs.containsKey(digest) ? blobs.get(digest).length : -1;
+        }
+
+        ImageSource source() {
+            return new ImageSource(this);
         }
 
         @Override
@@ -33,19 +41,18 @@ class ImageResolverTest {
         }
 
         @Override
-        public RawManifest top() {
-            return manifest(top);
+        public Served top() {
+            return new Served(top, -1, "", new ByteArrayInputStream(blobs.get(top)));
         }
 
         @Override
-        public RawManifest manifest(String digest) {
-            byte[] bytes = blobs.get(digest);
-            return new RawManifest(ManifestJson.declaredMediaType(bytes), digest, bytes);
+        public Served manifest(Descriptor manifest) {
+            return new Served(manifest.digest(), manifest.size(), "", blob(manifest));
         }
 
         @Override
-        public InputStream blob(String digest) {
-            return new ByteArrayInputStream(blobs.get(digest));
+        public InputStream blob(Descriptor blob) {
+            return new ByteArrayInputStream(blobs.get(blob.digest()));
         }
     }
 
@@ -54,19 +61,20 @@ class ImageResolverTest {
                 + ",\"config\":{\"Entrypoint\":[\"/app\"],\"Env\":[\"PATH=/bin\"]}}";
     }
 
-    private static String manifest(String configDigest, String configType) {
+    /** A manifest whose config descriptor gives the size the memory store holds for it (-1: none, as old tools wrote). */
+    private static String manifest(MemorySource s, String configDigest, String configType) {
         return "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{\"mediaType\":\"" + configType
-                + "\",\"digest\":\"" + configDigest + "\",\"size\":1},\"layers\":[]}";
+                + "\",\"digest\":\"" + configDigest + "\",\"size\":" + s.size(configDigest) + "},\"layers\":[]}";
     }
 
-    private static String entry(String digest, String arch, String variant, String annotations) {
-        return "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + digest + "\",\"size\":1,\"platform\":{\"os\":\""
+    private static String entry(MemorySource s, String digest, String arch, String variant, String annotations) {
+        return "{\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"digest\":\"" + digest + "\",\"size\":" + s.size(digest) + ",\"platform\":{\"os\":\""
                 + (arch.equals("unknown") ? "unknown" : "linux") + "\",\"architecture\":\"" + arch + "\""
                 + (variant == null ? "" : ",\"variant\":\"" + variant + "\"") + "}" + (annotations == null ? "" : ",\"annotations\":" + annotations) + "}";
     }
 
     private static String variant(MemorySource s, String arch, String variant) {
-        return s.put(manifest(s.put(config(arch, variant)), MediaTypes.OCI_CONFIG));
+        return s.put(manifest(s, s.put(config(arch, variant)), MediaTypes.OCI_CONFIG));
     }
 
     @Test
@@ -75,14 +83,14 @@ class ImageResolverTest {
         String v6 = variant(s, "arm", "v6");
         String v7 = variant(s, "arm", "v7");
         String amd64 = variant(s, "amd64", null);
-        String attestation = s.put(manifest(s.put("{}"), "application/vnd.in-toto+json"));
+        String attestation = s.put(manifest(s, s.put("{}"), "application/vnd.in-toto+json"));
         s.top = s.put("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":[" + String.join(",",
-                entry(amd64, "amd64", null, null), entry(v6, "arm", "v6", null), entry(v7, "arm", "v7", null),
-                entry(attestation, "unknown", "unknown", "{\"vnd.docker.reference.type\":\"attestation-manifest\",\"vnd.docker.reference.digest\":\""
+                entry(s, amd64, "amd64", null, null), entry(s, v6, "arm", "v6", null), entry(s, v7, "arm", "v7", null),
+                entry(s, attestation, "unknown", "unknown", "{\"vnd.docker.reference.type\":\"attestation-manifest\",\"vnd.docker.reference.digest\":\""
                         + amd64 + "\"}")) + "]}");
 
         List<Platform> asked = Platform.parseList("linux/arm/v7,linux/arm/v6,linux/arm64,linux/amd64");
-        ResolvedImage image = ImageResolver.resolve(s, asked);
+        ResolvedImage image = ImageResolver.resolve(s.source(), asked);
 
         assertThat(image.isIndex()).isTrue();
         assertThat(image.digest()).isEqualTo(s.top);
@@ -101,7 +109,7 @@ class ImageResolverTest {
         MemorySource s = new MemorySource();
         s.top = variant(s, "arm64", null);
 
-        ResolvedImage image = ImageResolver.resolve(s, Platform.parseList("linux/arm64,linux/amd64"));
+        ResolvedImage image = ImageResolver.resolve(s.source(), Platform.parseList("linux/arm64,linux/amd64"));
 
         assertThat(image.isIndex()).isFalse();
         assertThat(image.offered()).containsExactly("linux/arm64");
@@ -112,9 +120,9 @@ class ImageResolverTest {
     @Test
     void anArtifactIsNotAContainerImage() {
         MemorySource s = new MemorySource();
-        s.top = s.put(manifest(s.put("{}"), "application/vnd.cncf.helm.config.v1+json"));
+        s.top = s.put(manifest(s, s.put("{}"), "application/vnd.cncf.helm.config.v1+json"));
 
-        assertThatThrownBy(() -> ImageResolver.resolve(s, Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
                 .hasMessage("memory/app:1 is not a container image (its manifest " + s.top
                         + " has a config of type application/vnd.cncf.helm.config.v1+json): name a container image");
     }
@@ -124,10 +132,11 @@ class ImageResolverTest {
         MemorySource s = new MemorySource();
         String config = s.put(config("amd64", null));
         s.blobs.put(config, "{\"os\":\"linux\",\"architecture\":\"arm64\"}".getBytes(StandardCharsets.UTF_8));
-        s.top = s.put(manifest(config, MediaTypes.DOCKER_CONFIG));
+        s.top = s.put(manifest(s, config, MediaTypes.DOCKER_CONFIG));
 
-        assertThatThrownBy(() -> ImageResolver.resolve(s, Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
-                .hasMessage("config " + config + " of memory/app:1 does not match its digest: push the image again")
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+                .hasMessage("config " + config + " of memory/app:1 is corrupt or truncated: its content hashes to "
+                        + Digests.sha256(s.blobs.get(config)) + "; push or export the image again")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
     }
 }

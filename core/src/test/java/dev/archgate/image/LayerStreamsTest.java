@@ -47,32 +47,32 @@ class LayerStreamsTest {
     }
 
     private static List<LayerChange> read(byte[] blob, String mediaType) throws IOException {
-        return read(new ByteArrayInputStream(blob), RegistrySource.sha256(blob), mediaType);
+        return read(new ByteArrayInputStream(blob), Digests.sha256(blob), mediaType);
     }
 
     private static List<LayerChange> read(InputStream blob, String digest, String mediaType) throws IOException {
-        ImageSource source = new ImageSource() {
+        ContentStore store = new ContentStore() {
             @Override
             public String name() {
                 return "test";
             }
 
             @Override
-            public RawManifest top() {
+            public Served top() {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public RawManifest manifest(String d) {
+            public Served manifest(Descriptor d) {
                 throw new UnsupportedOperationException();
             }
 
             @Override
-            public InputStream blob(String d) {
+            public InputStream blob(Descriptor d) {
                 return blob;
             }
         };
-        return ImageResolver.readLayer(source, new Descriptor(mediaType, digest, -1, null, null, null, Map.of()));
+        return ImageResolver.readLayer(new ImageSource(store), new Descriptor(mediaType, digest, -1, null, null, null, Map.of()));
     }
 
     private static void assertReadable(List<LayerChange> changes) {
@@ -102,11 +102,11 @@ class LayerStreamsTest {
             flipped[flipped.length / 2] ^= 0x55;
             byte[] truncated = Arrays.copyOf(good, good.length / 2);
             // The manifest names the intact blob; the store serves damaged bytes.
-            String digest = RegistrySource.sha256(good);
+            String digest = Digests.sha256(good);
             for (byte[] bad : List.of(flipped, truncated)) {
                 assertThatThrownBy(() -> read(new ByteArrayInputStream(bad), digest, GZIP)).isInstanceOf(ImageException.class)
-                        .hasMessageStartingWith("layer " + digest + " is corrupt or truncated: ")
-                        .hasMessageEndingWith("; push the image again")
+                        .hasMessageStartingWith("layer " + digest + " of test is corrupt or truncated: ")
+                        .hasMessageEndingWith("; push or export the image again")
                         .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
             }
         }
@@ -117,8 +117,8 @@ class LayerStreamsTest {
         byte[] blob = gzip(tar());
         String other = "sha256:" + "0".repeat(64);
         assertThatThrownBy(() -> read(new ByteArrayInputStream(blob), other, GZIP)).isInstanceOf(ImageException.class)
-                .hasMessage("layer " + other + " is corrupt or truncated: its content hashes to " + RegistrySource.sha256(blob)
-                        + "; push the image again");
+                .hasMessage("layer " + other + " of test is corrupt or truncated: its content hashes to " + Digests.sha256(blob)
+                        + "; push or export the image again");
     }
 
     @Test
@@ -143,9 +143,9 @@ class LayerStreamsTest {
                 return n;
             }
         };
-        String digest = RegistrySource.sha256(blob);
+        String digest = Digests.sha256(blob);
         assertThatThrownBy(() -> read(dropping, digest, GZIP)).isInstanceOf(ImageException.class)
-                .hasMessage("reading layer " + digest + " failed (connection reset): retry, or check the connection to where the image is stored")
+                .hasMessage("reading layer " + digest + " of test failed (connection reset): retry, or check the connection to where the image is stored")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
     }
 

@@ -18,7 +18,7 @@ class OciSourcesIT {
         Path archive = dir.resolve("image.tar");
         SampleImage.build(SampleImage.context(dir.resolve("ctx"), "oci"), "--output", "type=oci,dest=" + archive);
 
-        try (OciArchiveSource source = new OciArchiveSource(archive, null)) {
+        try (ImageSource source = ImageSource.ociArchive(archive, null)) {
             SampleImage.assertReadCorrectly(source);
         }
         assertThat(dir.resolve("blobs")).doesNotExist(); // nothing unpacked beside it
@@ -29,7 +29,7 @@ class OciSourcesIT {
         Path layout = dir.resolve("layout");
         SampleImage.build(SampleImage.context(dir.resolve("ctx"), "oci"), "--output", "type=oci,tar=false,dest=" + layout);
 
-        try (OciLayoutSource source = new OciLayoutSource(layout, null)) {
+        try (ImageSource source = ImageSource.ociLayout(layout, null)) {
             SampleImage.assertReadCorrectly(source);
         }
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
@@ -74,7 +75,7 @@ class RegistryRedirectTest {
                 + Base64.getEncoder().encodeToString("ci:s3cret".getBytes(StandardCharsets.UTF_8)) + "\"}}}");
 
         RegistrySource source = new RegistrySource(ImageReference.parse(address + "/team/app:1"), Set.of(), config);
-        try (InputStream in = source.blob(BLOB)) {
+        try (InputStream in = source.blob(new Descriptor("", BLOB, -1, null, null, null, Map.of()))) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("layer bytes");
         }
         assertThat(storageSaw).containsExactly("null");

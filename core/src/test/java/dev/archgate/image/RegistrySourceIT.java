@@ -31,8 +31,8 @@ class RegistrySourceIT {
         POOL.shutdownNow();
     }
 
-    private static RegistrySource source(String fixture) {
-        return new RegistrySource(ImageReference.parse(Fixtures.named(fixture).image()), Set.of());
+    private static ImageSource source(String fixture) {
+        return ImageSource.registry(ImageReference.parse(Fixtures.named(fixture).image()), Set.of());
     }
 
     @Test
@@ -64,7 +64,7 @@ class RegistrySourceIT {
     @Test
     void theMergedFilesystemOfTheBusyboxBaseResolvesAppletSymlinks() throws Exception {
         Platform arm64 = Platform.parse("linux/arm64");
-        RegistrySource src = source("good-script");
+        ImageSource src = source("good-script");
         PlatformImage variant = ImageResolver.resolve(src, List.of(arm64)).variants().get(arm64).orElseThrow();
         MergedFilesystem fs = ImageResolver.filesystem(src, variant, POOL);
 
@@ -77,11 +77,11 @@ class RegistrySourceIT {
 
     @Test
     void unknownTagsAndUnreachableRegistriesGetOneSentence() {
-        RegistrySource missing = new RegistrySource(ImageReference.parse("127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag"), Set.of());
+        ImageSource missing = ImageSource.registry(ImageReference.parse("127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag"), Set.of());
         assertThatThrownBy(missing::top).isInstanceOf(ImageException.class)
                 .hasMessage("image 127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag does not exist in the registry: check the name and tag, or push it first")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
-        RegistrySource down = new RegistrySource(ImageReference.parse("127.0.0.1:5999/app:1"), Set.of());
+        ImageSource down = ImageSource.registry(ImageReference.parse("127.0.0.1:5999/app:1"), Set.of());
         assertThatThrownBy(down::top).isInstanceOf(ImageException.class).hasMessageStartingWith("registry 127.0.0.1:5999 is unreachable")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
     }
@@ -117,7 +117,7 @@ class RegistrySourceIT {
                     "--push", "-t", ref.toString()));
             push.add(SampleImage.context(dir.resolve("ctx"), "auth").toString());
             SampleImage.run(push, env);
-            try (RegistrySource source = new RegistrySource(ref, Set.of(), ci.resolve("config.json"))) {
+            try (ImageSource source = new ImageSource(new RegistrySource(ref, Set.of(), ci.resolve("config.json")))) {
                 SampleImage.assertReadCorrectly(source);
             }
         }

@@ -3,7 +3,7 @@ package dev.archgate.testing;
 import dev.archgate.gate.FilesystemPrograms;
 import dev.archgate.image.ImageReference;
 import dev.archgate.image.ImageResolver;
-import dev.archgate.image.RegistrySource;
+import dev.archgate.image.ImageSource;
 import dev.archgate.platform.Platform;
 import dev.archgate.smoke.ProgramFiles;
 import java.io.IOException;
@@ -19,7 +19,7 @@ public final class FixturePrograms {
     public static ProgramFiles of(String image, Platform platform) throws IOException {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            RegistrySource source = new RegistrySource(ImageReference.parse(image), Set.of());
+            ImageSource source = ImageSource.registry(ImageReference.parse(image), Set.of());
             var variant = ImageResolver.resolve(source, List.of(platform)).variants().get(platform).orElseThrow();
             return new FilesystemPrograms(ImageResolver.filesystem(source, variant, pool));
         } finally {
