@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+import dev.archgate.testing.TarLayer;
 import org.junit.jupiter.api.Test;
 
 /** Layer blobs as stores hold them: gzip, zstd or plain tar, intact, corrupt, truncated, or failing to arrive. */
