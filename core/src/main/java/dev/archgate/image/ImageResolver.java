@@ -66,8 +66,9 @@ public final class ImageResolver {
      */
     public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool) throws IOException {
         List<Future<List<LayerChange>>> reads = new ArrayList<>();
+        UnpackLimit limit = UnpackLimit.perImage();
         for (Descriptor layer : image.manifest().layers()) {
-            reads.add(pool.submit(() -> readLayer(source, layer)));
+            reads.add(pool.submit(() -> readLayer(source, layer, limit)));
         }
         List<List<LayerChange>> layers = new ArrayList<>();
         try {
@@ -91,10 +92,10 @@ public final class ImageResolver {
         return MergedFilesystem.merge(layers);
     }
 
-    static List<LayerChange> readLayer(ImageSource source, Descriptor layer) throws IOException {
+    static List<LayerChange> readLayer(ImageSource source, Descriptor layer, UnpackLimit limit) throws IOException {
         String what = source.describe(layer);
         try (InputStream blob = source.layer(layer);
-                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType())) {
+                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType(), layer.size(), limit)) {
             List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), what);
             opened.finish(); // the blob is trusted only once its end has been checked
             return changes;

@@ -21,6 +21,8 @@ final class LayerReader {
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
     private static final int HEAD = 512;
+    /** Linux's PATH_MAX: no filesystem holds a longer name or symlink target, so a layer with one is not a real layer. */
+    private static final int PATH_MAX = 4096;
 
     private LayerReader() {}
 
@@ -30,6 +32,7 @@ final class LayerReader {
         try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, 64 * 1024, 512)) {
             TarArchiveEntry e;
             while ((e = nextEntry(tar, what)) != null) {
+                refuseUnsafe(e, what);
                 String path = PathNames.normalize(e.getName());
                 String name = PathNames.baseName(path);
                 if (name.equals(OPAQUE)) {
@@ -50,6 +53,23 @@ final class LayerReader {
             }
         }
         return out;
+    }
+
+    /**
+     * A name or hard-link target that climbs out of the root, or one longer than any filesystem
+     * holds: no runtime unpacks such a layer as its tar says, so it is refused rather than guessed at.
+     */
+    private static void refuseUnsafe(TarArchiveEntry e, String what) {
+        String link = e.isLink() || e.isSymbolicLink() ? e.getLinkName() : "";
+        if (e.getName().length() > PATH_MAX || link.length() > PATH_MAX) {
+            throw new ImageException(what + " holds an entry whose name or link target is longer than " + PATH_MAX + " bytes, more than any "
+                    + "filesystem holds: the layer is corrupt or hostile; rebuild the image", ImageException.Kind.ENVIRONMENT);
+        }
+        if (PathNames.climbsOutOfRoot(e.getName()) || (e.isLink() && PathNames.climbsOutOfRoot(link))) {
+            String entry = e.isLink() ? "the hard link '" + e.getName() + "' to '" + link + "'" : "the entry '" + e.getName() + "'";
+            throw new ImageException(what + " holds " + entry + ", which climbs out of the image root: Docker refuses to unpack such a "
+                    + "layer (a breakout); rebuild the image with a tool that writes paths inside the root", ImageException.Kind.ENVIRONMENT);
+        }
     }
 
     private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String what) throws IOException {

@@ -58,8 +58,10 @@ final class LayerStreams {
     /**
      * @param blob the layer as stored, verified as it is read (see {@link ImageSource#layer})
      * @param what the layer for messages: "layer sha256:... of IMAGE"
+     * @param size the layer's compressed size from its descriptor, or -1
+     * @param limit what this image's layers may unpack to
      */
-    static Opened open(InputStream blob, String what, String mediaType) throws IOException {
+    static Opened open(InputStream blob, String what, String mediaType, long size, UnpackLimit limit) throws IOException {
         if (mediaType != null && mediaType.contains("encrypted")) {
             throw new ImageException(what + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
                     + "audit the image before it is encrypted", ImageException.Kind.USAGE);
@@ -76,9 +78,9 @@ final class LayerStreams {
             decompressed = new CorruptionGuard(decode(() -> new ZstdInputStreamNoFinalizer(new NonClosingInputStream(compressed)), what), what);
         } else {
             // An uncompressed layer: a second thread would only copy bytes.
-            return new Opened(compressed, compressed);
+            return new Opened(limit.count(compressed, what, size), compressed);
         }
-        return new Opened(new ReadAheadInputStream(decompressed, what), compressed);
+        return new Opened(new ReadAheadInputStream(limit.count(decompressed, what, size), what), compressed);
     }
 
     private interface Decoder {

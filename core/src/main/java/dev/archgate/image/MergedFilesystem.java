@@ -1,8 +1,9 @@
 package dev.archgate.image;
 
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
@@ -88,10 +89,11 @@ public final class MergedFilesystem {
     public Resolution resolve(String path) {
         String current = "/";
         // Not normalised first: "a/../b" must follow a symlink at "a" before climbing, as the kernel does.
-        List<String> pending = new ArrayList<>(List.of(path.split("/")));
+        // A deque: a link's target goes in front of what is left, and a target may have thousands of parts.
+        Deque<String> pending = new ArrayDeque<>(List.of(path.split("/")));
         int hops = 0;
         while (!pending.isEmpty()) {
-            String part = pending.remove(0);
+            String part = pending.removeFirst();
             if (part.isEmpty() || part.equals(".")) {
                 continue;
             }
@@ -113,9 +115,10 @@ public final class MergedFilesystem {
                     return Resolution.loop(path, next);
                 }
                 String target = f.linkTarget();
-                List<String> rest = new ArrayList<>(List.of(target.split("/")));
-                rest.addAll(pending);
-                pending = rest;
+                String[] parts = target.split("/");
+                for (int i = parts.length - 1; i >= 0; i--) {
+                    pending.addFirst(parts[i]);
+                }
                 if (target.startsWith("/")) {
                     current = "/";
                 }

@@ -23,6 +23,25 @@ public final class PathNames {
         return "/" + String.join("/", parts);
     }
 
+    /**
+     * Whether a layer entry's name (or a hard link's target) climbs above the image root with
+     * "..", as "../../etc/cron.d/x" or "usr/../../x" do: Docker refuses such a layer as a
+     * breakout. A leading "/" is not one: every unpacker reads names relative to the root.
+     */
+    static boolean climbsOutOfRoot(String name) {
+        int depth = 0;
+        for (String p : name.split("/")) {
+            if (p.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!p.isEmpty() && !p.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
+    }
+
     public static String parent(String path) {
         int i = path.lastIndexOf('/');
         return i <= 0 ? "/" : path.substring(0, i);

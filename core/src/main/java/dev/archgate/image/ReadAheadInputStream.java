@@ -117,6 +117,17 @@ final class ReadAheadInputStream extends InputStream {
         return done;
     }
 
+    /**
+     * The bytes left in the current chunk, waiting for the next one when it is used up: 0 only at
+     * the end. GZIPInputStream asks this after each gzip member to decide whether another member
+     * follows (as in pigz or concatenated output); a 0 between chunks would end the layer early
+     * and hide every file after that member.
+     */
+    @Override
+    public int available() throws IOException {
+        return fill() ? current.length() - position : 0;
+    }
+
     /** Stops the producer, which then closes the source (a decompressor's native memory with it). */
     @Override
     public void close() {

@@ -73,7 +73,8 @@ class LayerStreamsTest {
                 return blob;
             }
         };
-        return ImageResolver.readLayer(new ImageSource(store), new Descriptor(mediaType, digest, -1, null, null, null, Map.of()));
+        return ImageResolver.readLayer(new ImageSource(store), new Descriptor(mediaType, digest, -1, null, null, null, Map.of()),
+                UnpackLimit.perImage());
     }
 
     private static void assertReadable(List<LayerChange> changes) {

@@ -1,0 +1,225 @@
+package dev.archgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archgate.emulation.ProbeProgram;
+import dev.archgate.platform.Platform;
+import dev.archgate.testing.Fixtures;
+import dev.archgate.testing.IntegrationTest;
+import dev.archgate.testing.OciImage;
+import dev.archgate.testing.TarLayer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Images built to hurt the reader: each is audited by the real CLI in a JVM of its own with a
+ * {@value #HEAP} heap, and must end within {@value #SECONDS} s and {@value #RSS_MB} MB of peak
+ * memory (RSS, JVM included) with a finding (exit 1) or an environment error (exit 3) and its
+ * sentence, never a hang, an OutOfMemoryError or a stack trace, and without writing anything
+ * outside its temporary directory. Each case prints what it measured.
+ */
+@IntegrationTest
+class HostileImagesIT {
+    private static final String HEAP = "256m";
+    private static final int SECONDS = 180;
+    private static final int RSS_MB = 700;
+    private static final Platform AMD64 = Platform.parse("linux/amd64");
+
+    @TempDir
+    Path dir;
+    private String id;
+
+    @BeforeEach
+    void name() {
+        id = UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** What one audit run did: its exit status, standard error, wall time and peak RSS. */
+    private record Audit(int status, String err, double seconds, long rssMb) {}
+
+    private Audit audit(String caseName, OciImage image) throws Exception {
+        Path layout = image.writeLayout(dir.resolve("layout"));
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path cwd = Files.createDirectories(dir.resolve("cwd"));
+        Path times = dir.resolve("time.txt");
+        Path root = Fixtures.repositoryRoot();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder("/usr/bin/time", "-f", "%e %M", "-o", times.toString(), java, "-Xmx" + HEAP,
+                "-Djava.io.tmpdir=" + tmp, "-cp", root.resolve("cli/target/archgate-cli.jar") + ":" + root.resolve("cli/target/lib/*"),
+                "dev.archgate.cli.ArchgateCommand", "audit", "oci:" + layout, "--platforms", AMD64.toString())
+                .directory(cwd.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+        boolean ended = p.waitFor(SECONDS, TimeUnit.SECONDS);
+        if (!ended) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        assertThat(ended).as(caseName + " ran longer than " + SECONDS + " s").isTrue();
+        String[] measured = Files.readString(times).strip().split("\n");
+        String[] last = measured[measured.length - 1].split(" ");
+        Audit a = new Audit(p.exitValue(), Files.readString(dir.resolve("err.txt")).strip(), Double.parseDouble(last[0]),
+                Long.parseLong(last[1]) / 1024);
+        System.out.printf("hostile %-14s exit %d in %5.2f s, peak RSS %4d MB: %s%n", caseName, a.status(), a.seconds(), a.rssMb(),
+                a.err().isEmpty() ? Files.readString(dir.resolve("out.txt")).strip().replace('\n', ' ') : a.err());
+        assertThat(a.rssMb()).as(caseName + " peak memory").isLessThan(RSS_MB);
+        assertThat(a.err()).as(caseName).doesNotContain("OutOfMemoryError", "internal error", "\tat ");
+        try (Stream<Path> left = Files.list(tmp); Stream<Path> written = Files.list(cwd)) {
+            assertThat(left).as("temporary files left").isEmpty();
+            assertThat(written).as("files written into the working directory").isEmpty();
+        }
+        return a;
+    }
+
+    private static byte[] program(Platform p) {
+        return ProbeProgram.elf(p);
+    }
+
+    private String out() throws IOException {
+        return Files.readString(dir.resolve("out.txt"));
+    }
+
+    @Test
+    void entriesThatClimbOutOfTheRootAreRefusedAndNothingIsWrittenThere() throws Exception {
+        Path escape = Path.of("/tmp/archgate-escape-" + id);
+        byte[] tar = new TarLayer().file("app", 0755, program(AMD64))
+                .verbatim("../../../../../../../../.." + escape, TarArchiveEntry.LF_NORMAL, null, "pwned\n".getBytes(StandardCharsets.UTF_8))
+                .bytes();
+        Audit a = audit("dotdot", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+
+        assertThat(a.status()).isEqualTo(3);
+        assertThat(a.err()).startsWith("archgate: layer sha256:").contains("holds the entry '../../../../../../../../../tmp/archgate-escape-" + id
+                + "', which climbs out of the image root: Docker refuses to unpack such a layer");
+        assertThat(escape).doesNotExist();
+    }
+
+    @Test
+    void anAbsoluteNameIsInsideTheImageRootAsEveryUnpackerReadsIt() throws Exception {
+        // "/bin/tool" is the image's /bin/tool: here an arm64 program in an amd64 image, so the audit names it.
+        Path host = Path.of("/tmp/archgate-abs-" + id);
+        byte[] tar = new TarLayer().file("app", 0755, program(AMD64))
+                .verbatim("/bin/tool", TarArchiveEntry.LF_NORMAL, null, program(Platform.parse("linux/arm64")))
+                .verbatim(host + "/x", TarArchiveEntry.LF_NORMAL, null, "data".getBytes(StandardCharsets.UTF_8)).bytes();
+        Audit a = audit("absolute", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+
+        assertThat(a.status()).isEqualTo(1);
+        assertThat(out()).contains("elf.arch-mismatch").contains("/bin/tool");
+        assertThat(host).doesNotExist();
+    }
+
+    @Test
+    void aHardLinkToOutsideTheImageIsRefused() throws Exception {
+        byte[] tar = new TarLayer().file("app", 0755, program(AMD64))
+                .verbatim("etc/stolen", TarArchiveEntry.LF_LINK, "../../../../../../etc/shadow", new byte[0]).bytes();
+        Audit a = audit("hardlink-out", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+
+        assertThat(a.status()).isEqualTo(3);
+        assertThat(a.err()).contains("holds the hard link 'etc/stolen' to '../../../../../../etc/shadow', which climbs out of the image root");
+    }
+
+    @Test
+    void symlinkLoopsEndAsAMissingEntrypoint() throws Exception {
+        TarLayer layer = new TarLayer().symlink("app", "loop/a").dir("loop").symlink("loop/a", "b").symlink("loop/b", "a")
+                // Each hop of this one adds 800 parts (4,000 bytes, near the kernel's limit) to what is left to walk.
+                .symlink("grow", String.join("/", java.util.Collections.nCopies(800, "grow")))
+                .symlink("bin/tool", "/grow");
+        Audit a = audit("symlink-loop", OciImage.linux("amd64").entrypoint("/app").layer(layer.bytes()));
+
+        assertThat(a.status()).isEqualTo(1);
+        assertThat(out()).contains("entrypoint.missing").contains("more than 40 symlinks");
+    }
+
+    /** 10 GiB of zeros in about 10 MB: 160 gzip members of 64 MiB of zeros each, behind ten tar headers of 1 GiB files. */
+    private static byte[] bomb() throws IOException {
+        byte[] zeros = OciImage.gzip(new byte[64 << 20]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int f = 0; f < 10; f++) {
+            TarArchiveEntry e = new TarArchiveEntry("zeros-" + f);
+            e.setSize(1L << 30);
+            e.setMode(0644);
+            byte[] header = new byte[512];
+            e.writeEntryHeader(header);
+            out.write(OciImage.gzip(header));
+            for (int i = 0; i < 16; i++) {
+                out.write(zeros);
+            }
+        }
+        out.write(OciImage.gzip(new byte[1024])); // the end-of-archive records
+        return out.toByteArray();
+    }
+
+    @Test
+    void aDecompressionBombStopsAtTheUnpackLimit() throws Exception {
+        byte[] bomb = bomb();
+        byte[] app = OciImage.gzip(new TarLayer().file("app", 0755, program(AMD64)).bytes());
+        Audit a = audit("gzip-bomb", OciImage.linux("amd64").entrypoint("/app").compressedLayer(app).compressedLayer(bomb));
+
+        assertThat(a.status()).isEqualTo(3);
+        assertThat(a.err()).contains("layer " + OciImage.sha256(bomb)).contains("unpacks to more than " + (200L * bomb.length) + " bytes, over 200 "
+                + "times its " + bomb.length + " compressed bytes");
+    }
+
+    /** A 64-bit x86-64 ELF header that claims 65,535 program and section headers at offsets near 2^64. */
+    private static byte[] absurdElf() {
+        ByteBuffer b = ByteBuffer.allocate(4096).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}).put(new byte[8]);
+        b.putShort((short) 2).putShort((short) 62).putInt(1).putLong(0x401000L);
+        b.putLong(0xffff_ffff_ffff_ff00L).putLong(0x7fff_ffff_ffff_fff0L); // e_phoff, e_shoff
+        b.putInt(0).putShort((short) 64).putShort((short) 0xffff).putShort((short) 0xffff).putShort((short) 0xffff).putShort((short) 0xfffe);
+        return b.array();
+    }
+
+    @Test
+    void anElfWithAbsurdHeaderCountsAndOffsetsIsAFinding() throws Exception {
+        byte[] tar = new TarLayer().file("app", 0755, absurdElf()).bytes();
+        Audit a = audit("elf-absurd", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+
+        assertThat(a.status()).isEqualTo(1);
+        assertThat(out()).contains("entrypoint.no-shebang /app");
+    }
+
+    @Test
+    void aTruncatedLayerIsCorrupt() throws Exception {
+        byte[] noise = new byte[4 << 20];
+        new java.util.Random(1).nextBytes(noise);
+        byte[] whole = OciImage.gzip(new TarLayer().file("app", 0755, program(AMD64)).file("noise", 0644, noise).bytes());
+        byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
+        Audit a = audit("truncated", OciImage.linux("amd64").entrypoint("/app").compressedLayer(truncated));
+
+        assertThat(a.status()).isEqualTo(3);
+        assertThat(a.err()).contains("layer " + OciImage.sha256(truncated)).contains("is corrupt or truncated");
+    }
+
+    @Test
+    void twoThousandLayersAreReadWithinTheBound() throws Exception {
+        OciImage image = OciImage.linux("amd64").entrypoint("/app");
+        for (int i = 0; i < 1999; i++) {
+            image.layer(new TarLayer().file("data/file-" + i, 0644, "layer " + i + "\n").bytes());
+        }
+        image.layer(new TarLayer().file("app", 0755, program(AMD64)).bytes());
+        Audit a = audit("2000-layers", image);
+
+        assertThat(a.status()).as(a.err()).isZero();
+    }
+
+    @Test
+    void aFiveHundredDeepTreeIsReadWithinTheBound() throws Exception {
+        String deep = String.join("/", java.util.Collections.nCopies(500, "d"));
+        byte[] tar = new TarLayer().file(deep + "/app", 0755, program(AMD64)).bytes();
+        Audit a = audit("deep-tree", OciImage.linux("amd64").entrypoint("/" + deep + "/app").layer(tar));
+
+        assertThat(a.status()).as(a.err()).isZero();
+    }
+}
