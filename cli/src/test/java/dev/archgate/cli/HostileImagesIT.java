@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.emulation.ProbeProgram;
 import dev.archgate.platform.Platform;
-import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
 import dev.archgate.testing.OciImage;
 import dev.archgate.testing.TarLayer;
@@ -15,10 +14,11 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,35 +48,14 @@ class HostileImagesIT {
         id = UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** What one audit run did: its exit status, standard error, wall time and peak RSS. */
-    private record Audit(int status, String err, double seconds, long rssMb) {}
-
-    private Audit audit(String caseName, OciImage image) throws Exception {
+    private CliProcess audit(String caseName, OciImage image) throws Exception {
         Path layout = image.writeLayout(dir.resolve("layout"));
-        Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Path cwd = Files.createDirectories(dir.resolve("cwd"));
-        Path times = dir.resolve("time.txt");
-        Path root = Fixtures.repositoryRoot();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process p = new ProcessBuilder("/usr/bin/time", "-f", "%e %M", "-o", times.toString(), java, "-Xmx" + HEAP,
-                "-Djava.io.tmpdir=" + tmp, "-cp", root.resolve("cli/target/archgate-cli.jar") + ":" + root.resolve("cli/target/lib/*"),
-                "dev.archgate.cli.ArchgateCommand", "audit", "oci:" + layout, "--platforms", AMD64.toString())
-                .directory(cwd.toFile()).redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
-        boolean ended = p.waitFor(SECONDS, TimeUnit.SECONDS);
-        if (!ended) {
-            p.descendants().forEach(ProcessHandle::destroyForcibly);
-            p.destroyForcibly();
-        }
-        assertThat(ended).as(caseName + " ran longer than " + SECONDS + " s").isTrue();
-        String[] measured = Files.readString(times).strip().split("\n");
-        String[] last = measured[measured.length - 1].split(" ");
-        Audit a = new Audit(p.exitValue(), Files.readString(dir.resolve("err.txt")).strip(), Double.parseDouble(last[0]),
-                Long.parseLong(last[1]) / 1024);
+        CliProcess a = CliProcess.run(dir, HEAP, Duration.ofSeconds(SECONDS), Map.of(), "audit", "oci:" + layout, "--platforms", AMD64.toString());
         System.out.printf("hostile %-14s exit %d in %5.2f s, peak RSS %4d MB: %s%n", caseName, a.status(), a.seconds(), a.rssMb(),
-                a.err().isEmpty() ? Files.readString(dir.resolve("out.txt")).strip().replace('\n', ' ') : a.err());
+                a.err().isBlank() ? a.out().strip().replace('\n', ' ') : a.err().strip());
         assertThat(a.rssMb()).as(caseName + " peak memory").isLessThan(RSS_MB);
         assertThat(a.err()).as(caseName).doesNotContain("OutOfMemoryError", "internal error", "\tat ");
-        try (Stream<Path> left = Files.list(tmp); Stream<Path> written = Files.list(cwd)) {
+        try (Stream<Path> left = Files.list(dir.resolve("tmp")); Stream<Path> written = Files.list(dir.resolve("cwd"))) {
             assertThat(left).as("temporary files left").isEmpty();
             assertThat(written).as("files written into the working directory").isEmpty();
         }
@@ -87,20 +66,16 @@ class HostileImagesIT {
         return ProbeProgram.elf(p);
     }
 
-    private String out() throws IOException {
-        return Files.readString(dir.resolve("out.txt"));
-    }
-
     @Test
     void entriesThatClimbOutOfTheRootAreRefusedAndNothingIsWrittenThere() throws Exception {
         Path escape = Path.of("/tmp/archgate-escape-" + id);
         byte[] tar = new TarLayer().file("app", 0755, program(AMD64))
                 .verbatim("../../../../../../../../.." + escape, TarArchiveEntry.LF_NORMAL, null, "pwned\n".getBytes(StandardCharsets.UTF_8))
                 .bytes();
-        Audit a = audit("dotdot", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+        CliProcess a = audit("dotdot", OciImage.linux("amd64").entrypoint("/app").layer(tar));
 
         assertThat(a.status()).isEqualTo(3);
-        assertThat(a.err()).startsWith("archgate: layer sha256:").contains("holds the entry '../../../../../../../../../tmp/archgate-escape-" + id
+        assertThat(a.err().strip()).startsWith("archgate: layer sha256:").contains("holds the entry '../../../../../../../../../tmp/archgate-escape-" + id
                 + "', which climbs out of the image root: Docker refuses to unpack such a layer");
         assertThat(escape).doesNotExist();
     }
@@ -112,10 +87,10 @@ class HostileImagesIT {
         byte[] tar = new TarLayer().file("app", 0755, program(AMD64))
                 .verbatim("/bin/tool", TarArchiveEntry.LF_NORMAL, null, program(Platform.parse("linux/arm64")))
                 .verbatim(host + "/x", TarArchiveEntry.LF_NORMAL, null, "data".getBytes(StandardCharsets.UTF_8)).bytes();
-        Audit a = audit("absolute", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+        CliProcess a = audit("absolute", OciImage.linux("amd64").entrypoint("/app").layer(tar));
 
         assertThat(a.status()).isEqualTo(1);
-        assertThat(out()).contains("elf.arch-mismatch").contains("/bin/tool");
+        assertThat(a.out()).contains("elf.arch-mismatch").contains("/bin/tool");
         assertThat(host).doesNotExist();
     }
 
@@ -123,7 +98,7 @@ class HostileImagesIT {
     void aHardLinkToOutsideTheImageIsRefused() throws Exception {
         byte[] tar = new TarLayer().file("app", 0755, program(AMD64))
                 .verbatim("etc/stolen", TarArchiveEntry.LF_LINK, "../../../../../../etc/shadow", new byte[0]).bytes();
-        Audit a = audit("hardlink-out", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+        CliProcess a = audit("hardlink-out", OciImage.linux("amd64").entrypoint("/app").layer(tar));
 
         assertThat(a.status()).isEqualTo(3);
         assertThat(a.err()).contains("holds the hard link 'etc/stolen' to '../../../../../../etc/shadow', which climbs out of the image root");
@@ -135,10 +110,10 @@ class HostileImagesIT {
                 // Each hop of this one adds 800 parts (4,000 bytes, near the kernel's limit) to what is left to walk.
                 .symlink("grow", String.join("/", java.util.Collections.nCopies(800, "grow")))
                 .symlink("bin/tool", "/grow");
-        Audit a = audit("symlink-loop", OciImage.linux("amd64").entrypoint("/app").layer(layer.bytes()));
+        CliProcess a = audit("symlink-loop", OciImage.linux("amd64").entrypoint("/app").layer(layer.bytes()));
 
         assertThat(a.status()).isEqualTo(1);
-        assertThat(out()).contains("entrypoint.missing").contains("more than 40 symlinks");
+        assertThat(a.out()).contains("entrypoint.missing").contains("more than 40 symlinks");
     }
 
     /** 10 GiB of zeros in about 10 MB: 160 gzip members of 64 MiB of zeros each, behind ten tar headers of 1 GiB files. */
@@ -164,7 +139,7 @@ class HostileImagesIT {
     void aDecompressionBombStopsAtTheUnpackLimit() throws Exception {
         byte[] bomb = bomb();
         byte[] app = OciImage.gzip(new TarLayer().file("app", 0755, program(AMD64)).bytes());
-        Audit a = audit("gzip-bomb", OciImage.linux("amd64").entrypoint("/app").compressedLayer(app).compressedLayer(bomb));
+        CliProcess a = audit("gzip-bomb", OciImage.linux("amd64").entrypoint("/app").compressedLayer(app).compressedLayer(bomb));
 
         assertThat(a.status()).isEqualTo(3);
         assertThat(a.err()).contains("layer " + OciImage.sha256(bomb)).contains("unpacks to more than " + (200L * bomb.length) + " bytes, over 200 "
@@ -184,10 +159,10 @@ class HostileImagesIT {
     @Test
     void anElfWithAbsurdHeaderCountsAndOffsetsIsAFinding() throws Exception {
         byte[] tar = new TarLayer().file("app", 0755, absurdElf()).bytes();
-        Audit a = audit("elf-absurd", OciImage.linux("amd64").entrypoint("/app").layer(tar));
+        CliProcess a = audit("elf-absurd", OciImage.linux("amd64").entrypoint("/app").layer(tar));
 
         assertThat(a.status()).isEqualTo(1);
-        assertThat(out()).contains("entrypoint.no-shebang /app");
+        assertThat(a.out()).contains("entrypoint.no-shebang /app");
     }
 
     @Test
@@ -196,7 +171,7 @@ class HostileImagesIT {
         new java.util.Random(1).nextBytes(noise);
         byte[] whole = OciImage.gzip(new TarLayer().file("app", 0755, program(AMD64)).file("noise", 0644, noise).bytes());
         byte[] truncated = Arrays.copyOf(whole, whole.length / 2);
-        Audit a = audit("truncated", OciImage.linux("amd64").entrypoint("/app").compressedLayer(truncated));
+        CliProcess a = audit("truncated", OciImage.linux("amd64").entrypoint("/app").compressedLayer(truncated));
 
         assertThat(a.status()).isEqualTo(3);
         assertThat(a.err()).contains("layer " + OciImage.sha256(truncated)).contains("is corrupt or truncated");
@@ -209,7 +184,7 @@ class HostileImagesIT {
             image.layer(new TarLayer().file("data/file-" + i, 0644, "layer " + i + "\n").bytes());
         }
         image.layer(new TarLayer().file("app", 0755, program(AMD64)).bytes());
-        Audit a = audit("2000-layers", image);
+        CliProcess a = audit("2000-layers", image);
 
         assertThat(a.status()).as(a.err()).isZero();
     }
@@ -218,7 +193,7 @@ class HostileImagesIT {
     void aFiveHundredDeepTreeIsReadWithinTheBound() throws Exception {
         String deep = String.join("/", java.util.Collections.nCopies(500, "d"));
         byte[] tar = new TarLayer().file(deep + "/app", 0755, program(AMD64)).bytes();
-        Audit a = audit("deep-tree", OciImage.linux("amd64").entrypoint("/" + deep + "/app").layer(tar));
+        CliProcess a = audit("deep-tree", OciImage.linux("amd64").entrypoint("/" + deep + "/app").layer(tar));
 
         assertThat(a.status()).as(a.err()).isZero();
     }

@@ -30,6 +30,7 @@ public final class OciImage {
     public static final String GZIP_LAYER = "application/vnd.oci.image.layer.v1.tar+gzip";
     private final String architecture;
     private final List<byte[]> layers = new ArrayList<>();
+    private final List<String> diffIds = new ArrayList<>();
     private final List<String> entrypoint = new ArrayList<>();
     private final Map<String, byte[]> blobs = new LinkedHashMap<>();
     private String description = "made by a test";
@@ -45,12 +46,19 @@ public final class OciImage {
 
     /** A layer from a tar stream, gzip-compressed here. */
     public OciImage layer(byte[] tar) throws IOException {
-        return compressedLayer(gzip(tar));
+        layers.add(gzip(tar));
+        diffIds.add(sha256(tar));
+        return this;
     }
 
-    /** A layer blob exactly as given (already compressed, or broken on purpose). */
+    /**
+     * A layer blob exactly as given (already compressed, or broken on purpose). Its diff id in the
+     * config is the blob's own digest: such images are for reading, and an engine refuses to
+     * pull them.
+     */
     public OciImage compressedLayer(byte[] blob) {
         layers.add(blob);
+        diffIds.add(sha256(blob));
         return this;
     }
 
@@ -111,7 +119,9 @@ public final class OciImage {
         config.add("config", runtime);
         JsonObject rootfs = new JsonObject();
         rootfs.addProperty("type", "layers");
-        rootfs.add("diff_ids", new JsonArray());
+        JsonArray diffs = new JsonArray();
+        diffIds.forEach(diffs::add);
+        rootfs.add("diff_ids", diffs);
         config.add("rootfs", rootfs);
 
         JsonObject manifest = new JsonObject();
@@ -182,6 +192,13 @@ public final class OciImage {
      * {@code repository:tag}; returns the index's digest.
      */
     public String push(String registry, String repository, String tag) throws IOException, InterruptedException {
+        return push(registry, repository, tag, null);
+    }
+
+    /** As {@link #push(String, String, String)}, logged in with {@code basicAuth} ("user:password"), or without when null. */
+    public String push(String registry, String repository, String tag, String basicAuth) throws IOException, InterruptedException {
+        String authorization = basicAuth == null ? null
+                : "Basic " + java.util.Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8));
         byte[] index = build();
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://" + registry + "/v2/" + repository;
@@ -190,23 +207,28 @@ public final class OciImage {
             if (b.getKey().equals(manifestDigest)) {
                 continue; // a manifest goes to /manifests/, below
             }
-            HttpResponse<Void> start = http.send(HttpRequest.newBuilder(URI.create(base + "/blobs/uploads/"))
+            HttpResponse<Void> start = http.send(login(HttpRequest.newBuilder(URI.create(base + "/blobs/uploads/")), authorization)
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
             expect(start, 202, "starting an upload");
             URI location = URI.create(base).resolve(start.headers().firstValue("Location").orElseThrow());
             String sep = location.getQuery() == null ? "?" : "&";
-            expect(http.send(HttpRequest.newBuilder(URI.create(location + sep + "digest=" + b.getKey()))
+            expect(http.send(login(HttpRequest.newBuilder(URI.create(location + sep + "digest=" + b.getKey())), authorization)
                     .header("Content-Type", "application/octet-stream")
                     .PUT(HttpRequest.BodyPublishers.ofByteArray(b.getValue())).build(), HttpResponse.BodyHandlers.discarding()), 201,
                     "uploading " + b.getKey());
         }
-        putManifest(http, base + "/manifests/" + manifestDigest, "application/vnd.oci.image.manifest.v1+json", manifest);
-        putManifest(http, base + "/manifests/" + tag, "application/vnd.oci.image.index.v1+json", index);
+        putManifest(http, base + "/manifests/" + manifestDigest, "application/vnd.oci.image.manifest.v1+json", manifest, authorization);
+        putManifest(http, base + "/manifests/" + tag, "application/vnd.oci.image.index.v1+json", index, authorization);
         return sha256(index);
     }
 
-    private static void putManifest(HttpClient http, String url, String type, byte[] bytes) throws IOException, InterruptedException {
-        expect(http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", type)
+    private static HttpRequest.Builder login(HttpRequest.Builder b, String authorization) {
+        return authorization == null ? b : b.header("Authorization", authorization);
+    }
+
+    private static void putManifest(HttpClient http, String url, String type, byte[] bytes, String authorization)
+            throws IOException, InterruptedException {
+        expect(http.send(login(HttpRequest.newBuilder(URI.create(url)), authorization).header("Content-Type", type)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.discarding()), 201, "putting " + url);
     }
 
