@@ -41,6 +41,7 @@ final class AuditCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         var gateSpec = SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms))
                 .withIgnorePaths(ignorePaths).withInsecureRegistries(registries.insecure).toSpec();
-        return output.emit(Gate.audit(gateSpec, GateListener.SILENT), spec.commandLine().getOut());
+        output.prepare();
+        return SignalledRun.await(Gate.startAudit(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
     }
 }

@@ -5,7 +5,6 @@ import dev.archgate.gate.GateListener;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.GitHubAnnotations;
 import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Report;
 import dev.archgate.report.Severity;
 import dev.archgate.spec.BuildSpec;
 import dev.archgate.spec.CheckFlags;
@@ -113,15 +112,17 @@ final class GateCommand implements Callable<Integer> {
         if (github) {
             err.println("::group::archgate build and checks");
         }
-        Report report = Gate.run(gateSpec, new ProgressLines(err));
-        if (github) {
-            err.println("::endgroup::");
-            GitHubAnnotations.render(report).forEach(err::println);
-        }
         if (output.reportDir == null && gateSpec.reportDir() != null) {
             output.reportDir = gateSpec.reportDir();
         }
-        return output.emit(report, spec.commandLine().getOut());
+        output.prepare();
+        return SignalledRun.await(Gate.start(gateSpec, new ProgressLines(err)), report -> {
+            if (github) {
+                err.println("::endgroup::");
+                GitHubAnnotations.render(report).forEach(err::println);
+            }
+            return output.emit(report, spec.commandLine().getOut());
+        });
     }
 
     GateSpec spec() {

@@ -1,11 +1,13 @@
 package dev.archgate.cli;
 
+import dev.archgate.gate.GateException;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.ReportJson;
 import dev.archgate.report.ReportText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,23 @@ final class ReportOutput {
             description = "Standard output: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    /**
+     * Makes sure the reports can be written, before any work starts: a directory that cannot be
+     * written is the user's to fix, and finding it after a long gate wastes the run.
+     */
+    void prepare() {
+        if (reportDir == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(reportDir);
+            Files.delete(Files.createTempFile(reportDir, ".archgate-", ".probe"));
+        } catch (IOException | RuntimeException e) {
+            throw new UserErrors.UsageException("cannot write the reports to " + reportDir + " (" + describe(e)
+                    + "): choose a writable --report-dir");
+        }
+    }
+
     /** Prints the report, writes the report files when asked, and returns the contract's exit status. */
     int emit(Report report, PrintWriter out) {
         out.print(format == Format.json ? ReportJson.toJson(report) : ReportText.render(report));
@@ -28,7 +47,11 @@ final class ReportOutput {
             try {
                 ReportFiles.write(report, reportDir);
             } catch (IOException e) {
-                throw new UserErrors.UsageException("cannot write the reports to " + reportDir + " (" + e.getMessage()
+                if (String.valueOf(e.getMessage()).contains("No space left on device")) {
+                    throw new GateException("the disk is full: the reports could not be written to " + reportDir
+                            + ": free space there, or choose another --report-dir", GateException.Kind.ENVIRONMENT, e);
+                }
+                throw new UserErrors.UsageException("cannot write the reports to " + reportDir + " (" + describe(e)
                         + "): choose a writable --report-dir");
             }
         }
@@ -37,5 +60,10 @@ final class ReportOutput {
             case FAIL -> ArchgateCommand.EXIT_FAIL;
             case ERROR -> ArchgateCommand.EXIT_ENVIRONMENT;
         };
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getFile() + ": " + fs.getReason()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 }

@@ -65,6 +65,7 @@ final class SmokeCommand implements Callable<Integer> {
                 Durations.parse(timeout, "--timeout"), Durations.parse(ready, "--ready"));
         var gateSpec = SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms)).withSmoke(List.of(test))
                 .withStrictEmulation(strict).withInsecureRegistries(registries.insecure).toSpec();
-        return output.emit(Gate.smoke(gateSpec, GateListener.SILENT), spec.commandLine().getOut());
+        output.prepare();
+        return SignalledRun.await(Gate.startSmoke(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
     }
 }

@@ -135,16 +135,45 @@ public final class Buildx {
 
     private static int run(List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                lines.accept(line);
+        // Read on a thread of its own: a blocking read does not see an interrupt, a wait for the process does.
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    lines.accept(line);
+                }
+            } catch (IOException e) {
+                // the process was stopped; its status says the rest
             }
-            return p.waitFor();
-        } finally {
-            if (p.isAlive()) {
-                p.destroy(); // an interrupted gate stops its build too
+        }, "archgate-buildx-output");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            int status = p.waitFor();
+            reader.join();
+            return status;
+        } catch (InterruptedException e) {
+            stopTree(p); // an interrupted gate stops its build: the buildx client and all it started
+            throw e;
+        }
+    }
+
+    /**
+     * Stops a build: SIGTERM to the process and its descendants (the buildx client then cancels the
+     * build in BuildKit), and SIGKILL to whatever is still alive after a grace period.
+     */
+    private static void stopTree(Process p) {
+        List<ProcessHandle> tree = new ArrayList<>(p.descendants().toList());
+        tree.add(p.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (tree.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException again) {
+                break;
             }
         }
+        tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 }

@@ -5,39 +5,27 @@ import dev.archgate.emulation.Binfmt;
 import dev.archgate.emulation.BinfmtHandler;
 import dev.archgate.emulation.ProbeImage;
 import dev.archgate.emulation.ProbeProgram;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
+import dev.archgate.report.Coverage;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
-import dev.archgate.smoke.Program;
-import dev.archgate.smoke.ProgramFiles;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Emulation status per platform, proven by the probe program rather than taken from binfmt_misc's word. */
 final class Emulation {
     private static final SmokeTest PROBE = new SmokeTest("probe", SmokeTest.Mode.COMMAND, List.of(ProbeImage.PROGRAM), 0,
             "^ok$", "", Duration.ofSeconds(30), Duration.ofSeconds(1));
-
-    /** The probe image holds one file, the probe itself. */
-    private static final ProgramFiles PROBE_FILES = new ProgramFiles() {
-        @Override
-        public Optional<Program> follow(String path) {
-            return path.equals(ProbeImage.PROGRAM) ? Optional.of(new Program(path, path, null, null)) : Optional.empty();
-        }
-
-        @Override
-        public Optional<Program> which(String command, String pathVariable) {
-            return follow(command);
-        }
-    };
+    /** A platform's emulation is checked by its one probe run. */
+    private static final Coverage PROBED = Coverage.asked(false, 1);
 
     private Emulation() {}
 
@@ -52,19 +40,19 @@ final class Emulation {
             BinfmtHandler h = binfmt.status(p);
             if (!Binfmt.isNative(p) && h.problem() != null) {
                 findings.add(Finding.error(Check.EMULATION_MISSING, null, h.problem()));
-                reports.add(PlatformReport.of(p, findings, List.of()));
+                reports.add(PlatformReport.of(p, PROBED, findings, List.of()));
                 continue;
             }
             if (!ProbeProgram.supports(p)) {
                 findings.add(Finding.error(Check.EMULATION_MISSING, null, "archgate has no probe program for " + p
                         + ", so its emulation cannot be proven"));
-                reports.add(PlatformReport.of(p, findings, List.of()));
+                reports.add(PlatformReport.of(p, PROBED, findings, List.of()));
                 continue;
             }
             SmokeResult probe;
             try {
-                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), PROBE, false, List.of(ProbeImage.PROGRAM), "/",
-                        PROBE_FILES);
+                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), PROBE, false,
+                        ProgramChain.unread(PROBE.command()), PROBE.command());
             } catch (IOException e) {
                 throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
                         GateException.Kind.ENVIRONMENT, e);
@@ -73,7 +61,7 @@ final class Emulation {
                 findings.add(Finding.error(Check.EMULATION_MISSING, null, "the " + h.name() + " handler is listed, but archgate's probe "
                         + "program for " + p + " did not run (" + probe.outcome() + ": " + probe.detail() + "): run 'archgate qemu install " + p + "'"));
             }
-            reports.add(PlatformReport.of(p, findings, List.of(probe)));
+            reports.add(PlatformReport.of(p, PROBED, findings, List.of(probe)));
         }
         return Report.of("qemu", null, reports);
     }

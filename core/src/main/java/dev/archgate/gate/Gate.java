@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** The engine's entry points for the adapters: each wires the stages a command needs. */
 public final class Gate {
@@ -46,16 +44,7 @@ public final class Gate {
 
     /** The whole gate on a thread of its own, so an adapter can cancel it. */
     public static GateRun start(GateSpec spec, GateListener listener) {
-        ExecutorService one = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "archgate-gate");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return new GateRun(one.submit(() -> new GateFlow(spec, listener, Stages.ALL).run()));
-        } finally {
-            one.shutdown();
-        }
+        return new GateRun(new GateFlow(spec, listener, Stages.ALL));
     }
 
     /**
@@ -64,8 +53,13 @@ public final class Gate {
      * @throws GateException when the image cannot be read at all (one sentence, usage or environment)
      */
     public static Report audit(GateSpec spec, GateListener listener) throws InterruptedException {
+        return startAudit(spec, listener).await();
+    }
+
+    /** The static audit on a thread of its own, so an adapter can cancel it. */
+    public static GateRun startAudit(GateSpec spec, GateListener listener) {
         requireImage(spec, "audit");
-        return new GateFlow(spec, listener, Stages.AUDIT).run();
+        return new GateRun(new GateFlow(spec, listener, Stages.AUDIT));
     }
 
     /**
@@ -73,8 +67,13 @@ public final class Gate {
      * emulation as the spec says; platforms the host cannot emulate are errors, never passes.
      */
     public static Report smoke(GateSpec spec, GateListener listener) throws InterruptedException {
+        return startSmoke(spec, listener).await();
+    }
+
+    /** The smoke runs on a thread of their own, so an adapter can cancel them. */
+    public static GateRun startSmoke(GateSpec spec, GateListener listener) {
         requireImage(spec, "smoke");
-        return new GateFlow(spec, listener, Stages.SMOKE).run();
+        return new GateRun(new GateFlow(spec, listener, Stages.SMOKE));
     }
 
     private static void requireImage(GateSpec spec, String command) {

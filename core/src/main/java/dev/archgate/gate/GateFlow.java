@@ -17,6 +17,7 @@ import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
 import dev.archgate.promote.PromotionResult;
 import dev.archgate.promote.Promoter;
+import dev.archgate.report.Coverage;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
@@ -56,6 +57,7 @@ final class GateFlow {
     private final PathGlobs ignored;
     private DockerClient docker;
     private SmokeRunner runner;
+    private volatile boolean cancelled;
 
     GateFlow(GateSpec spec, GateListener listener, Stages stages) {
         this.spec = spec;
@@ -65,17 +67,39 @@ final class GateFlow {
         this.ignored = new PathGlobs(spec.ignorePaths());
     }
 
+    /**
+     * Stops the run from another thread: the running build or smoke runs stop (the caller
+     * interrupts the flow's thread), and {@link #run} returns a report whose unfinished platforms
+     * are errors with reason {@code interrupted}.
+     */
+    void cancel() {
+        cancelled = true;
+    }
+
     Report run() throws InterruptedException {
         List<Finding> imageFindings = new ArrayList<>();
-        Map<Platform, String> images = new LinkedHashMap<>();
-        spec.platforms().forEach(p -> images.put(p, spec.image()));
         String name = spec.image();
-        if (spec.build() != null) {
-            imageFindings.addAll(lint());
-            BuildResult built = build();
-            spec.platforms().forEach(p -> images.put(p, built.image() != null ? built.image() : built.perPlatform().get(p)));
-            name = built.tag();
+        try {
+            Map<Platform, String> images = new LinkedHashMap<>();
+            spec.platforms().forEach(p -> images.put(p, spec.image()));
+            if (spec.build() != null) {
+                imageFindings.addAll(lint());
+                BuildResult built = build();
+                spec.platforms().forEach(p -> images.put(p, built.image() != null ? built.image() : built.perPlatform().get(p)));
+                name = built.tag();
+            }
+            return check(name, images, imageFindings);
+        } catch (InterruptedException e) {
+            return interrupted(name, imageFindings, Map.of(), null);
+        } catch (RuntimeException e) {
+            if (cancelled) {
+                return interrupted(name, imageFindings, Map.of(), null);
+            }
+            throw e;
         }
+    }
+
+    private Report check(String name, Map<Platform, String> images, List<Finding> imageFindings) throws InterruptedException {
         for (String image : new LinkedHashSet<>(images.values())) {
             if (stages.smoke && (image.startsWith("oci:") || image.startsWith("oci-archive:"))) {
                 throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
@@ -93,14 +117,14 @@ final class GateFlow {
         ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
         ExecutorService layers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         Map<String, Target> targets = new LinkedHashMap<>();
+        Map<Platform, Future<PlatformReport>> running = new LinkedHashMap<>();
         try {
             for (String image : new LinkedHashSet<>(images.values())) {
                 targets.put(image, open(image, images));
             }
-            List<Future<PlatformReport>> running = new ArrayList<>();
             for (Platform p : spec.platforms()) {
                 Target t = targets.get(images.get(p));
-                running.add(platforms.submit(() -> {
+                running.put(p, platforms.submit(() -> {
                     listener.platformStarted(p);
                     PlatformReport r = platform(t, p, layers);
                     listener.platformFinished(r);
@@ -108,7 +132,7 @@ final class GateFlow {
                 }));
             }
             List<PlatformReport> reports = new ArrayList<>();
-            for (Future<PlatformReport> f : running) {
+            for (Future<PlatformReport> f : running.values()) {
                 reports.add(Futures.get(f));
             }
             // One image has one digest; a build of one image per platform (classic store) has none.
@@ -118,11 +142,17 @@ final class GateFlow {
                 promote(report, targets);
             }
             return report;
+        } catch (InterruptedException | InterruptedIOException e) {
+            return interrupted(name, imageFindings, running, platforms);
         } catch (ImageException e) {
+            if (cancelled) {
+                return interrupted(name, imageFindings, running, platforms);
+            }
             throw ImageSources.translate(e);
-        } catch (InterruptedIOException e) {
-            throw new InterruptedException(e.getMessage());
         } catch (IOException e) {
+            if (cancelled) {
+                return interrupted(name, imageFindings, running, platforms);
+            }
             throw new GateException("cannot read " + String.join(", ", targets.keySet()) + " (" + e.getMessage() + ")",
                     GateException.Kind.ENVIRONMENT, e);
         } finally {
@@ -130,6 +160,42 @@ final class GateFlow {
             platforms.shutdownNow();
             targets.values().forEach(Target::close);
         }
+    }
+
+    /**
+     * The report of a stopped run: platforms that finished keep their verdict, every other one is
+     * an error with reason "interrupted". The platforms' threads are stopped and waited for first,
+     * so the containers they created are gone when the report is written.
+     */
+    private Report interrupted(String name, List<Finding> imageFindings, Map<Platform, Future<PlatformReport>> running,
+                               ExecutorService platforms) {
+        boolean wasInterrupted = Thread.interrupted(); // the wait below must not be cut short by the interrupt being handled
+        listener.log("interrupted: stopping the checks and removing their containers");
+        if (platforms != null) {
+            platforms.shutdownNow();
+            try {
+                platforms.awaitTermination(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                wasInterrupted = true;
+            }
+        }
+        List<PlatformReport> reports = new ArrayList<>();
+        for (Platform p : spec.platforms()) {
+            Future<PlatformReport> f = running.get(p);
+            PlatformReport done = null;
+            if (f != null && f.isDone() && !f.isCancelled()) {
+                try {
+                    done = f.get();
+                } catch (java.util.concurrent.ExecutionException | InterruptedException e) {
+                    done = null; // it stopped with the run
+                }
+            }
+            reports.add(done != null ? done : PlatformReport.interrupted(p));
+        }
+        if (wasInterrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return Report.of(name, null, policy.apply(imageFindings), reports);
     }
 
     /** One image being checked: its source, its resolution for the platforms it serves, and the name the engine runs. */
@@ -175,23 +241,25 @@ final class GateFlow {
     private PlatformReport platform(Target target, Platform p, ExecutorService layers) throws IOException, InterruptedException {
         ImageSource source = target.source();
         ResolvedImage image = target.resolved();
+        Coverage coverage = Coverage.asked(stages.audit, stages.smoke ? spec.smoke().size() : 0);
         Optional<PlatformImage> variant = image.variants().get(p);
         if (variant.isEmpty()) {
-            return PlatformReport.of(p, policy.apply(List.of(PlatformAudit.missing(p, image.offered()))), List.of());
+            return PlatformReport.of(p, coverage, policy.apply(List.of(PlatformAudit.missing(p, image.offered()))), List.of());
         }
         List<Finding> findings = new ArrayList<>();
         MergedFilesystem fs = ImageResolver.filesystem(source, variant.get(), layers);
         if (stages.audit) {
             findings.addAll(PlatformAudit.labels(variant.get()));
             findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
+            coverage = coverage.withAuditRead(); // the filesystem exists only once every layer was read
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
-            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
+            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), target.pinned(), fs);
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }
-        return PlatformReport.of(p, policy.apply(findings), smoke);
+        return PlatformReport.of(p, coverage, policy.apply(findings), smoke);
     }
 
     private List<Finding> lint() {

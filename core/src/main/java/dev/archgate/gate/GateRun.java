@@ -1,35 +1,55 @@
 package dev.archgate.gate;
 
 import dev.archgate.report.Report;
-import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 
-/** A gate running in the background: wait for its report, or cancel it (its containers are removed). */
+/**
+ * A gate running on a thread of its own: wait for its report, or cancel it. A cancelled run still
+ * ends with a report, in which every platform that had not finished is an error with reason
+ * {@code interrupted}; its build is stopped and its containers are removed before that report is
+ * returned.
+ */
 public final class GateRun {
-    private final Future<Report> future;
+    private final GateFlow flow;
+    private final CompletableFuture<Report> result = new CompletableFuture<>();
+    private final Thread thread;
 
-    GateRun(Future<Report> future) {
-        this.future = future;
+    GateRun(GateFlow flow) {
+        this.flow = flow;
+        this.thread = new Thread(() -> {
+            try {
+                result.complete(flow.run());
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+            }
+        }, "archgate-gate");
+        thread.setDaemon(true);
+        thread.start();
     }
 
-    /** The report; a cancelled run throws {@link CancellationException}. */
+    /**
+     * The report, also of a cancelled run.
+     *
+     * @throws GateException when the run could not start or finish (one sentence, usage or environment)
+     */
     public Report await() throws InterruptedException {
         try {
-            return future.get();
+            return result.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            if (e.getCause() instanceof InterruptedException ie) {
-                throw ie;
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(e.getCause());
         }
     }
 
-    /** Stops the run: the build is stopped, smoke containers are removed, nothing is promoted. */
+    /** Stops the run: the build's processes are stopped, smoke containers removed, nothing is promoted. */
     public void cancel() {
-        future.cancel(true);
+        flow.cancel();
+        thread.interrupt();
     }
 }

@@ -2,12 +2,13 @@ package dev.archgate.gate;
 
 import dev.archgate.emulation.Binfmt;
 import dev.archgate.emulation.BinfmtHandler;
+import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PlatformImage;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SmokeResult;
-import dev.archgate.smoke.ProgramFiles;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
@@ -20,8 +21,8 @@ final class SmokeRun {
 
     private SmokeRun() {}
 
-    /** @param files the variant's files, for strict emulation's lookups (from its merged filesystem) */
-    static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, PlatformImage variant, String pinned, ProgramFiles files)
+    /** @param fs the variant's merged filesystem, from which each test's program chain is resolved as the audit resolves it */
+    static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, PlatformImage variant, String pinned, MergedFilesystem fs)
             throws InterruptedException {
         Platform p = variant.platform();
         var config = variant.config();
@@ -32,16 +33,29 @@ final class SmokeRun {
                     + " variant whose config says " + config.label() + ", which the Docker Engine refuses to run as " + p)), List.of());
         }
         boolean nativePlatform = Binfmt.isNative(p);
+        List<Finding> findings = new ArrayList<>();
         if (!nativePlatform) {
             BinfmtHandler handler = binfmt.status(p);
             if (handler.problem() != null) {
                 return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
             }
+            if (spec.strictEmulation()) {
+                var missing = runner.emulatorProblem(p);
+                if (missing.isPresent()) {
+                    return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, missing.get())), List.of());
+                }
+            } else if (!spec.smoke().isEmpty()) {
+                findings.add(Finding.warning(Check.EMULATION_NOT_STRICT, null, "strict emulation was off for this run "
+                        + "(--no-strict-emulation or emulation.strict: false): code of another architecture may have run natively "
+                        + "and passed; only the static audit would catch it"));
+            }
         }
         List<SmokeResult> results = new ArrayList<>();
         for (SmokeTest test : spec.smoke()) {
-            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), config.argv(), config.path(), files));
+            List<String> argv = test.command().isEmpty() ? config.argv() : test.command();
+            ProgramChain chain = ProgramChain.resolve(fs, argv, config.workingDir(), config.path());
+            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), chain, argv));
         }
-        return new Outcome(List.of(), results);
+        return new Outcome(findings, results);
     }
 }

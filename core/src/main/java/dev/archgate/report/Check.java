@@ -24,6 +24,16 @@ public enum Check {
     SMOKE_NOT_RUNNING("smoke.not-running"),
     /** The platform could not be checked because no working emulator runs its code here. */
     EMULATION_MISSING("emulation.missing", true),
+    /** Strict emulation could not tell which program a smoke command starts, so it did not start it. */
+    SMOKE_UNRESOLVED("smoke.unresolved", true),
+    /** Strict emulation was switched off for the run: code of another architecture may have run natively. */
+    EMULATION_NOT_STRICT("emulation.not-strict"),
+    /** The Docker Engine failed (unreachable, died, an error of its own) while a platform was being checked. */
+    ENGINE_FAILED("engine.failed", true),
+    /** Work asked for a platform did not run to its end (nothing else says why), so it was not checked. */
+    PLATFORM_NOT_CHECKED("platform.not-checked", true),
+    /** The run was interrupted (SIGINT, SIGTERM, a cancelled GateRun) before this platform was checked to the end. */
+    RUN_INTERRUPTED("run.interrupted", true),
     DOCKERFILE_FROM_PLATFORM_CONSTANT("dockerfile.from-platform-constant"),
     DOCKERFILE_HARDCODED_ARCH("dockerfile.hardcoded-arch"),
     POLICY_ROOT_USER("policy.root-user"),

@@ -1,13 +1,23 @@
 package dev.archgate.report;
 
 import dev.archgate.platform.Platform;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.Serializable;
 import java.util.Objects;
 
-/** Everything archgate found about one platform, with the verdict those findings imply. */
-public record PlatformReport(Platform platform, Verdict verdict, List<Finding> findings, List<SmokeResult> smoke) implements Serializable {
+/**
+ * Everything archgate found about one platform, with the verdict those findings and the work done
+ * imply.
+ *
+ * @param reason for an error verdict, why the platform is unchecked: {@code interrupted},
+ *     {@code not-checked}, or the id of the environmental check that stopped it; null otherwise
+ */
+public record PlatformReport(Platform platform, Verdict verdict, String reason, List<Finding> findings, List<SmokeResult> smoke)
+        implements Serializable {
+    public static final String INTERRUPTED = "interrupted";
+    public static final String NOT_CHECKED = "not-checked";
+
     public PlatformReport {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(verdict, "verdict");
@@ -16,22 +26,42 @@ public record PlatformReport(Platform platform, Verdict verdict, List<Finding> f
     }
 
     /**
-     * Derives the verdict: an environmental finding makes it error, any other error finding or
-     * failed smoke run fail.
+     * Earns the verdict. A platform starts unchecked: a proven failure (an error finding or failed
+     * smoke run of the image) makes it fail; otherwise an environmental finding, an interrupt, or
+     * work asked for that did not run to its end keeps it an error; only the rest passes.
      */
-    public static PlatformReport of(Platform platform, List<Finding> findings, List<SmokeResult> smoke) {
-        List<Verdict> parts = new ArrayList<>();
-        parts.add(Verdict.PASS);
-        for (Finding f : findings) {
-            if (f.severity() == Severity.ERROR) {
-                parts.add(f.check().environmental() ? Verdict.ERROR : Verdict.FAIL);
-            }
+    public static PlatformReport of(Platform platform, Coverage coverage, List<Finding> findings, List<SmokeResult> smoke) {
+        boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && !f.check().environmental())
+                || smoke.stream().anyMatch(s -> !s.passed() && !environmental(s));
+        if (failed) {
+            return new PlatformReport(platform, Verdict.FAIL, null, findings, smoke);
         }
-        for (SmokeResult s : smoke) {
-            if (!s.passed()) {
-                parts.add(Check.fromId(s.outcome()).map(Check::environmental).orElse(false) ? Verdict.ERROR : Verdict.FAIL);
-            }
+        String environmental = findings.stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()).findFirst()
+                .orElse(smoke.stream().filter(s -> !s.passed()).map(SmokeResult::outcome).findFirst().orElse(null));
+        if (coverage.interrupted()) {
+            List<Finding> all = new ArrayList<>(findings);
+            all.add(Finding.error(Check.RUN_INTERRUPTED, null, "the run was interrupted before " + platform + " was checked to the end"));
+            return new PlatformReport(platform, Verdict.ERROR, INTERRUPTED, all, smoke);
         }
-        return new PlatformReport(platform, Verdict.combine(parts), findings, smoke);
+        if (environmental != null) {
+            return new PlatformReport(platform, Verdict.ERROR, environmental, findings, smoke);
+        }
+        String gap = coverage.gap(smoke.size());
+        if (gap != null) {
+            List<Finding> all = new ArrayList<>(findings);
+            all.add(Finding.error(Check.PLATFORM_NOT_CHECKED, null, platform + " was not checked: " + gap
+                    + "; a silenced finding never stands in for a check that did not run"));
+            return new PlatformReport(platform, Verdict.ERROR, NOT_CHECKED, all, smoke);
+        }
+        return new PlatformReport(platform, Verdict.PASS, null, findings, smoke);
+    }
+
+    /** A platform the run was stopped before it finished: an error, whatever it had found so far. */
+    public static PlatformReport interrupted(Platform platform) {
+        return of(platform, Coverage.asked(false, 0).withInterrupt(), List.of(), List.of());
+    }
+
+    private static boolean environmental(SmokeResult s) {
+        return Check.fromId(s.outcome()).map(Check::environmental).orElse(false);
     }
 }

@@ -28,6 +28,9 @@ public final class ReportJson {
         JsonObject o = new JsonObject();
         o.addProperty("platform", p.platform().toString());
         o.addProperty("verdict", p.verdict().id());
+        if (p.reason() != null) {
+            o.addProperty("reason", p.reason());
+        }
         o.add("findings", findings(p.findings()));
         JsonArray smoke = new JsonArray();
         for (SmokeResult s : p.smoke()) {

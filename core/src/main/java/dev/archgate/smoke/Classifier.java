@@ -27,6 +27,15 @@ public final class Classifier {
 
     private Classifier() {}
 
+    /**
+     * Whether the engine's or runtime's words name a fault of the image (a platform it lacks, a
+     * program that cannot be executed) rather than of the engine itself.
+     */
+    static boolean namesImageFault(String text) {
+        return java.util.stream.Stream.of(PLATFORM, EXEC_FORMAT, QEMU_LOADER, NOT_FOUND_IN_PATH, NO_SUCH_FILE, PERMISSION)
+                .anyMatch(p -> p.matcher(text).find());
+    }
+
     public static SmokeResult classify(SmokeTest test, ContainerResult r) {
         String out = r.output();
         Matcher m;

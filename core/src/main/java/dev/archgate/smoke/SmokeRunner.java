@@ -13,7 +13,9 @@ import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.StreamType;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.io.ByteArrayOutputStream;
@@ -25,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,8 @@ public final class SmokeRunner {
     private final Path qemuDir;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> qemuTars = new ConcurrentHashMap<>();
+    /** Set when the JVM shuts down (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
+    private volatile boolean stopping;
 
     public SmokeRunner(DockerClient docker, Labels labels, Path qemuDir) {
         this.docker = docker;
@@ -58,28 +63,52 @@ public final class SmokeRunner {
      * Runs one test of one platform's variant of {@code image} (a reference the engine can pull).
      *
      * @param nativePlatform whether the host runs this platform's code without emulation
+     * @param chain what the test's command executes, resolved from the variant's files
+     * @return the result; a fault of the engine (not of the image) is an {@code engine.failed} result, never a failure of the image
+     * @throws InterruptedException when the run is interrupted or archgate is stopping; its container is removed
      */
-    public SmokeResult run(String image, Platform platform, boolean nativePlatform, SmokeTest test, boolean strict, List<String> imageArgv,
-                           String path, ProgramFiles files) throws InterruptedException {
+    public SmokeResult run(String image, Platform platform, boolean nativePlatform, SmokeTest test, boolean strict, ProgramChain chain,
+                           List<String> argv) throws InterruptedException {
         long start = System.nanoTime();
         String id = null;
         try {
-            List<String> argv = test.command().isEmpty() ? imageArgv : test.command();
-            Launch launch = strict ? StrictLaunch.plan(files, platform, nativePlatform, argv, path)
-                    : Launch.asImageSays(argv, files.which(argv.isEmpty() ? "" : argv.get(0), path).isPresent());
+            Launch launch = strict ? StrictLaunch.plan(chain, platform, nativePlatform, argv)
+                    : Launch.asImageSays(argv, chain.commandFound());
+            if (launch.unresolved() != null) {
+                return new SmokeResult(test.name(), null, Check.SMOKE_UNRESOLVED.id(), ms(start), launch.unresolved());
+            }
             if (launch.verdict() != null) {
                 return Classifier.classify(test, new ContainerResult(null, "", "", false, false, false, launch.verdict(), true, ms(start)));
+            }
+            if (launch.throughQemu()) {
+                Optional<String> missing = emulatorProblem(platform);
+                if (missing.isPresent()) {
+                    return new SmokeResult(test.name(), null, Check.EMULATION_MISSING.id(), ms(start), missing.get());
+                }
             }
             id = create(image, platform, launch, launch.throughQemu() ? qemuEnv(platform) : List.of());
             if (launch.throughQemu()) {
                 copyQemu(id, platform);
             }
             return Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start));
-        } catch (DockerException e) {
-            return Classifier.classify(test, new ContainerResult(null, "", "", false, false, false, firstLine(e.getMessage()), true, ms(start)));
-        } catch (IOException e) {
-            return Classifier.classify(test, new ContainerResult(null, "", "", false, false, false,
-                    "cannot talk to the Docker Engine: " + e.getMessage(), true, ms(start)));
+        } catch (EngineFault e) {
+            return engineFailed(test, e.getMessage(), start);
+        } catch (DockerException | DockerClientException e) {
+            stopIfInterrupted();
+            ContainerResult refused = new ContainerResult(null, "", "", false, false, false, firstLine(e.getMessage()), true, ms(start));
+            // The engine's words name a fault of the image (no such platform, exec format) or of the engine itself.
+            return Classifier.namesImageFault(refused.output()) ? Classifier.classify(test, refused)
+                    : engineFailed(test, firstLine(e.getMessage()), start);
+        } catch (IOException | RuntimeException e) {
+            stopIfInterrupted();
+            Throwable root = e;
+            while (root.getCause() != null && !(root instanceof IOException)) {
+                root = root.getCause();
+            }
+            if (!(root instanceof IOException)) {
+                throw (RuntimeException) e; // not the engine's transport: an archgate bug, reported as one
+            }
+            return engineFailed(test, root.getClass().getSimpleName() + ": " + root.getMessage(), start);
         } finally {
             if (id != null) {
                 boolean interrupted = Thread.interrupted(); // removal must happen even on interrupt
@@ -88,6 +117,35 @@ public final class SmokeRunner {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+    }
+
+    /**
+     * Why strict emulation of {@code platform} cannot start here: the QEMU binary it copies into
+     * the container is not on this host. Empty when it is there.
+     */
+    public Optional<String> emulatorProblem(Platform platform) {
+        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
+        if (Files.isRegularFile(qemu) && Files.isReadable(qemu)) {
+            return Optional.empty();
+        }
+        return Optional.of("strict emulation of " + platform + " needs " + qemu + ", which this host does not have: install "
+                + "qemu-user-static (apt-get install qemu-user-static), or set ARCHGATE_QEMU_DIR to the directory that holds it");
+    }
+
+    private SmokeResult engineFailed(String testName, String cause, long start) {
+        return new SmokeResult(testName, null, Check.ENGINE_FAILED.id(), ms(start), "the Docker Engine failed during the smoke run ("
+                + cause + "): check that dockerd is running and healthy (its log says why), then run again");
+    }
+
+    private SmokeResult engineFailed(SmokeTest test, String cause, long start) {
+        return engineFailed(test.name(), cause, start);
+    }
+
+    /** An engine error seen while this run is being stopped is the stop, not a verdict on the image. */
+    private void stopIfInterrupted() throws InterruptedException {
+        if (Thread.currentThread().isInterrupted() || stopping) {
+            throw new InterruptedException("the smoke run was stopped");
         }
     }
 
@@ -137,14 +195,16 @@ public final class SmokeRunner {
         docker.pullImageCmd(image).withPlatform(platform.toString()).exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES);
     }
 
-    private void copyQemu(String id, Platform platform) throws IOException {
-        byte[] tar = qemuTars.computeIfAbsent(platform.qemuArch(), arch -> {
+    private void copyQemu(String id, Platform platform) throws IOException, EngineFault {
+        byte[] tar = qemuTars.get(platform.qemuArch());
+        if (tar == null) {
             try {
-                return qemuTar(platform);
+                tar = qemuTar(platform);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new EngineFault("cannot read " + platform.qemuArch() + "'s QEMU on this host (" + e.getMessage() + ")");
             }
-        });
+            qemuTars.put(platform.qemuArch(), tar);
+        }
         try (InputStream in = new java.io.ByteArrayInputStream(tar)) {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
         }
@@ -165,37 +225,55 @@ public final class SmokeRunner {
         return tarBytes.toByteArray();
     }
 
-    private ContainerResult startAndWait(String id, SmokeTest test, boolean entrypointExists, long start) throws InterruptedException {
+    private ContainerResult startAndWait(String id, SmokeTest test, boolean entrypointExists, long start)
+            throws InterruptedException, EngineFault {
         try {
             docker.startContainerCmd(id).exec();
         } catch (DockerException e) {
-            return new ContainerResult(null, "", "", false, false, false, firstLine(e.getMessage()), entrypointExists, ms(start));
+            stopIfInterrupted();
+            String why = firstLine(e.getMessage());
+            // The runtime's own failure to start the image's process is the image's; anything else is the engine's.
+            if (!Classifier.namesImageFault(why) && !why.contains("OCI runtime")) {
+                throw new EngineFault("starting the container: " + why);
+            }
+            return new ContainerResult(null, "", "", false, false, false, why, entrypointExists, ms(start));
         }
         boolean service = test.mode() != SmokeTest.Mode.COMMAND;
         long limitMs = service ? test.ready().toMillis() : test.timeout().toMillis();
         Integer exit = waitForExit(id, limitMs);
         boolean stillRunning = exit == null;
-        if (stillRunning) {
-            docker.killContainerCmd(id).exec();
+        try {
+            if (stillRunning) {
+                docker.killContainerCmd(id).exec();
+            }
+            InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
+            boolean oom = Boolean.TRUE.equals(state.getState().getOOMKilled());
+            String[] output = logs(id);
+            return new ContainerResult(exit, output[0], output[1], oom, stillRunning && !service, stillRunning && service, null,
+                    entrypointExists, ms(start));
+        } catch (DockerException e) {
+            stopIfInterrupted();
+            throw new EngineFault("reading the container's state: " + firstLine(e.getMessage()));
         }
-        InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
-        boolean oom = Boolean.TRUE.equals(state.getState().getOOMKilled());
-        String[] output = logs(id);
-        return new ContainerResult(exit, output[0], output[1], oom, stillRunning && !service, stillRunning && service, null,
-                entrypointExists, ms(start));
     }
 
-    /** Waits for the container to exit, at most {@code limitMs}; null when it is still running then. */
-    private Integer waitForExit(String id, long limitMs) throws InterruptedException {
-        try (WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())) {
-            return wait.awaitStatusCode(limitMs, TimeUnit.MILLISECONDS);
-        } catch (DockerClientException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException("interrupted while waiting for a smoke container");
+    /**
+     * Waits for the container to exit, at most {@code limitMs}; null only when it is still running
+     * then. An engine error while waiting is a fault, never "still running": that would let a
+     * service pass before its ready time.
+     */
+    private Integer waitForExit(String id, long limitMs) throws InterruptedException, EngineFault {
+        WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+        try (wait) {
+            if (!wait.awaitCompletion(limitMs, TimeUnit.MILLISECONDS)) {
+                return null; // the time is up and it still runs
             }
-            return null; // the time is up and it still runs
+            return wait.awaitStatusCode();
+        } catch (DockerException | DockerClientException e) {
+            stopIfInterrupted();
+            throw new EngineFault("waiting for the container: " + firstLine(e.getMessage()));
         } catch (IOException e) {
-            return null;
+            throw new EngineFault("waiting for the container: " + e.getMessage());
         }
     }
 
@@ -226,6 +304,7 @@ public final class SmokeRunner {
     }
 
     private void removeAll() {
+        stopping = true;
         new ArrayList<>(live).forEach(this::remove);
     }
 
@@ -240,6 +319,15 @@ public final class SmokeRunner {
 
     private static long ms(long startNanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+    }
+
+    /** A fault of the engine, not of the image: the sentence says what archgate was doing when it failed. */
+    private static final class EngineFault extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        EngineFault(String message) {
+            super(message);
+        }
     }
 
     /** Containers of this run still alive, for tests. */

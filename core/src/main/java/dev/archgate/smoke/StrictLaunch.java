@@ -1,73 +1,69 @@
 package dev.archgate.smoke;
 
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Strict emulation: the entrypoint is started through the platform's own QEMU, copied into the
- * container, so a binary of any other architecture fails as it would on real hardware instead of
- * running natively (x86-64 code in an arm64 image) or through another handler. Scripts are
- * followed to their interpreter. When the chain cannot be built (a missing file, a script without
- * "#!", a CRLF shebang), the container starts as the image says and the runtime's own error is
- * what gets classified.
+ * Strict emulation: the program a command ends in is started through the platform's own QEMU,
+ * copied into the container, so a binary of any other architecture fails as it would on real
+ * hardware instead of running natively (x86-64 code in an arm64 image) or through another
+ * handler. The chain is the audit's ({@link ProgramChain}): scripts are followed to their
+ * interpreter and {@code env} to what it starts, which QEMU runs directly, since a program that
+ * env or a script executes later would reach the kernel without QEMU. The other ELF links (env,
+ * the loader) are judged from their headers.
+ *
+ * <p>A chain broken by the image (a missing file, a script without "#!", a CRLF shebang) makes the
+ * exec itself fail, so the container starts as the image says and the runtime's own error is
+ * classified: nothing can run. A chain archgate cannot resolve never starts.
  */
 final class StrictLaunch {
     static final String QEMU_PATH = "/.archgate/qemu";
-    private static final int MAX_SCRIPTS = 4;
 
     private StrictLaunch() {}
 
-    static Launch plan(ProgramFiles files, Platform platform, boolean nativePlatform, List<String> argv, String path) {
-        if (argv.isEmpty()) {
-            return Launch.asImageSays(argv, false);
+    static Launch plan(ProgramChain chain, Platform platform, boolean nativePlatform, List<String> argv) {
+        ProgramChain.Broken broken = chain.broken();
+        if (broken != null) {
+            return switch (broken.kind()) {
+                case UNRESOLVED -> Launch.unresolved("strict emulation cannot tell which program '" + String.join(" ", argv)
+                        + "' starts (" + broken.message() + "), so it did not start it without QEMU: give the smoke test a command "
+                        + "whose program chain is plain, or run with --no-strict-emulation");
+                case NO_COMMAND, MISSING -> Launch.asImageSays(argv, false);
+                default -> Launch.asImageSays(argv, true);
+            };
         }
-        Optional<Program> head = files.which(argv.get(0), path);
-        if (head.isEmpty()) {
-            return Launch.asImageSays(argv, false);
-        }
-        List<String> chain = new ArrayList<>(argv);
-        chain.set(0, head.get().path());
-        Program current = head.get();
-        for (int depth = 0; depth < MAX_SCRIPTS && !current.isElf(); depth++) {
-            String shebang = current.shebang();
-            if (shebang == null || shebang.endsWith("\r")) {
-                return Launch.asImageSays(argv, true);
-            }
-            List<String> words = Arrays.stream(shebang.strip().split("[ \t]+", 2)).filter(w -> !w.isEmpty()).toList();
-            if (words.isEmpty()) {
-                return Launch.asImageSays(argv, true);
-            }
-            Optional<Program> interpreter = files.follow(words.get(0));
-            if (interpreter.isEmpty()) {
-                return Launch.asImageSays(argv, true);
-            }
-            List<String> next = new ArrayList<>();
-            next.add(interpreter.get().path());
-            if (words.size() > 1) {
-                next.add(words.get(1));
-            }
-            next.addAll(chain);
-            chain = next;
-            current = interpreter.get();
-        }
-        if (!current.isElf()) {
-            return Launch.asImageSays(argv, true);
+        Optional<String> foreign = foreign(chain, platform, nativePlatform);
+        if (foreign.isPresent()) {
+            return Launch.judged(foreign.get());
         }
         if (nativePlatform) {
-            // The host runs this platform without QEMU; a foreign binary would be handed to another
-            // architecture's handler here, but dies on real hardware, so it is judged from its header.
-            var mismatch = ElfExpectation.of(platform).judge(current.elf(), platform);
-            if (mismatch.isPresent() && mismatch.get().kind() == ElfMismatch.Kind.ARCHITECTURE) {
-                return new Launch(null, null, false, true, "exec " + current.target() + ": exec format error (strict emulation: "
-                        + mismatch.get().description() + ")");
-            }
+            // The host runs this platform without QEMU; every link was judged from its header above.
             return Launch.asImageSays(argv, true);
         }
-        return new Launch(List.of(QEMU_PATH), chain, true, true, null);
+        return Launch.throughQemu(QEMU_PATH, chain.argv());
+    }
+
+    /**
+     * The exec format error a link of another architecture causes: on the native platform any link
+     * (a foreign binary would be handed to another architecture's handler here, but dies on real
+     * hardware); under QEMU the links QEMU does not load itself (env).
+     */
+    private static Optional<String> foreign(ProgramChain chain, Platform platform, boolean nativePlatform) {
+        ProgramChain.Link program = chain.program();
+        for (ProgramChain.Link link : chain.links()) {
+            boolean qemuLoads = link == program || link.role() == ProgramChain.Role.LOADER;
+            if (!link.file().isElf() || (qemuLoads && !nativePlatform)) {
+                continue;
+            }
+            Optional<ElfMismatch> m = ElfExpectation.of(platform).judge(link.file().elf(), platform);
+            if (m.isPresent() && m.get().kind() == ElfMismatch.Kind.ARCHITECTURE) {
+                return Optional.of("exec " + link.file().path() + ": exec format error (strict emulation: " + m.get().description() + ")");
+            }
+        }
+        return Optional.empty();
     }
 }

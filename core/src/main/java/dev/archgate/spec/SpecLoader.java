@@ -210,18 +210,32 @@ public final class SpecLoader {
             String where = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix.trim();
             Check check = Check.fromId(e.getKey()).orElseThrow(() -> new SpecException(where + " has an unknown check '" + e.getKey()
                     + "': use ignore-paths or a check id, one of " + Arrays.stream(Check.values()).map(Check::id).collect(Collectors.joining(", "))));
+            CheckLevel level;
             if (Boolean.FALSE.equals(e.getValue())) {
-                levels.put(check, CheckLevel.OFF); // YAML 1.1 reads an unquoted off (or no) as false
-                continue;
+                level = CheckLevel.OFF; // YAML 1.1 reads an unquoted off (or no) as false
+            } else {
+                String word = String.valueOf(e.getValue());
+                try {
+                    level = CheckLevel.valueOf(word.toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException ex) {
+                    throw new SpecException(prefix + e.getKey() + " is '" + word + "': use error, warning, info or off");
+                }
             }
-            String level = String.valueOf(e.getValue());
-            try {
-                levels.put(check, CheckLevel.valueOf(level.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException ex) {
-                throw new SpecException(prefix + e.getKey() + " is '" + level + "': use error, warning, info or off");
+            if (level == CheckLevel.OFF && hidesAnUncheckedPlatform(check)) {
+                throw new SpecException(prefix + e.getKey() + " cannot be off: it is how archgate says a platform was not checked; "
+                        + "remove a platform you do not require from platforms instead");
             }
+            levels.put(check, level);
         }
         return levels;
+    }
+
+    /**
+     * Checks whose finding means the platform's variant could not be checked at all (absent, or
+     * refused by the engine) or that nothing could run: switched off, they would only hide that.
+     */
+    private static boolean hidesAnUncheckedPlatform(Check check) {
+        return check.environmental() || check == Check.PLATFORM_MISSING || check == Check.PLATFORM_LABEL_MISMATCH;
     }
 
     private String regex(Object value, String key) {

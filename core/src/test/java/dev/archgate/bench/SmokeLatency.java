@@ -23,13 +23,13 @@ public final class SmokeLatency {
         Platform platform = Platform.parse(args[1]);
         int rounds = Integer.parseInt(args[2]);
         List<String> command = Arrays.asList(args).subList(3, args.length);
-        var files = dev.archgate.testing.FixturePrograms.of(image, platform);
+        var chain = dev.archgate.testing.FixturePrograms.chain(image, platform, command);
         SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(), new Labels(), Path.of("/usr/bin"));
         SmokeTest test = new SmokeTest("bench", SmokeTest.Mode.COMMAND, command, 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         double[] seconds = new double[rounds];
         for (int i = -1; i < rounds; i++) {
             long start = System.nanoTime();
-            var r = runner.run(image, platform, platform.architecture().equals("amd64"), test, true, command, "/bin", files);
+            var r = runner.run(image, platform, platform.architecture().equals("amd64"), test, true, chain, command);
             if (!r.passed()) {
                 throw new IllegalStateException(r.outcome() + ": " + r.detail());
             }

@@ -12,6 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GitHubAnnotationsTest {
+    /** Both stages ran to their end: the audit read every layer, the one smoke test has a result. */
+    private static final Coverage AUDITED_AND_ONE_SMOKE = Coverage.asked(true, 1).withAuditRead();
+
     @Test
     void errorsComeFirstAtMostTenAndDockerfileFindingsPointAtTheirLine() {
         List<Finding> many = new ArrayList<>();
@@ -20,7 +23,7 @@ class GitHubAnnotationsTest {
         }
         many.add(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code, but linux/arm64 runs AArch64 code"));
         Report report = Report.of("img", null, List.of(Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, "Dockerfile:7", "GOARCH=amd64: 100%\nfix")),
-                List.of(PlatformReport.of(Platform.parse("linux/arm64"), many, List.of())));
+                List.of(PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE, many, List.of())));
 
         List<String> lines = GitHubAnnotations.render(report);
 
@@ -32,7 +35,7 @@ class GitHubAnnotationsTest {
 
     @Test
     void aReportSurvivesJavaSerializationForAdaptersThatPassItAcrossProcesses() throws Exception {
-        Report report = Report.of("img", "sha256:1", List.of(), List.of(PlatformReport.of(Platform.parse("linux/arm/v7"),
+        Report report = Report.of("img", "sha256:1", List.of(), List.of(PlatformReport.of(Platform.parse("linux/arm/v7"), AUDITED_AND_ONE_SMOKE,
                 List.of(Finding.error(Check.ELF_ARM_LEVEL, "/bin/x", "ARMv7")), List.of(new SmokeResult("t", 132, "smoke.signal", 5, "SIGILL")))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -14,9 +14,10 @@ class ReportJsonTest {
 
     @Test
     void writesTheContractShapeWithVerdictsDerivedFromFindings() {
-        PlatformReport good = PlatformReport.of(AMD64, List.of(Finding.warning(Check.POLICY_ROOT_USER, null, "runs as root")),
+        PlatformReport good = PlatformReport.of(AMD64, Coverage.asked(true, 1).withAuditRead(), List.of(Finding.warning(Check.POLICY_ROOT_USER, null, "runs as root")),
                 List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 812, "")));
-        PlatformReport bad = PlatformReport.of(ARM64, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")), List.of());
+        PlatformReport bad = PlatformReport.of(ARM64, Coverage.asked(true, 0).withAuditRead(),
+                List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")), List.of());
         Report report = Report.of("registry.example/app:1", "sha256:abc", List.of(good, bad));
 
         JsonObject json = JsonParser.parseString(ReportJson.toJson(report)).getAsJsonObject();
@@ -35,20 +36,27 @@ class ReportJsonTest {
     }
 
     @Test
-    void anUncheckedPlatformIsAnErrorAndNothingCheckedIsNeverAPass() {
-        PlatformReport unchecked = PlatformReport.of(ARM64,
+    void anUncheckedPlatformIsAnErrorWithItsReasonAndNothingCheckedIsNeverAPass() {
+        PlatformReport unchecked = PlatformReport.of(ARM64, Coverage.asked(true, 1).withAuditRead(),
                 List.of(Finding.error(Check.EMULATION_MISSING, null, "no handler")), List.of());
-        PlatformReport passed = PlatformReport.of(AMD64, List.of(), List.of());
+        // Asked for nothing and found nothing: before verdicts were earned this was a pass.
+        PlatformReport nothingAsked = PlatformReport.of(AMD64, Coverage.asked(false, 0), List.of(), List.of());
 
         assertThat(unchecked.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(Report.of("x", null, List.of(passed, unchecked)).verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(unchecked.reason()).isEqualTo("emulation.missing");
+        assertThat(nothingAsked.verdict()).isEqualTo(Verdict.ERROR);
+        assertThat(Report.of("x", null, List.of(nothingAsked)).verdict()).isEqualTo(Verdict.ERROR);
         assertThat(Report.of("x", null, List.of()).verdict()).isEqualTo(Verdict.ERROR);
+        JsonObject json = JsonParser.parseString(ReportJson.toJson(Report.of("x", null, List.of(unchecked)))).getAsJsonObject();
+        assertThat(json.getAsJsonArray("platforms").get(0).getAsJsonObject().get("reason").getAsString()).isEqualTo("emulation.missing");
     }
 
     @Test
     void aProvenFailureOutweighsAnUncheckedPlatform() {
-        PlatformReport unchecked = PlatformReport.of(ARM64, List.of(Finding.error(Check.EMULATION_MISSING, null, "no handler")), List.of());
-        PlatformReport failed = PlatformReport.of(AMD64, List.of(Finding.error(Check.SMOKE_EXIT_CODE, null, "exit 2")), List.of());
+        PlatformReport unchecked = PlatformReport.of(ARM64, Coverage.asked(true, 0).withAuditRead(),
+                List.of(Finding.error(Check.EMULATION_MISSING, null, "no handler")), List.of());
+        PlatformReport failed = PlatformReport.of(AMD64, Coverage.asked(true, 0).withAuditRead(),
+                List.of(Finding.error(Check.SMOKE_EXIT_CODE, null, "exit 2")), List.of());
 
         assertThat(Report.of("x", null, List.of(unchecked, failed)).verdict()).isEqualTo(Verdict.FAIL);
     }

@@ -13,16 +13,19 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 class ReportWritersTest {
+    /** Both stages ran to their end: the audit read every layer, the one smoke test has a result. */
+    private static final Coverage AUDITED_AND_ONE_SMOKE = Coverage.asked(true, 1).withAuditRead();
+
     private static final Finding LINT = Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, "Dockerfile:7",
             "GOARCH=amd64 builds amd64 code for every platform; use GOARCH=$TARGETARCH");
 
     private static Report failingGate() {
-        PlatformReport amd64 = PlatformReport.of(Platform.parse("linux/amd64"), List.of(),
+        PlatformReport amd64 = PlatformReport.of(Platform.parse("linux/amd64"), AUDITED_AND_ONE_SMOKE, List.of(),
                 List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 300, "")));
-        PlatformReport arm64 = PlatformReport.of(Platform.parse("linux/arm64"),
+        PlatformReport arm64 = PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE,
                 List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code, but linux/arm64 runs AArch64 code")),
                 List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 900, "qemu: Invalid ELF image for this architecture")));
-        PlatformReport s390x = PlatformReport.of(Platform.parse("linux/s390x"),
+        PlatformReport s390x = PlatformReport.of(Platform.parse("linux/s390x"), AUDITED_AND_ONE_SMOKE,
                 List.of(Finding.error(Check.EMULATION_MISSING, null, "no qemu-s390x handler")), List.of());
         return Report.of("127.0.0.1:5000/app:1", "sha256:abc", List.of(LINT), List.of(amd64, arm64, s390x));
     }
