@@ -136,7 +136,7 @@ class HostileImagesIT {
     }
 
     @Test
-    void aDecompressionBombStopsAtTheUnpackLimit() throws Exception {
+    void aDecompressionBombStopsAtTheUnpackedBytesLimit() throws Exception {
         byte[] bomb = bomb();
         byte[] app = OciImage.gzip(new TarLayer().file("app", 0755, program(AMD64)).bytes());
         CliProcess a = audit("gzip-bomb", OciImage.linux("amd64").entrypoint("/app").compressedLayer(app).compressedLayer(bomb));
@@ -196,5 +196,42 @@ class HostileImagesIT {
         CliProcess a = audit("deep-tree", OciImage.linux("amd64").entrypoint("/" + deep + "/app").layer(tar));
 
         assertThat(a.status()).as(a.err()).isZero();
+    }
+
+    /** Empty files in one layer: 512 bytes of tar header each, a few MB of gzip per million. */
+    private static byte[] manyFiles(int count) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(new java.util.zip.GZIPOutputStream(out))) {
+            for (int i = 0; i < count; i++) {
+                TarArchiveEntry e = new TarArchiveEntry(String.format("f/%04d/%07d", i / 1000, i));
+                e.setMode(0644);
+                tar.putArchiveEntry(e);
+                tar.closeArchiveEntry();
+            }
+            byte[] program = program(AMD64);
+            TarArchiveEntry app = new TarArchiveEntry("app");
+            app.setMode(0755);
+            app.setSize(program.length);
+            tar.putArchiveEntry(app);
+            tar.write(program);
+            tar.closeArchiveEntry();
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aMillionFilesAreCheckedInA256MiBHeap() throws Exception {
+        CliProcess a = audit("1M-files", OciImage.linux("amd64").entrypoint("/app").compressedLayer(manyFiles(1_000_000)));
+
+        assertThat(a.status()).as(a.err()).isZero();
+    }
+
+    @Test
+    void fourMillionFilesAreMoreThanA256MiBHeapChecksAndSaySo() throws Exception {
+        CliProcess a = audit("4M-files", OciImage.linux("amd64").entrypoint("/app").compressedLayer(manyFiles(4_000_000)));
+
+        assertThat(a.status()).isEqualTo(3);
+        assertThat(a.err()).contains("has more files than archgate can check in its 256 MiB heap (one per 256 bytes): run it with a larger "
+                + "heap, e.g. ARCHGATE_JAVA_OPTS=-Xmx1g");
     }
 }

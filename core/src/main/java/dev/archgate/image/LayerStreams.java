@@ -61,7 +61,7 @@ final class LayerStreams {
      * @param size the layer's compressed size from its descriptor, or -1
      * @param limit what this image's layers may unpack to
      */
-    static Opened open(InputStream blob, String what, String mediaType, long size, UnpackLimit limit) throws IOException {
+    static Opened open(InputStream blob, String what, String mediaType, long size, ReadLimits limit) throws IOException {
         if (mediaType != null && mediaType.contains("encrypted")) {
             throw new ImageException(what + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
                     + "audit the image before it is encrypted", ImageException.Kind.USAGE);

@@ -74,7 +74,7 @@ class LayerStreamsTest {
             }
         };
         return ImageResolver.readLayer(new ImageSource(store), new Descriptor(mediaType, digest, -1, null, null, null, Map.of()),
-                UnpackLimit.perImage());
+                ReadLimits.perImage());
     }
 
     private static void assertReadable(List<LayerChange> changes) {
