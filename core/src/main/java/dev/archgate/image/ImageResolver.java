@@ -99,7 +99,7 @@ public final class ImageResolver {
     static List<LayerChange> readLayer(ImageSource source, Descriptor layer, ReadLimits limit) throws IOException {
         String what = source.describe(layer);
         try (InputStream blob = source.layer(layer);
-                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType(), layer.size(), limit)) {
+                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType(), limit)) {
             List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), what, limit);
             opened.finish(); // the blob is trusted only once its end has been checked
             return changes;

@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * What reading one platform's layers may take, so that a hostile image ends in seconds with an
@@ -11,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Bytes: how many uncompressed bytes the layers may unpack to, so that a decompression bomb
  * (10 GB of zeros in a 10 MB gzip layer) ends in seconds instead of running for minutes. A layer
- * may unpack to {@value #RATIO} times its compressed size, and always to {@value #FLOOR_BYTES}
- * bytes; all layers of one image together to {@value #IMAGE_BYTES} bytes. Real layers compress
+ * may unpack to {@value #RATIO} times the compressed bytes read so far, and always to
+ * {@value #FLOOR_BYTES} bytes; all layers of one image together to {@value #IMAGE_BYTES} bytes. Real layers compress
  * 2-10 fold; the ratio is met only by long runs of zeros, in practice a sparse file such as the
  * /var/log/lastlog that {@code useradd} without {@code -l} writes for a large UID, which the
  * message names. At the ~175 MB/s that gzip unpacks real data here, the image cap is a bound of
@@ -56,12 +57,10 @@ final class ReadLimits {
     /**
      * The uncompressed stream of one layer, counted against both limits.
      *
-     * @param compressedSize the layer's size as its descriptor gives it, -1 when absent (then only
-     *     the image cap holds)
+     * @param compressed how many bytes of the blob have been read so far: the ratio is held to
+     *     what was really read, not to the size a (possibly hostile) descriptor claims
      */
-    InputStream count(InputStream uncompressed, String what, long compressedSize) {
-        long layerLimit = compressedSize < 0 || compressedSize > IMAGE_BYTES / RATIO ? IMAGE_BYTES
-                : Math.max(FLOOR_BYTES, compressedSize * RATIO);
+    InputStream count(InputStream uncompressed, String what, LongSupplier compressed) {
         return new FilterInputStream(uncompressed) {
             private long layerTotal;
 
@@ -94,11 +93,12 @@ final class ReadLimits {
 
             private void add(long n) {
                 layerTotal += n;
-                if (layerTotal > layerLimit) {
-                    throw new ImageException(what + " unpacks to more than " + layerLimit + " bytes, " + (compressedSize < 0 ? ""
-                            : "over " + RATIO + " times its " + compressedSize + " compressed bytes, ") + "where archgate stops (a "
-                            + "decompression bomb, or a huge sparse file such as /var/log/lastlog from useradd without -l): rebuild the "
-                            + "image without it", ImageException.Kind.ENVIRONMENT);
+                long read = compressed.getAsLong();
+                if (layerTotal > FLOOR_BYTES && layerTotal > RATIO * read) {
+                    throw new ImageException(what + " unpacks to more than " + RATIO + " times the " + read + " compressed bytes read "
+                            + "so far (" + layerTotal + " bytes), where archgate stops (a decompression bomb, or a huge sparse file "
+                            + "such as /var/log/lastlog from useradd without -l): rebuild the image without it",
+                            ImageException.Kind.ENVIRONMENT);
                 }
                 if (imageTotal.addAndGet(n) > IMAGE_BYTES) {
                     throw new ImageException("the layers of the image holding " + what + " unpack to more than " + IMAGE_BYTES
