@@ -234,4 +234,36 @@ class HostileImagesIT {
         assertThat(a.err()).contains("has more files than archgate can check in its 256 MiB heap (one per 256 bytes): run it with a larger "
                 + "heap, e.g. ARCHGATE_JAVA_OPTS=-Xmx1g");
     }
+
+    /** A GNU long-name record of 1 GiB (the tar reader holds such a name whole) in about 1 MB of gzip. */
+    private static byte[] hugeName() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var gzip = new java.util.zip.GZIPOutputStream(out, 1 << 16)) {
+            TarArchiveEntry longName = new TarArchiveEntry("././@LongLink", TarArchiveEntry.LF_GNUTYPE_LONGNAME);
+            longName.setSize(1L << 30);
+            byte[] header = new byte[512];
+            longName.writeEntryHeader(header);
+            gzip.write(header);
+            byte[] names = new byte[1 << 20];
+            Arrays.fill(names, (byte) 'a');
+            for (int i = 0; i < 1024; i++) {
+                gzip.write(names);
+            }
+            TarArchiveEntry file = new TarArchiveEntry("placeholder");
+            file.setMode(0644);
+            file.writeEntryHeader(header);
+            gzip.write(header);
+            gzip.write(new byte[1024]);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aGigabyteLongNameEndsAsAnEnvironmentError() throws Exception {
+        byte[] app = OciImage.gzip(new TarLayer().file("app", 0755, program(AMD64)).bytes());
+        CliProcess a = audit("1GiB-name", OciImage.linux("amd64").entrypoint("/app").compressedLayer(app).compressedLayer(hugeName()));
+
+        assertThat(a.status()).isEqualTo(3);
+        assertThat(a.err()).contains("MiB heap: run it with a larger heap");
+    }
 }

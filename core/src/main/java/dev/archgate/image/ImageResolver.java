@@ -88,8 +88,9 @@ public final class ImageResolver {
                 throw io;
             }
             if (e.getCause() instanceof OutOfMemoryError) {
-                // Other platforms read at the same time shared the heap; this read's lists are garbage now.
-                throw new ImageException(ReadLimits.tooManyEntries("layers of " + source.name()), ImageException.Kind.ENVIRONMENT);
+                // The heap was shared with other platforms, or one tar header (a PAX record, a GNU long
+                // name, which the tar reader holds whole) was huge; this read's lists are garbage now.
+                throw new ImageException(ReadLimits.outOfMemory(source.name()), ImageException.Kind.ENVIRONMENT);
             }
             throw new IllegalStateException(e.getCause());
         }

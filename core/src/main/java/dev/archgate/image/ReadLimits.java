@@ -47,11 +47,22 @@ final class ReadLimits {
         }
     }
 
-    static String tooManyEntries(String what) {
-        long heapMb = Runtime.getRuntime().maxMemory() >> 20;
-        return "the image holding " + what + " has more files than archgate can check in its " + heapMb + " MiB heap (one per "
-                + HEAP_BYTES_PER_ENTRY + " bytes): run it with a larger heap, e.g. ARCHGATE_JAVA_OPTS=-Xmx" + Math.max(1, heapMb * 4 / 1024)
-                + "g";
+    private static String tooManyEntries(String what) {
+        return "the image holding " + what + " has more files than archgate can check in its " + heapMb() + " MiB heap (one per "
+                + HEAP_BYTES_PER_ENTRY + " bytes): " + largerHeap();
+    }
+
+    /** What to say when reading the layers ran out of memory all the same (several platforms at once, a huge tar header). */
+    static String outOfMemory(String image) {
+        return "reading the layers of " + image + " needs more than archgate's " + heapMb() + " MiB heap: " + largerHeap();
+    }
+
+    private static long heapMb() {
+        return Runtime.getRuntime().maxMemory() >> 20;
+    }
+
+    private static String largerHeap() {
+        return "run it with a larger heap, e.g. ARCHGATE_JAVA_OPTS=-Xmx" + Math.max(1, heapMb() * 4 / 1024) + "g";
     }
 
     /**
