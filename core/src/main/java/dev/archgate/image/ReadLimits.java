@@ -10,14 +10,14 @@ import java.util.function.LongSupplier;
  * What reading one platform's layers may take, so that a hostile image ends in seconds with an
  * environment error instead of running for minutes or out of memory.
  *
- * <p>Bytes: how many uncompressed bytes the layers may unpack to, so that a decompression bomb
- * (10 GB of zeros in a 10 MB gzip layer) ends in seconds instead of running for minutes. A layer
- * may unpack to {@value #RATIO} times the compressed bytes read so far, and always to
- * {@value #FLOOR_BYTES} bytes; all layers of one image together to {@value #IMAGE_BYTES} bytes. Real layers compress
- * 2-10 fold; the ratio is met only by long runs of zeros, in practice a sparse file such as the
- * /var/log/lastlog that {@code useradd} without {@code -l} writes for a large UID, which the
- * message names. At the ~175 MB/s that gzip unpacks real data here, the image cap is a bound of
- * about six minutes; zeros unpack several times faster, so a bomb stops within seconds.
+ * <p>Bytes: a decompression bomb (10 GB of zeros in a 10 MB gzip layer) must end in seconds. A
+ * layer may unpack to {@value #RATIO} times the compressed bytes read so far (what was really
+ * read, not the size a descriptor claims), and always to {@value #FLOOR_BYTES} bytes; all layers
+ * of one image together to {@value #IMAGE_BYTES} bytes. Real layers compress 2-10 fold; the ratio
+ * is met only by long runs of zeros, in practice a sparse file such as the /var/log/lastlog that
+ * {@code useradd} without {@code -l} writes for a large UID, which the message names. The 10 GB
+ * bomb stops after 1.5 GB, in about 10 s here; at the ~175 MB/s that gzip unpacks real data, the
+ * image cap bounds any image to about six minutes.
  *
  * <p>Entries: the facts of every file stay in memory (about 150 bytes each, measured: a million
  * files audit in a 256 MiB heap, four million do not), so an image may hold one entry per
