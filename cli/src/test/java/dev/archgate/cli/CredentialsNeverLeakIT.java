@@ -87,6 +87,11 @@ class CredentialsNeverLeakIT {
                 }
             }
             runs.forEach(r -> System.out.println("credentials " + r));
+        } finally {
+            // The smoke runs pulled it into the engine: removed, so reruns (new digests) leave nothing behind.
+            // It is pinned by digest, so it is found by repository.
+            new ProcessBuilder("sh", "-c", "docker image ls -q --filter reference=127.0.0.1:5074/team/secret-app | sort -u"
+                    + " | xargs -r docker image rm -f").redirectErrorStream(true).start().waitFor();
         }
     }
 }

@@ -66,7 +66,7 @@ public final class ImageResolver {
      */
     public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool) throws IOException {
         List<Future<List<LayerChange>>> reads = new ArrayList<>();
-        UnpackLimit limit = UnpackLimit.perImage();
+        ReadLimits limit = ReadLimits.perImage();
         for (Descriptor layer : image.manifest().layers()) {
             reads.add(pool.submit(() -> readLayer(source, layer, limit)));
         }
@@ -87,16 +87,21 @@ public final class ImageResolver {
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // The heap was shared with other platforms, or one tar header (a PAX record, a GNU long
+                // name, which the tar reader holds whole) was huge; this read's lists are garbage now.
+                throw new ImageException(ReadLimits.outOfMemory(source.name()), ImageException.Kind.ENVIRONMENT);
+            }
             throw new IllegalStateException(e.getCause());
         }
         return MergedFilesystem.merge(layers);
     }
 
-    static List<LayerChange> readLayer(ImageSource source, Descriptor layer, UnpackLimit limit) throws IOException {
+    static List<LayerChange> readLayer(ImageSource source, Descriptor layer, ReadLimits limit) throws IOException {
         String what = source.describe(layer);
         try (InputStream blob = source.layer(layer);
-                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType(), layer.size(), limit)) {
-            List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), what);
+                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType(), limit)) {
+            List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), what, limit);
             opened.finish(); // the blob is trusted only once its end has been checked
             return changes;
         }

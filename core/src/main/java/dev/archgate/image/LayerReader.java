@@ -26,12 +26,13 @@ final class LayerReader {
 
     private LayerReader() {}
 
-    static List<LayerChange> read(InputStream tarStream, String what) throws IOException {
+    static List<LayerChange> read(InputStream tarStream, String what, ReadLimits limits) throws IOException {
         List<LayerChange> out = new ArrayList<>();
         byte[] head = new byte[HEAD];
         try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, 64 * 1024, 512)) {
             TarArchiveEntry e;
             while ((e = nextEntry(tar, what)) != null) {
+                limits.entry(what);
                 refuseUnsafe(e, what);
                 String path = PathNames.normalize(e.getName());
                 String name = PathNames.baseName(path);

@@ -58,15 +58,15 @@ final class LayerStreams {
     /**
      * @param blob the layer as stored, verified as it is read (see {@link ImageSource#layer})
      * @param what the layer for messages: "layer sha256:... of IMAGE"
-     * @param size the layer's compressed size from its descriptor, or -1
      * @param limit what this image's layers may unpack to
      */
-    static Opened open(InputStream blob, String what, String mediaType, long size, UnpackLimit limit) throws IOException {
+    static Opened open(InputStream blob, String what, String mediaType, ReadLimits limit) throws IOException {
         if (mediaType != null && mediaType.contains("encrypted")) {
             throw new ImageException(what + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
                     + "audit the image before it is encrypted", ImageException.Kind.USAGE);
         }
-        BufferedInputStream compressed = new BufferedInputStream(new ReadAheadInputStream(blob, what + " (blob)"), BUFFER);
+        CountingStream counted = new CountingStream(blob);
+        BufferedInputStream compressed = new BufferedInputStream(new ReadAheadInputStream(counted, what + " (blob)"), BUFFER);
         compressed.mark(4);
         byte[] magic = compressed.readNBytes(4);
         compressed.reset();
@@ -78,9 +78,9 @@ final class LayerStreams {
             decompressed = new CorruptionGuard(decode(() -> new ZstdInputStreamNoFinalizer(new NonClosingInputStream(compressed)), what), what);
         } else {
             // An uncompressed layer: a second thread would only copy bytes.
-            return new Opened(limit.count(compressed, what, size), compressed);
+            return new Opened(limit.count(compressed, what, counted::count), compressed);
         }
-        return new Opened(new ReadAheadInputStream(limit.count(decompressed, what, size), what), compressed);
+        return new Opened(new ReadAheadInputStream(limit.count(decompressed, what, counted::count), what), compressed);
     }
 
     private interface Decoder {
@@ -129,6 +129,37 @@ final class LayerStreams {
             } catch (IOException e) {
                 throw ImageException.corrupt(what, "it does not decompress (" + e.getMessage() + ")");
             }
+        }
+    }
+
+    /** Counts the blob's bytes on the read-ahead thread, for the decompressing side to read. */
+    private static final class CountingStream extends FilterInputStream {
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        long count() {
+            return count;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++; // only the read-ahead thread writes it
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
         }
     }
 }

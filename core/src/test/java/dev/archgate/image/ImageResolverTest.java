@@ -139,4 +139,68 @@ class ImageResolverTest {
                         + Digests.sha256(s.blobs.get(config)) + "; push or export the image again")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
     }
+
+    @Test
+    void anIndexEntryWhoseSizeDiffersFromTheManifestIsCorrupt() {
+        MemorySource s = new MemorySource();
+        String amd64 = variant(s, "amd64", null);
+        long real = s.size(amd64);
+        s.top = s.put("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
+                + entry(s, amd64, "amd64", null, null).replace("\"size\":" + real, "\"size\":" + (real - 1)) + "]}");
+
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+                .hasMessage("manifest " + amd64 + " of memory/app:1 is corrupt or truncated: it has more than the " + (real - 1)
+                        + " bytes its descriptor gives; push or export the image again");
+    }
+
+    @Test
+    void anEntryThatNamesNoDigestNeverReachesTheStore() {
+        MemorySource s = new MemorySource();
+        String amd64 = variant(s, "amd64", null);
+        s.top = s.put("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
+                + entry(s, amd64, "amd64", null, null).replace(amd64, "sha256:../../../etc/passwd") + "]}");
+
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+                .hasMessage("manifest of memory/app:1 is named by 'sha256:../../../etc/passwd', which is not a sha256 or sha512 digest: "
+                        + "the image is corrupt; push or export it again")
+                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+    }
+
+    @Test
+    void aStoreThatServesEndlessBytesIsCutOffAtTheManifestLimit() {
+        ContentStore endless = new ContentStore() {
+            @Override
+            public String name() {
+                return "endless/app:1";
+            }
+
+            @Override
+            public Served top() {
+                // '{' then spaces for ever: valid JSON so far, and never ending.
+                return new Served("sha256:" + "a".repeat(64), -1, "", new InputStream() {
+                    private boolean first = true;
+
+                    @Override
+                    public int read() {
+                        boolean was = first;
+                        first = false;
+                        return was ? '{' : ' ';
+                    }
+                });
+            }
+
+            @Override
+            public Served manifest(Descriptor d) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public InputStream blob(Descriptor d) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertThatThrownBy(() -> new ImageSource(endless).top()).isInstanceOf(ImageException.class)
+                .hasMessage("manifest sha256:" + "a".repeat(64) + " of endless/app:1 is larger than " + ImageSource.MAX_MANIFEST
+                        + " bytes, far more than any real one: the image is corrupt or hostile");
+    }
 }

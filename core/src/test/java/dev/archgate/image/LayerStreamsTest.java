@@ -74,7 +74,7 @@ class LayerStreamsTest {
             }
         };
         return ImageResolver.readLayer(new ImageSource(store), new Descriptor(mediaType, digest, -1, null, null, null, Map.of()),
-                UnpackLimit.perImage());
+                ReadLimits.perImage());
     }
 
     private static void assertReadable(List<LayerChange> changes) {
@@ -156,5 +156,45 @@ class LayerStreamsTest {
         assertThatThrownBy(() -> read(new byte[] {1, 2, 3}, "application/vnd.oci.image.layer.v1.tar+gzip+encrypted"))
                 .isInstanceOf(ImageException.class).hasMessageContaining("is encrypted")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+    }
+
+    private static byte[] storedGzip(byte[] raw) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (OutputStream z = new GZIPOutputStream(out) {
+            {
+                def.setLevel(java.util.zip.Deflater.NO_COMPRESSION);
+            }
+        }) {
+            z.write(raw);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * A layer in two gzip members (as concatenating tools write), the first ending exactly where
+     * the decompressor's buffer does: the files of the second member are read too. Java's
+     * GZIPInputStream decides whether another member follows by asking available(), and a stream
+     * that answered 0 there ended the layer early: a valid layer refused as truncated, or, where
+     * a member ends between entries, every later file hidden (the runtime reads all members).
+     */
+    @Test
+    void everyGzipMemberIsReadWhereverItStarts() throws IOException {
+        byte[] noise = new byte[300_000];
+        new Random(3).nextBytes(noise);
+        byte[] tar = new TarLayer().file("big", 0644, noise).file("hidden/app", 0755, "#!/bin/sh\necho hidden\n").bytes();
+        int boundary = 256 * 1024;
+        int split = boundary - 200;
+        while (storedGzip(Arrays.copyOf(tar, split)).length < boundary) {
+            split++;
+        }
+        byte[] first = storedGzip(Arrays.copyOf(tar, split));
+        assertThat(first.length).isEqualTo(boundary); // stored blocks grow one byte per byte: the boundary is met exactly
+        byte[] second = gzip(Arrays.copyOfRange(tar, split, tar.length));
+        byte[] blob = new byte[first.length + second.length];
+        System.arraycopy(first, 0, blob, 0, first.length);
+        System.arraycopy(second, 0, blob, first.length, second.length);
+
+        assertThat(read(blob, GZIP)).filteredOn(c -> c instanceof LayerChange.Add a && a.facts().path().equals("/hidden/app"))
+                .singleElement().extracting(c -> ((LayerChange.Add) c).facts().shebang()).isEqualTo("#!/bin/sh");
     }
 }

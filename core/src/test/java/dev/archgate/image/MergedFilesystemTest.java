@@ -14,7 +14,7 @@ class MergedFilesystemTest {
     private static MergedFilesystem merge(TarLayer... layers) throws IOException {
         List<List<LayerChange>> changes = new java.util.ArrayList<>();
         for (TarLayer l : layers) {
-            changes.add(LayerReader.read(new ByteArrayInputStream(l.bytes()), "sha256:test"));
+            changes.add(LayerReader.read(new ByteArrayInputStream(l.bytes()), "sha256:test", ReadLimits.perImage()));
         }
         return MergedFilesystem.merge(changes);
     }
