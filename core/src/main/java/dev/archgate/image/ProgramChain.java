@@ -143,8 +143,10 @@ public final class ProgramChain {
             return follow(Role.PROGRAM, started, command, r.facts(), vector, 0);
         }
 
+        /** The path the kernel is handed, "." parts dropped; ".." is kept, since it climbs from where a symlink leads. */
         private static String absolute(String command, String workingDir) {
-            return command.startsWith("/") ? command : PathNames.child(PathNames.normalize(workingDir), command);
+            String path = command.startsWith("/") ? command : PathNames.child(PathNames.normalize(workingDir), command);
+            return path.replaceAll("/(\\./)+", "/").replaceAll("/\\.$", "");
         }
 
         /** The PATH entry through which {@code command} is started, null when none holds an executable file of that name. */
