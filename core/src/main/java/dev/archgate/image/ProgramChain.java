@@ -81,9 +81,12 @@ public final class ProgramChain {
         return broken == null;
     }
 
-    /** Whether argv[0] itself was found (a later link may still be missing). */
-    public boolean commandFound() {
-        return !links.isEmpty();
+    /**
+     * Whether the chain is broken because argv[0] itself is absent (or there is none), rather than
+     * something it needs: the runtime words both as "no such file", the classifier tells them apart.
+     */
+    public boolean missesItsCommand() {
+        return broken != null && (broken.kind() == Break.MISSING || broken.kind() == Break.NO_COMMAND);
     }
 
     /** The ELF program the chain ends in, null when broken. */
