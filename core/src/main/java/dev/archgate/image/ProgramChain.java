@@ -81,9 +81,12 @@ public final class ProgramChain {
         return broken == null;
     }
 
-    /** Whether argv[0] itself was found (a later link may still be missing). */
-    public boolean commandFound() {
-        return !links.isEmpty();
+    /**
+     * Whether the chain is broken because argv[0] itself is absent (or there is none), rather than
+     * something it needs: the runtime words both as "no such file", the classifier tells them apart.
+     */
+    public boolean missesItsCommand() {
+        return broken != null && (broken.kind() == Break.MISSING || broken.kind() == Break.NO_COMMAND);
     }
 
     /** The ELF program the chain ends in, null when broken. */
@@ -143,8 +146,10 @@ public final class ProgramChain {
             return follow(Role.PROGRAM, started, command, r.facts(), vector, 0);
         }
 
+        /** The path the kernel is handed, "." parts dropped; ".." is kept, since it climbs from where a symlink leads. */
         private static String absolute(String command, String workingDir) {
-            return command.startsWith("/") ? command : PathNames.child(PathNames.normalize(workingDir), command);
+            String path = command.startsWith("/") ? command : PathNames.child(PathNames.normalize(workingDir), command);
+            return path.replaceAll("/(\\./)+", "/").replaceAll("/\\.$", "");
         }
 
         /** The PATH entry through which {@code command} is started, null when none holds an executable file of that name. */

@@ -73,7 +73,7 @@ public final class SmokeRunner {
         String id = null;
         try {
             Launch launch = strict ? StrictLaunch.plan(chain, platform, nativePlatform, argv)
-                    : Launch.asImageSays(argv, chain.commandFound());
+                    : Launch.asImageSays(argv, !chain.missesItsCommand());
             if (launch.unresolved() != null) {
                 return new SmokeResult(test.name(), null, Check.SMOKE_UNRESOLVED.id(), ms(start), launch.unresolved());
             }

@@ -32,8 +32,7 @@ final class StrictLaunch {
                 case UNRESOLVED -> Launch.unresolved("strict emulation cannot tell which program '" + String.join(" ", argv)
                         + "' starts (" + broken.message() + "), so it did not start it without QEMU: give the smoke test a command "
                         + "whose program chain is plain, or run with --no-strict-emulation");
-                case NO_COMMAND, MISSING -> Launch.asImageSays(argv, false);
-                default -> Launch.asImageSays(argv, true);
+                default -> Launch.asImageSays(argv, !chain.missesItsCommand());
             };
         }
         Optional<String> foreign = foreign(chain, platform, nativePlatform);

@@ -7,6 +7,7 @@ import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.Severity;
+import dev.archgate.report.Verdict;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.Fixture;
@@ -51,6 +52,13 @@ class SmokeFixturesIT {
                     .collect(Collectors.toSet());
             assertThat(errors).as("%s on %s: %s %s", fixture, p, r.findings().stream().map(Finding::message).toList(), r.smoke())
                     .isEqualTo(fixture.smokeErrors(p));
+            if (fixture.smokeErrors(p).isEmpty()) {
+                // A good platform passes only with its one test run: no result is "not checked", never a pass.
+                assertThat(r.smoke()).as("%s on %s", fixture, p).hasSize(1);
+                assertThat(r.verdict()).as("%s on %s: %s", fixture, p, r.findings()).isEqualTo(Verdict.PASS);
+            } else {
+                assertThat(r.verdict()).as("%s on %s", fixture, p).isEqualTo(Verdict.FAIL);
+            }
         }
     }
 }

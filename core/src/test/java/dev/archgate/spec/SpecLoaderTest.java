@@ -94,4 +94,20 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("elf.arch-mismatch", "loud")))
                 .hasMessage("--check elf.arch-mismatch is 'loud': use error, warning, info or off");
     }
+
+    @Test
+    void checksThatSayAPlatformWasNotCheckedCannotBeSwitchedOff() {
+        // Catches: platform.missing: off, which gave a platform the image lacks a pass.
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nchecks: {platform.missing: off}\n"))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("checks.platform.missing cannot be off: it is how archgate says a platform was not checked; "
+                        + "remove a platform you do not require from platforms instead");
+        assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "off")))
+                .hasMessageStartingWith("--check platform.label-mismatch cannot be off");
+        assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("emulation.missing", "off")))
+                .hasMessageStartingWith("--check emulation.missing cannot be off");
+        // Lowering stays allowed: the verdict still needs the platform checked (PlatformVerdictTest).
+        assertThat(CheckFlags.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "warning")))
+                .containsEntry(Check.PLATFORM_LABEL_MISMATCH, CheckLevel.WARNING);
+    }
 }
