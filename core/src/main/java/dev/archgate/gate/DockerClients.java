@@ -8,6 +8,9 @@ import java.time.Duration;
 
 /** The Docker Engine client, from DOCKER_HOST or the local socket, as the docker CLI finds it. */
 public final class DockerClients {
+    /** The docker CLI archgate runs for what the Engine API cannot do (buildx builds, registry-side copies). */
+    static final String CLI = System.getenv().getOrDefault("ARCHGATE_DOCKER", "docker");
+
     private DockerClients() {}
 
     /** Where the engine is expected, for messages. */

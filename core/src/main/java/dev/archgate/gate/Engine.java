@@ -38,6 +38,11 @@ final class Engine {
      * platform runs the bytes the audit read), an engine image by its name.
      */
     static String pinned(String given, ResolvedImage image) {
+        return pinned(given, image.digest());
+    }
+
+    /** {@code given} (a tag or a digest reference) pinned to {@code digest}; an engine image keeps its name. */
+    static String pinned(String given, String digest) {
         if (given.startsWith("docker-daemon:")) {
             return given.substring("docker-daemon:".length());
         }
@@ -47,6 +52,6 @@ final class Engine {
         if (colon > slash) {
             name = name.substring(0, colon);
         }
-        return name + "@" + image.digest();
+        return name + "@" + digest;
     }
 }

@@ -15,13 +15,10 @@ import dev.archgate.image.ResolvedImage;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
-import dev.archgate.promote.PromotionResult;
-import dev.archgate.promote.Promoter;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
-import dev.archgate.report.Verdict;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SpecException;
@@ -47,8 +44,6 @@ import java.util.concurrent.Future;
  * tested digest. The audit and smoke commands run the same flow with one stage switched off.
  */
 final class GateFlow {
-    private static final String DOCKER = System.getenv().getOrDefault("ARCHGATE_DOCKER", "docker");
-
     private final GateSpec spec;
     private final GateListener listener;
     private final Stages stages;
@@ -213,7 +208,7 @@ final class GateFlow {
         var info = docker().infoCmd().exec();
         boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
-        BuildResult built = new Buildx(DOCKER).build(spec.build(), spec.platforms(), containerdStore, listener::log);
+        BuildResult built = new Buildx(DockerClients.CLI).build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
         if (!built.succeeded()) {
             throw new GateException(built.error(), GateException.Kind.USAGE, null);
@@ -222,22 +217,7 @@ final class GateFlow {
     }
 
     private void promote(Report report, Map<String, Target> targets) throws InterruptedException {
-        if (spec.promote().isEmpty()) {
-            return;
-        }
-        if (report.verdict() != Verdict.PASS) {
-            listener.log("not promoting to " + String.join(", ", spec.promote()) + ": the gate did not pass");
-            return;
-        }
-        String pinned = targets.values().iterator().next().pinned();
-        if (targets.size() != 1 || !pinned.contains("@sha256:")) {
-            throw new GateException("promotion copies the tested image inside a registry, but " + pinned + " is only in the local engine: "
-                    + "set build.push with tags", GateException.Kind.USAGE, null);
-        }
-        PromotionResult result = new Promoter(DOCKER).promote(pinned, spec.promote(), listener::log);
-        if (!result.succeeded()) {
-            throw new GateException("the gate passed but promotion failed: " + result.failure(), GateException.Kind.ENVIRONMENT, null);
-        }
-        result.promoted().forEach(t -> listener.log("promoted " + pinned + " to " + t));
+        String pinned = targets.size() == 1 ? targets.values().iterator().next().pinned() : null;
+        Promotion.promote(report, pinned, spec.promote(), listener);
     }
 }

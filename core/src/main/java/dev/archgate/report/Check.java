@@ -10,6 +10,8 @@ import java.util.Optional;
 public enum Check {
     PLATFORM_MISSING("platform.missing"),
     PLATFORM_LABEL_MISMATCH("platform.label-mismatch"),
+    /** A required platform that no merged report checked: nothing about it is known. */
+    PLATFORM_UNCHECKED("platform.unchecked", true),
     ELF_ARCH_MISMATCH("elf.arch-mismatch"),
     ELF_ARM_LEVEL("elf.arm-level"),
     ENTRYPOINT_MISSING("entrypoint.missing"),
