@@ -4,7 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import dev.archgate.image.ResolvedImage;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRunner;
+import dev.archgate.spec.EngineEndpoint;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Optional;
 
 /** The Docker Engine as the smoke stage uses it: a checked connection, and the image pinned by digest. */
 final class Engine {
@@ -13,7 +16,26 @@ final class Engine {
     private Engine() {}
 
     static DockerClient connect() {
-        DockerClient docker = DockerClients.fromEnvironment();
+        return checked(DockerClients.fromEnvironment(), DockerClients.host(), "start dockerd, or set DOCKER_HOST to where it listens");
+    }
+
+    /** An engine named in engines:, TLS as the docker CLI does it. */
+    static DockerClient connect(EngineEndpoint endpoint) {
+        return checked(DockerClients.forEndpoint(endpoint), endpoint.host(), "start it, or fix its address and TLS settings "
+                + "(tls-verify, cert-path with ca.pem, cert.pem, key.pem) in engines:");
+    }
+
+    /** The first line of the connection fault behind {@code e}, when the engine stopped answering; empty for anything else. */
+    static Optional<String> connectionLost(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return Optional.of(String.valueOf(t.getMessage()).lines().findFirst().orElse(t.getClass().getSimpleName()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DockerClient checked(DockerClient docker, String address, String fix) {
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
@@ -21,8 +43,8 @@ final class Engine {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new GateException("the Docker Engine does not answer at " + DockerClients.host() + " (" + root.getMessage()
-                    + "): start dockerd, or set DOCKER_HOST to where it listens", GateException.Kind.ENVIRONMENT, e);
+            throw new GateException("the Docker Engine does not answer at " + address + " (" + root.getMessage() + "): " + fix,
+                    GateException.Kind.ENVIRONMENT, e);
         }
         return docker;
     }

@@ -15,11 +15,11 @@ import dev.archgate.image.ResolvedImage;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
-import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SpecException;
 import java.io.IOException;
@@ -50,7 +50,7 @@ final class GateFlow {
     private final Policy policy;
     private final PathGlobs ignored;
     private DockerClient docker;
-    private SmokeRunner runner;
+    private SmokeEngines engines;
 
     GateFlow(GateSpec spec, GateListener listener, Stages stages) {
         this.spec = spec;
@@ -78,7 +78,10 @@ final class GateFlow {
             }
         }
         if (stages.smoke) {
-            runner = Engine.runner(docker());
+            engines = new SmokeEngines(spec.machines().engines(), this::docker);
+            if (!spec.machines().engines().keySet().containsAll(spec.platforms())) {
+                docker(); // the local engine runs some platforms: a gate without it stops here, with its one sentence
+            }
             if (spec.installEmulation()) {
                 installEmulation();
             }
@@ -182,7 +185,14 @@ final class GateFlow {
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
-            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
+            SmokeEngines.Target engine;
+            try {
+                engine = engines.forPlatform(p);
+            } catch (GateException e) {
+                findings.add(Finding.error(Check.ENGINE_UNREACHABLE, null, e.getMessage()));
+                return PlatformReport.of(p, policy.apply(findings), List.of());
+            }
+            SmokeRun.Outcome outcome = SmokeRun.platform(engine, Binfmt.host(), spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }

@@ -26,6 +26,8 @@ public enum Check {
     SMOKE_NOT_RUNNING("smoke.not-running"),
     /** The platform could not be checked because no working emulator runs its code here. */
     EMULATION_MISSING("emulation.missing", true),
+    /** The Docker engine a platform's smoke runs were sent to (engines:) could not be reached. */
+    ENGINE_UNREACHABLE("engine.unreachable", true),
     DOCKERFILE_FROM_PLATFORM_CONSTANT("dockerfile.from-platform-constant"),
     DOCKERFILE_HARDCODED_ARCH("dockerfile.hardcoded-arch"),
     POLICY_ROOT_USER("policy.root-user"),

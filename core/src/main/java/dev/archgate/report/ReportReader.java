@@ -73,8 +73,10 @@ public final class ReportReader {
                 throw new UnreadableReportException(name + " has a smoke outcome '" + outcome + "' this archgate does not know");
             }
             JsonElement exit = s.get("exitCode");
-            smoke.add(new SmokeResult(string(s, "name"), exit == null || exit.isJsonNull() ? null : exit.getAsInt(), outcome,
-                    s.get("durationMs").getAsLong(), string(s, "detail")));
+            SmokeResult result = new SmokeResult(string(s, "name"), exit == null || exit.isJsonNull() ? null : exit.getAsInt(), outcome,
+                    s.get("durationMs").getAsLong(), string(s, "detail"));
+            String engine = string(s, "engine");
+            smoke.add(engine == null ? result : result.ranOn(engine, execution(name, string(s, "execution"))));
         }
         PlatformReport report = PlatformReport.of(platform, findings(name, array(o, "findings")), smoke);
         Verdict stated = verdict(name, string(o, "verdict"));
@@ -101,6 +103,15 @@ public final class ReportReader {
             out.add(new Finding(check, severity, string(f, "path"), string(f, "message")));
         }
         return out;
+    }
+
+    private static SmokeResult.Execution execution(String name, String id) {
+        for (SmokeResult.Execution e : SmokeResult.Execution.values()) {
+            if (e.id().equals(id)) {
+                return e;
+            }
+        }
+        throw new UnreadableReportException(name + " has a smoke execution '" + id + "'; a report says native, strict-emulation or emulation");
     }
 
     private static Verdict verdict(String name, String id) {
