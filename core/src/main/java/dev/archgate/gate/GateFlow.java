@@ -5,6 +5,8 @@ import dev.archgate.audit.PathGlobs;
 import dev.archgate.audit.PlatformAudit;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
+import dev.archgate.build.BuildxBuilder;
+import dev.archgate.build.BuildxBuilders;
 import dev.archgate.emulation.Binfmt;
 import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageResolver;
@@ -65,6 +67,9 @@ final class GateFlow {
         Map<Platform, String> images = new LinkedHashMap<>();
         spec.platforms().forEach(p -> images.put(p, spec.image()));
         String name = spec.image();
+        if (stages.smoke && spec.installEmulation()) {
+            installEmulation(); // before a build too: its RUN steps for other platforms need the same handlers
+        }
         if (spec.build() != null) {
             imageFindings.addAll(lint());
             BuildResult built = build();
@@ -81,9 +86,6 @@ final class GateFlow {
             engines = new SmokeEngines(spec.machines().engines(), this::docker);
             if (!spec.machines().engines().keySet().containsAll(spec.platforms())) {
                 docker(); // the local engine runs some platforms: a gate without it stops here, with its one sentence
-            }
-            if (spec.installEmulation()) {
-                installEmulation();
             }
         }
         // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
@@ -213,12 +215,37 @@ final class GateFlow {
         }
     }
 
+    /**
+     * Refuses, before anything is built, a platform the builder cannot build: no node lists its
+     * architecture and, for a builder on this machine's engine, no QEMU handler here runs it.
+     */
+    private void checkBuilder() throws InterruptedException {
+        BuildxBuilder builder;
+        try {
+            builder = new BuildxBuilders(DockerClients.CLI).inspect(spec.machines().builder());
+        } catch (BuildxBuilders.BuilderException e) {
+            throw new GateException(e.getMessage(), e.usage() ? GateException.Kind.USAGE : GateException.Kind.ENVIRONMENT, e);
+        }
+        Binfmt binfmt = Binfmt.host();
+        List<Platform> refused = spec.platforms().stream().filter(p -> !builder.offers(p)
+                && !(builder.onThisMachine() && (Binfmt.isNative(p) || binfmt.status(p).problem() == null))).toList();
+        if (!refused.isEmpty()) {
+            String list = String.join(", ", refused.stream().map(Platform::toString).toList());
+            throw new GateException("the buildx builder '" + builder.name() + "' cannot build " + list + ": its nodes offer "
+                    + String.join(", ", builder.listed()) + (builder.onThisMachine() ? " and this machine has no QEMU handler for "
+                    + (refused.size() == 1 ? "it" : "them") + "; run 'archgate qemu install " + list.replace(", ", ",") + "', or" : "; ")
+                    + " add a node of that platform ('docker buildx create --append --name " + builder.name() + " ...')",
+                    GateException.Kind.ENVIRONMENT, null);
+        }
+    }
+
     private BuildResult build() throws InterruptedException {
+        checkBuilder();
         listener.log("building " + spec.platforms().size() + " platforms with docker buildx");
         var info = docker().infoCmd().exec();
         boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
-        BuildResult built = new Buildx(DockerClients.CLI).build(spec.build(), spec.platforms(), containerdStore, listener::log);
+        BuildResult built = new Buildx(DockerClients.CLI, spec.machines().builder()).build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
         if (!built.succeeded()) {
             throw new GateException(built.error(), GateException.Kind.USAGE, null);
