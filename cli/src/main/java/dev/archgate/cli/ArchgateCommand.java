@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = ArchgateCommand.Version.class,
         description = "Release gate for multi-platform container images.",
         subcommands = {CommandLine.HelpCommand.class, GateCommand.class, AuditCommand.class, SmokeCommand.class, LintCommand.class,
-            QemuCommand.class})
+            QemuCommand.class, MergeCommand.class})
 public final class ArchgateCommand {
 
     /** Exit statuses of the contract shared by every adapter. */

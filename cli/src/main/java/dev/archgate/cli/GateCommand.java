@@ -95,6 +95,13 @@ final class GateCommand implements Callable<Integer> {
     @Option(names = "--promote", paramLabel = "REF", description = "Tag to write on a pass (repeatable; overrides promote:).")
     List<String> promote = new ArrayList<>();
 
+    @Option(names = "--builder", paramLabel = "NAME", description = "The buildx builder to build with (build.builder; default: "
+            + "buildx's current one).")
+    String builder;
+
+    @Mixin
+    EngineOptions engines;
+
     @Mixin
     RegistryOptions registries;
 
@@ -172,6 +179,10 @@ final class GateCommand implements Callable<Integer> {
         if (!registries.insecure.isEmpty()) {
             d = d.withInsecureRegistries(registries.insecure);
         }
+        if (builder != null) {
+            d = d.withMachines(d.machinesOrLocal().withBuilder(builder));
+        }
+        d = engines.apply(d);
         if (d.build() == null && d.image() == null) {
             throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");
         }

@@ -50,6 +50,9 @@ final class SmokeCommand implements Callable<Integer> {
     String ready;
 
     @Mixin
+    EngineOptions engines;
+
+    @Mixin
     RegistryOptions registries;
 
     @Mixin
@@ -63,8 +66,8 @@ final class SmokeCommand implements Callable<Integer> {
         SmokeTest.Mode mode = service ? SmokeTest.Mode.SERVICE : command.isEmpty() && stdout == null ? SmokeTest.Mode.START : SmokeTest.Mode.COMMAND;
         SmokeTest test = new SmokeTest(command.isEmpty() ? "entrypoint" : String.join(" ", command), mode, command, exitCode, stdout, "",
                 Durations.parse(timeout, "--timeout"), Durations.parse(ready, "--ready"));
-        var gateSpec = SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms)).withSmoke(List.of(test))
-                .withStrictEmulation(strict).withInsecureRegistries(registries.insecure).toSpec();
+        var gateSpec = engines.apply(SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms)).withSmoke(List.of(test))
+                .withStrictEmulation(strict).withInsecureRegistries(registries.insecure)).toSpec();
         output.prepare();
         return SignalledRun.await(Gate.startSmoke(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
     }

@@ -30,9 +30,12 @@ import java.util.stream.Collectors;
 public final class Buildx {
     private static final int ERROR_LINES = 25;
     private final String docker;
+    private final String builder;
 
-    public Buildx(String docker) {
+    /** @param builder the buildx builder to use, null for buildx's current one */
+    public Buildx(String docker, String builder) {
         this.docker = docker;
+        this.builder = builder;
     }
 
     public BuildResult build(BuildSpec spec, List<Platform> platforms, boolean containerdStore, Consumer<String> log)
@@ -75,7 +78,11 @@ public final class Buildx {
         } catch (IOException e) {
             return BuildResult.failed(List.of(), "cannot create a temporary file: " + e.getMessage());
         }
-        List<String> cmd = new ArrayList<>(List.of(docker, "buildx", "build", "--progress=plain",
+        List<String> cmd = new ArrayList<>(List.of(docker, "buildx"));
+        if (builder != null) {
+            cmd.addAll(List.of("--builder", builder));
+        }
+        cmd.addAll(List.of("build", "--progress=plain",
                 "--platform", platforms.stream().map(Platform::toString).collect(Collectors.joining(",")),
                 "--file", spec.dockerfileOrDefault().toString(), "--metadata-file", metadata.toString()));
         for (Map.Entry<String, String> a : spec.args().entrySet()) {

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import dev.archgate.image.ResolvedImage;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRunner;
+import dev.archgate.spec.EngineEndpoint;
 import java.nio.file.Path;
 
 /** The Docker Engine as the smoke stage uses it: a checked connection, and the image pinned by digest. */
@@ -13,7 +14,16 @@ final class Engine {
     private Engine() {}
 
     static DockerClient connect() {
-        DockerClient docker = DockerClients.fromEnvironment();
+        return checked(DockerClients.fromEnvironment(), DockerClients.host(), "start dockerd, or set DOCKER_HOST to where it listens");
+    }
+
+    /** An engine named in engines:, TLS as the docker CLI does it. */
+    static DockerClient connect(EngineEndpoint endpoint) {
+        return checked(DockerClients.forEndpoint(endpoint), endpoint.host(), "start it, or fix its address and TLS settings "
+                + "(tls-verify, cert-path with ca.pem, cert.pem, key.pem) in engines:");
+    }
+
+    private static DockerClient checked(DockerClient docker, String address, String fix) {
         try {
             docker.pingCmd().exec();
         } catch (RuntimeException e) {
@@ -21,8 +31,8 @@ final class Engine {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new GateException("the Docker Engine does not answer at " + DockerClients.host() + " (" + root.getMessage()
-                    + "): start dockerd, or set DOCKER_HOST to where it listens", GateException.Kind.ENVIRONMENT, e);
+            throw new GateException("the Docker Engine does not answer at " + address + " (" + root.getMessage() + "): " + fix,
+                    GateException.Kind.ENVIRONMENT, e);
         }
         return docker;
     }
@@ -38,6 +48,11 @@ final class Engine {
      * platform runs the bytes the audit read), an engine image by its name.
      */
     static String pinned(String given, ResolvedImage image) {
+        return pinned(given, image.digest());
+    }
+
+    /** {@code given} (a tag or a digest reference) pinned to {@code digest}; an engine image keeps its name. */
+    static String pinned(String given, String digest) {
         if (given.startsWith("docker-daemon:")) {
             return given.substring("docker-daemon:".length());
         }
@@ -47,6 +62,6 @@ final class Engine {
         if (colon > slash) {
             name = name.substring(0, colon);
         }
-        return name + "@" + image.digest();
+        return name + "@" + digest;
     }
 }

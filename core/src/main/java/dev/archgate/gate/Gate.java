@@ -6,12 +6,15 @@ import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Report;
+import dev.archgate.report.ReportReader;
+import dev.archgate.report.UnreadableReportException;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The engine's entry points for the adapters: each wires the stages a command needs. */
@@ -74,6 +77,44 @@ public final class Gate {
     public static GateRun startSmoke(GateSpec spec, GateListener listener) {
         requireImage(spec, "smoke");
         return new GateRun(new GateFlow(spec, listener, Stages.SMOKE));
+    }
+
+    /**
+     * One verdict from the report.json files of split runs over one image, then, on a pass, the
+     * promotion of that digest. Reports of different digests, or that cannot be trusted, are
+     * refused; a platform of {@code required} that no report checked makes the verdict error.
+     *
+     * @throws GateException naming the report and the fix (usage), or a failed promotion (environment)
+     */
+    public static Report merge(List<Path> reports, List<Platform> required, List<String> promote, GateListener listener)
+            throws InterruptedException {
+        if (required.isEmpty()) {
+            throw new SpecException("merge needs --platforms: the platforms the release requires, e.g. linux/amd64,linux/arm64");
+        }
+        List<ReportMerge.Named> read = new ArrayList<>();
+        for (Path file : reports) {
+            String json;
+            try {
+                json = Files.readString(file);
+            } catch (NoSuchFileException e) {
+                throw new SpecException("the report " + file + " does not exist: give the report.json each split run wrote");
+            } catch (IOException e) {
+                throw new SpecException("cannot read the report " + file + " (" + e.getMessage() + ")");
+            }
+            try {
+                read.add(new ReportMerge.Named(file.toString(), ReportReader.read(file.toString(), json)));
+            } catch (UnreadableReportException e) {
+                throw new SpecException(e.getMessage());
+            }
+        }
+        Report merged = ReportMerge.merge(read, required);
+        read.forEach(r -> listener.log("merged " + r.name() + ": " + r.report().platforms().stream()
+                .map(p -> p.platform() + " " + p.verdict().id()).collect(java.util.stream.Collectors.joining(", "))));
+        String image = merged.image();
+        String pinned = image == null || image.startsWith("docker-daemon:") || image.startsWith("oci") ? null
+                : Engine.pinned(image, merged.digest());
+        Promotion.promote(merged, pinned, promote, listener);
+        return merged;
     }
 
     private static void requireImage(GateSpec spec, String command) {

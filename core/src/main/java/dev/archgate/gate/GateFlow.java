@@ -5,6 +5,8 @@ import dev.archgate.audit.PathGlobs;
 import dev.archgate.audit.PlatformAudit;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
+import dev.archgate.build.BuildxBuilder;
+import dev.archgate.build.BuildxBuilders;
 import dev.archgate.emulation.Binfmt;
 import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageResolver;
@@ -15,15 +17,12 @@ import dev.archgate.image.ResolvedImage;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
-import dev.archgate.promote.PromotionResult;
-import dev.archgate.promote.Promoter;
+import dev.archgate.report.Check;
 import dev.archgate.report.Coverage;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
-import dev.archgate.report.Verdict;
-import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SpecException;
 import java.io.IOException;
@@ -48,15 +47,13 @@ import java.util.concurrent.Future;
  * tested digest. The audit and smoke commands run the same flow with one stage switched off.
  */
 final class GateFlow {
-    private static final String DOCKER = System.getenv().getOrDefault("ARCHGATE_DOCKER", "docker");
-
     private final GateSpec spec;
     private final GateListener listener;
     private final Stages stages;
     private final Policy policy;
     private final PathGlobs ignored;
     private DockerClient docker;
-    private SmokeRunner runner;
+    private SmokeEngines engines;
     private volatile boolean cancelled;
 
     GateFlow(GateSpec spec, GateListener listener, Stages stages) {
@@ -82,6 +79,9 @@ final class GateFlow {
         try {
             Map<Platform, String> images = new LinkedHashMap<>();
             spec.platforms().forEach(p -> images.put(p, spec.image()));
+            if (stages.smoke && spec.installEmulation()) {
+                installEmulation(); // before a build too: its RUN steps for other platforms need the same handlers
+            }
             if (spec.build() != null) {
                 imageFindings.addAll(lint());
                 BuildResult built = build();
@@ -107,9 +107,9 @@ final class GateFlow {
             }
         }
         if (stages.smoke) {
-            runner = Engine.runner(docker());
-            if (spec.installEmulation()) {
-                installEmulation();
+            engines = new SmokeEngines(spec.machines().engines(), this::docker);
+            if (!spec.machines().engines().keySet().containsAll(spec.platforms())) {
+                docker(); // the local engine runs some platforms: a gate without it stops here, with its one sentence
             }
         }
         // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
@@ -255,7 +255,14 @@ final class GateFlow {
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
-            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), target.pinned(), fs);
+            SmokeEngines.Target engine;
+            try {
+                engine = engines.forPlatform(p);
+            } catch (GateException e) {
+                findings.add(Finding.error(Check.ENGINE_FAILED, null, e.getMessage()));
+                return PlatformReport.of(p, coverage, policy.apply(findings), List.of());
+            }
+            SmokeRun.Outcome outcome = SmokeRun.platform(engine, Binfmt.host(), spec, variant.get(), target.pinned(), fs);
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }
@@ -276,12 +283,37 @@ final class GateFlow {
         }
     }
 
+    /**
+     * Refuses, before anything is built, a platform the builder cannot build: no node lists its
+     * architecture and, for a builder on this machine's engine, no QEMU handler here runs it.
+     */
+    private void checkBuilder() throws InterruptedException {
+        BuildxBuilder builder;
+        try {
+            builder = new BuildxBuilders(DockerClients.CLI).inspect(spec.machines().builder());
+        } catch (BuildxBuilders.BuilderException e) {
+            throw new GateException(e.getMessage(), e.usage() ? GateException.Kind.USAGE : GateException.Kind.ENVIRONMENT, e);
+        }
+        Binfmt binfmt = Binfmt.host();
+        List<Platform> refused = spec.platforms().stream().filter(p -> !builder.offers(p)
+                && !(builder.onThisMachine() && (Binfmt.isNative(p) || binfmt.status(p).problem() == null))).toList();
+        if (!refused.isEmpty()) {
+            String list = String.join(", ", refused.stream().map(Platform::toString).toList());
+            throw new GateException("the buildx builder '" + builder.name() + "' cannot build " + list + ": its nodes offer "
+                    + String.join(", ", builder.listed()) + (builder.onThisMachine() ? " and this machine has no QEMU handler for "
+                    + (refused.size() == 1 ? "it" : "them") + "; run 'archgate qemu install " + list.replace(", ", ",") + "', or" : "; ")
+                    + " add a node of that platform ('docker buildx create --append --name " + builder.name() + " ...')",
+                    GateException.Kind.ENVIRONMENT, null);
+        }
+    }
+
     private BuildResult build() throws InterruptedException {
+        checkBuilder();
         listener.log("building " + spec.platforms().size() + " platforms with docker buildx");
         var info = docker().infoCmd().exec();
         boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
-        BuildResult built = new Buildx(DOCKER).build(spec.build(), spec.platforms(), containerdStore, listener::log);
+        BuildResult built = new Buildx(DockerClients.CLI, spec.machines().builder()).build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
         if (!built.succeeded()) {
             throw new GateException(built.error(), GateException.Kind.USAGE, null);
@@ -290,22 +322,7 @@ final class GateFlow {
     }
 
     private void promote(Report report, Map<String, Target> targets) throws InterruptedException {
-        if (spec.promote().isEmpty()) {
-            return;
-        }
-        if (report.verdict() != Verdict.PASS) {
-            listener.log("not promoting to " + String.join(", ", spec.promote()) + ": the gate did not pass");
-            return;
-        }
-        String pinned = targets.values().iterator().next().pinned();
-        if (targets.size() != 1 || !pinned.contains("@sha256:")) {
-            throw new GateException("promotion copies the tested image inside a registry, but " + pinned + " is only in the local engine: "
-                    + "set build.push with tags", GateException.Kind.USAGE, null);
-        }
-        PromotionResult result = new Promoter(DOCKER).promote(pinned, spec.promote(), listener::log);
-        if (!result.succeeded()) {
-            throw new GateException("the gate passed but promotion failed: " + result.failure(), GateException.Kind.ENVIRONMENT, null);
-        }
-        result.promoted().forEach(t -> listener.log("promoted " + pinned + " to " + t));
+        String pinned = targets.size() == 1 ? targets.values().iterator().next().pinned() : null;
+        Promotion.promote(report, pinned, spec.promote(), listener);
     }
 }

@@ -9,7 +9,7 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SmokeResult;
-import dev.archgate.smoke.SmokeRunner;
+
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import java.util.ArrayList;
@@ -21,8 +21,11 @@ final class SmokeRun {
 
     private SmokeRun() {}
 
-    /** @param fs the variant's merged filesystem, from which each test's program chain is resolved as the audit resolves it */
-    static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, PlatformImage variant, String pinned, MergedFilesystem fs)
+    /**
+     * @param engine the engine this platform's runs go to
+     * @param fs the variant's merged filesystem, from which each test's program chain is resolved as the audit resolves it
+     */
+    static Outcome platform(SmokeEngines.Target engine, Binfmt binfmt, GateSpec spec, PlatformImage variant, String pinned, MergedFilesystem fs)
             throws InterruptedException {
         Platform p = variant.platform();
         var config = variant.config();
@@ -32,15 +35,15 @@ final class SmokeRun {
             return new Outcome(List.of(Finding.error(Check.PLATFORM_LABEL_MISMATCH, null, "the index lists a " + p
                     + " variant whose config says " + config.label() + ", which the Docker Engine refuses to run as " + p)), List.of());
         }
-        boolean nativePlatform = Binfmt.isNative(p);
+        boolean nativePlatform = engine.runsNatively(p);
         List<Finding> findings = new ArrayList<>();
-        if (!nativePlatform) {
+        if (!nativePlatform && engine.local()) {
             BinfmtHandler handler = binfmt.status(p);
             if (handler.problem() != null) {
                 return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
             }
             if (spec.strictEmulation()) {
-                var missing = runner.emulatorProblem(p);
+                var missing = engine.runner().emulatorProblem(p);
                 if (missing.isPresent()) {
                     return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, missing.get())), List.of());
                 }
@@ -50,11 +53,21 @@ final class SmokeRun {
                         + "and passed; only the static audit would catch it"));
             }
         }
+        if (!nativePlatform && spec.strictEmulation() && !Binfmt.isNative(engine.architecture())) {
+            // Strict emulation copies this machine's qemu-*-static into the container: programs
+            // for this machine's architecture, which another engine's hardware cannot run.
+            return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, engine.name() + " runs " + engine.architecture()
+                    .architecture() + " hardware, which neither runs " + p + " natively nor runs this machine's QEMU binaries: send " + p
+                    + " to an engine of its own architecture or of this machine's, or gate it from a machine of " + engine.architecture()
+                    .architecture())), List.of());
+        }
+        SmokeResult.Execution how = nativePlatform ? SmokeResult.Execution.NATIVE
+                : spec.strictEmulation() ? SmokeResult.Execution.STRICT_EMULATION : SmokeResult.Execution.EMULATION;
         List<SmokeResult> results = new ArrayList<>();
         for (SmokeTest test : spec.smoke()) {
             List<String> argv = test.command().isEmpty() ? config.argv() : test.command();
             ProgramChain chain = ProgramChain.resolve(fs, argv, config.workingDir(), config.path());
-            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), chain, argv));
+            results.add(engine.runner().run(pinned, p, nativePlatform, test, spec.strictEmulation(), chain, argv).ranOn(engine.name(), how));
         }
         return new Outcome(findings, results);
     }

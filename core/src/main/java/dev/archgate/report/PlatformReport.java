@@ -56,6 +56,19 @@ public record PlatformReport(Platform platform, Verdict verdict, String reason, 
         return new PlatformReport(platform, Verdict.PASS, null, findings, smoke);
     }
 
+    /**
+     * A platform report read back from report.json (for a merge): its verdict derived again from
+     * what it holds, and the stated reason of an unchecked platform kept, so no edit of the verdict
+     * alone can turn it into a pass.
+     */
+    public static PlatformReport readBack(Platform platform, String reason, List<Finding> findings, List<SmokeResult> smoke) {
+        PlatformReport derived = of(platform, new Coverage(true, true, smoke.size(), false), findings, smoke);
+        if (reason == null || derived.verdict() == Verdict.FAIL) {
+            return derived;
+        }
+        return new PlatformReport(platform, Verdict.ERROR, reason, findings, smoke);
+    }
+
     /** A platform the run was stopped before it finished: an error, whatever it had found so far. */
     public static PlatformReport interrupted(Platform platform) {
         return of(platform, Coverage.asked(false, 0).withInterrupt(), List.of(), List.of());

@@ -40,6 +40,10 @@ public final class ReportJson {
             j.addProperty("outcome", s.outcome());
             j.addProperty("durationMs", s.durationMs());
             j.addProperty("detail", s.detail());
+            if (s.engine() != null) {
+                j.addProperty("engine", s.engine());
+                j.addProperty("execution", s.execution().id());
+            }
             smoke.add(j);
         }
         o.add("smoke", smoke);

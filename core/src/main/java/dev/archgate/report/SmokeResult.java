@@ -7,15 +7,42 @@ import java.util.Objects;
  * One smoke run of one platform. {@code exitCode} is null when the container never exited (a
  * timeout, a service still running, or a start that failed). {@code outcome} is "passed" or the
  * id of the check that failed it; {@code detail} quotes the evidence (the runtime's error line,
- * the unmatched output) so the cause is readable without the logs.
+ * the unmatched output) so the cause is readable without the logs. {@code engine} names the
+ * Docker engine that ran it and {@code execution} how its code ran there (null when it never
+ * reached an engine).
  */
-public record SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail) implements Serializable {
+public record SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail, String engine, Execution execution)
+        implements Serializable {
     public static final String PASSED = "passed";
+
+    /** How a smoke run's code was executed. */
+    public enum Execution {
+        /** On hardware of the platform's own architecture. */
+        NATIVE,
+        /** Through the platform's own QEMU, copied into the container (strict emulation). */
+        STRICT_EMULATION,
+        /** Through whatever binfmt_misc handler the engine's host has (--no-strict-emulation). */
+        EMULATION;
+
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     public SmokeResult {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(outcome, "outcome");
         detail = detail == null ? "" : detail;
+    }
+
+    /** A result not yet placed on an engine. */
+    public SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail) {
+        this(name, exitCode, outcome, durationMs, detail, null, null);
+    }
+
+    /** This result as run on {@code engine}, executed {@code how}. */
+    public SmokeResult ranOn(String engine, Execution how) {
+        return new SmokeResult(name, exitCode, outcome, durationMs, detail, engine, how);
     }
 
     public boolean passed() {

@@ -44,6 +44,7 @@ public final class SummaryMarkdown {
             }
             md.append('\n');
         }
+        ranOn(report, md);
         List<Finding> causes = likelyCauses(report);
         for (PlatformReport p : report.platforms()) {
             List<Finding> shown = p.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
@@ -75,6 +76,22 @@ public final class SummaryMarkdown {
             }
         }
         return md.toString();
+    }
+
+    /** Where each platform's smoke runs ran, when more than one engine shared the work (engines:, or a merge of split runs). */
+    private static void ranOn(Report report, StringBuilder md) {
+        Set<String> engines = new LinkedHashSet<>();
+        report.platforms().forEach(p -> p.smoke().stream().map(SmokeResult::engine).filter(e -> e != null).forEach(engines::add));
+        if (engines.size() < 2) {
+            return;
+        }
+        md.append("\nRan on: ");
+        List<String> parts = new ArrayList<>();
+        for (PlatformReport p : report.platforms()) {
+            p.smoke().stream().filter(s -> s.engine() != null).findFirst()
+                    .ifPresent(s -> parts.add(p.platform() + " — " + s.engine() + ", " + s.execution().id()));
+        }
+        md.append(String.join("; ", parts)).append('\n');
     }
 
     /** Dockerfile findings that explain foreign code in a variant, the strongest first. */

@@ -22,55 +22,66 @@ public record SpecDraft(
         List<String> ignorePaths,
         Path reportDir,
         List<String> promote,
-        List<String> insecureRegistries) {
+        List<String> insecureRegistries,
+        Machines machines) {
 
     public static SpecDraft empty() {
-        return new SpecDraft(null, null, null, null, null, null, null, null, null, null, null);
+        return new SpecDraft(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A build replaces an image given before it, and the other way round: the later layer wins. */
     public SpecDraft withBuild(BuildSpec v) {
-        return new SpecDraft(v, null, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(v, null, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withImage(String v) {
-        return new SpecDraft(null, v, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(null, v, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withPlatforms(List<Platform> v) {
-        return new SpecDraft(build, image, v, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, v, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withSmoke(List<SmokeTest> v) {
-        return new SpecDraft(build, image, platforms, v, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, v, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withStrictEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, v, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, v, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withInstallEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, v, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, v, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withCheckLevels(Map<Check, CheckLevel> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, v, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, v, ignorePaths, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withIgnorePaths(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, v, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, v, reportDir, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withReportDir(Path v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, v, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, v, promote, insecureRegistries, machines);
     }
 
     public SpecDraft withPromote(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, v, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, v, insecureRegistries, machines);
     }
 
     public SpecDraft withInsecureRegistries(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, v);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, v, machines);
+    }
+
+    public SpecDraft withMachines(Machines v) {
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote,
+                insecureRegistries, v);
+    }
+
+    /** Where work runs so far, for a layer that changes one part of it. */
+    public Machines machinesOrLocal() {
+        return machines == null ? Machines.LOCAL : machines;
     }
 
     public GateSpec toSpec() {
@@ -83,6 +94,7 @@ public record SpecDraft(
                 ignorePaths == null ? List.of() : ignorePaths,
                 reportDir,
                 promote == null ? List.of() : promote,
-                insecureRegistries == null ? List.of() : insecureRegistries);
+                insecureRegistries == null ? List.of() : insecureRegistries,
+                machinesOrLocal());
     }
 }

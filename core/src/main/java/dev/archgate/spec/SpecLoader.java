@@ -30,8 +30,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class SpecLoader {
     private static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
-            "checks", "report", "promote", "registries");
-    private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target");
+            "checks", "report", "promote", "registries", "engines");
+    private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder");
+    private static final Set<String> ENGINE_KEYS = Set.of("host", "tls-verify", "cert-path");
     private static final Set<String> SMOKE_KEYS = Set.of("name", "mode", "command", "expect", "timeout", "ready");
     private static final Set<String> EXPECT_KEYS = Set.of("exitCode", "stdout", "stderr");
     private static final Set<String> EMULATION_KEYS = Set.of("strict", "install");
@@ -82,7 +83,14 @@ public final class SpecLoader {
         }
         SpecDraft d = SpecDraft.empty();
         if (map.containsKey("build")) {
-            d = d.withBuild(build(map(map.get("build"), "build"), baseDir));
+            Map<String, Object> b = map(map.get("build"), "build");
+            d = d.withBuild(build(b, baseDir));
+            if (b.containsKey("builder")) {
+                d = d.withMachines(d.machinesOrLocal().withBuilder(string(b.get("builder"), "build.builder")));
+            }
+        }
+        if (map.containsKey("engines")) {
+            d = d.withMachines(d.machinesOrLocal().withEngines(engines(map(map.get("engines"), "engines"), baseDir)));
         }
         if (map.containsKey("image")) {
             d = d.withImage(string(map.get("image"), "image"));
@@ -137,6 +145,33 @@ public final class SpecLoader {
         return new BuildSpec(context, dockerfile, args, b.containsKey("push") && bool(b.get("push"), "build.push"),
                 b.containsKey("tags") ? strings(b.get("tags"), "build.tags") : List.of(),
                 b.containsKey("target") ? string(b.get("target"), "build.target") : null);
+    }
+
+    /** {@code engines:} maps a platform to an address, or to {host, tls-verify, cert-path}. */
+    private Map<Platform, EngineEndpoint> engines(Map<String, Object> entries, Path baseDir) {
+        Map<Platform, EngineEndpoint> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            String where = "engines." + e.getKey();
+            Platform platform;
+            try {
+                platform = Platform.parse(e.getKey());
+            } catch (UnknownPlatformException ex) {
+                throw new SpecException("engines: " + ex.getMessage());
+            }
+            if (e.getValue() instanceof String host) {
+                out.put(platform, EngineEndpoint.of(string(host, where)));
+                continue;
+            }
+            Map<String, Object> m = map(e.getValue(), where);
+            keys(m, ENGINE_KEYS, where + ".");
+            if (!m.containsKey("host")) {
+                throw new SpecException(where + " has no host: give the engine's address, e.g. tcp://arm-host:2376");
+            }
+            out.put(platform, new EngineEndpoint(string(m.get("host"), where + ".host"),
+                    m.containsKey("tls-verify") ? bool(m.get("tls-verify"), where + ".tls-verify") : null,
+                    m.containsKey("cert-path") ? baseDir.resolve(string(m.get("cert-path"), where + ".cert-path")).normalize() : null));
+        }
+        return out;
     }
 
     private List<Platform> platforms(Object value) {

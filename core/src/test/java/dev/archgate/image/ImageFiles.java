@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.testing.TarLayer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +43,7 @@ public final class ImageFiles {
 
     public MergedFilesystem merged() {
         try {
-            return MergedFilesystem.merge(List.of(LayerReader.read(new ByteArrayInputStream(layer.bytes()), "sha256:test")));
+            return MergedFilesystem.merge(List.of(LayerReader.read(new ByteArrayInputStream(layer.bytes()), "sha256:test", ReadLimits.perImage())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

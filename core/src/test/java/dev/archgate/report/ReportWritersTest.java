@@ -62,4 +62,18 @@ class ReportWritersTest {
         assertThat(md).contains("- Likely cause: `Dockerfile:7` — GOARCH=amd64 builds amd64 code");
         assertThat(md.indexOf("Likely cause")).isGreaterThan(md.indexOf("### linux/arm64")).isLessThan(md.indexOf("### linux/s390x"));
     }
+
+    @Test
+    void summaryNamesTheEngineOfEachPlatformWhenSeveralSharedTheWork() {
+        PlatformReport amd64 = PlatformReport.of(Platform.parse("linux/amd64"), AUDITED_AND_ONE_SMOKE, List.of(),
+                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 300, "").ranOn("ci (unix:///var/run/docker.sock)",
+                        SmokeResult.Execution.NATIVE)));
+        PlatformReport arm64 = PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE, List.of(),
+                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 300, "").ranOn("graviton (tcp://arm:2376)",
+                        SmokeResult.Execution.NATIVE)));
+
+        assertThat(SummaryMarkdown.render(Report.of("app:1", "sha256:abc", List.of(amd64, arm64))))
+                .contains("Ran on: linux/amd64 — ci (unix:///var/run/docker.sock), native; linux/arm64 — graviton (tcp://arm:2376), native");
+        assertThat(SummaryMarkdown.render(failingGate())).doesNotContain("Ran on:");
+    }
 }

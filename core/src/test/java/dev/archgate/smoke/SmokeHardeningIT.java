@@ -2,6 +2,7 @@ package dev.archgate.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.image.ProgramChain;
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.gate.DockerClients;
 import dev.archgate.platform.Platform;
@@ -34,19 +35,19 @@ class SmokeHardeningIT {
     private static final Platform AMD64 = Platform.parse("linux/amd64");
     private static DockerClient docker;
     private static SmokeRunner runner;
-    private static ProgramFiles files;
+    private static ProgramChain shell;
 
     @BeforeAll
     static void start() throws IOException {
         docker = DockerClients.fromEnvironment();
         runner = new SmokeRunner(docker, new Labels(), Path.of("/usr/bin"));
-        files = FixturePrograms.of(BUSYBOX, AMD64);
+        shell = FixturePrograms.chain(BUSYBOX, AMD64, List.of("/bin/sh"));
     }
 
     private static SmokeResult run(String name, String script, String stdout) throws InterruptedException {
         SmokeTest test = new SmokeTest(name, SmokeTest.Mode.COMMAND, List.of("/bin/sh", "-c", script), 0, stdout, "",
                 Duration.ofSeconds(90), Duration.ofSeconds(1));
-        SmokeResult r = runner.run(BUSYBOX, AMD64, true, test, true, List.of("/bin/sh"), "/bin", files);
+        SmokeResult r = runner.run(BUSYBOX, AMD64, true, test, true, shell, test.command());
         assertThat(runner.liveContainers()).isZero();
         return r;
     }

@@ -110,4 +110,27 @@ class SpecLoaderTest {
         assertThat(CheckFlags.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "warning")))
                 .containsEntry(Check.PLATFORM_LABEL_MISMATCH, CheckLevel.WARNING);
     }
+
+    @Test
+    void machinesNameTheBuilderAndAnEnginePerPlatformWithItsTls() {
+        GateSpec spec = parse("""
+                version: 1
+                build: {context: ., builder: fleet}
+                platforms: [linux/amd64, linux/arm64, linux/s390x]
+                engines:
+                  linux/arm64: tcp://arm-host:2376
+                  s390x: {host: "tcp://${REGISTRY}:2376", tls-verify: true, cert-path: certs/z}
+                """);
+
+        assertThat(spec.machines().builder()).isEqualTo("fleet");
+        assertThat(spec.machines().engines()).containsEntry(Platform.parse("linux/arm64"), EngineEndpoint.of("tcp://arm-host:2376"))
+                .containsEntry(Platform.parse("linux/s390x"), new EngineEndpoint("tcp://registry.example.com:2376", true, BASE.resolve("certs/z")))
+                .doesNotContainKey(Platform.parse("linux/amd64"));
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nengines: {linux/arm64: arm-host}\n"))
+                .hasMessageContaining("'arm-host' is not one docker understands");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nengines: {linux/arm64: {tls: true}}\n"))
+                .hasMessageContaining("unknown key 'engines.linux/arm64.tls'");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nengines: {sparc: tcp://h:2376}\n"))
+                .hasMessageContaining("engines: unknown platform 'sparc'");
+    }
 }

@@ -1,0 +1,140 @@
+package dev.archgate.report;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.archgate.platform.Platform;
+import dev.archgate.platform.UnknownPlatformException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads report.json (schema 1) back, for {@code archgate merge}. It trusts nothing it reads: an
+ * unknown schema, an unknown check id or outcome, or a verdict its own findings do not imply
+ * (a hand-edited "pass") is refused, so a merge can never pass what no run passed.
+ */
+public final class ReportReader {
+    private ReportReader() {}
+
+    /**
+     * @param name how the report is named in messages (its file)
+     * @throws UnreadableReportException with one sentence naming the report and what is wrong
+     */
+    public static Report read(String name, String json) {
+        JsonObject root;
+        try {
+            JsonElement parsed = JsonParser.parseString(json);
+            if (!parsed.isJsonObject()) {
+                throw new UnreadableReportException(name + " is not a report.json (it holds no JSON object)");
+            }
+            root = parsed.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new UnreadableReportException(name + " is not valid JSON (" + firstLine(e.getMessage())
+                    + "): it is truncated or not a report.json; copy the whole file again");
+        }
+        try {
+            int schema = root.has("schema") ? root.get("schema").getAsInt() : -1;
+            if (schema != Report.SCHEMA) {
+                throw new UnreadableReportException(name + " has report schema " + (schema < 0 ? "(none)" : schema)
+                        + ", but this archgate reads schema " + Report.SCHEMA + ": merge reports written by the same archgate version");
+            }
+            List<PlatformReport> platforms = new ArrayList<>();
+            for (JsonElement e : array(root, "platforms")) {
+                platforms.add(platform(name, e.getAsJsonObject()));
+            }
+            Report report = Report.of(string(root, "image"), string(root, "digest"), findings(name, array(root, "findings")), platforms);
+            Verdict stated = verdict(name, string(root, "verdict"));
+            if (stated != report.verdict()) {
+                throw new UnreadableReportException(name + " says " + stated.id() + ", but its platforms add up to " + report.verdict().id()
+                        + ": the file was edited; use the report as archgate wrote it");
+            }
+            return report;
+        } catch (IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException e) {
+            throw new UnreadableReportException(name + " does not have the shape of a report.json (" + firstLine(String.valueOf(e.getMessage()))
+                    + "): use the report as archgate wrote it");
+        }
+    }
+
+    private static PlatformReport platform(String name, JsonObject o) {
+        Platform platform;
+        try {
+            platform = Platform.parse(string(o, "platform"));
+        } catch (UnknownPlatformException e) {
+            throw new UnreadableReportException(name + " names an unknown platform '" + string(o, "platform") + "'");
+        }
+        List<SmokeResult> smoke = new ArrayList<>();
+        for (JsonElement e : array(o, "smoke")) {
+            JsonObject s = e.getAsJsonObject();
+            String outcome = string(s, "outcome");
+            if (!SmokeResult.PASSED.equals(outcome) && Check.fromId(outcome).isEmpty()) {
+                throw new UnreadableReportException(name + " has a smoke outcome '" + outcome + "' this archgate does not know");
+            }
+            JsonElement exit = s.get("exitCode");
+            SmokeResult result = new SmokeResult(string(s, "name"), exit == null || exit.isJsonNull() ? null : exit.getAsInt(), outcome,
+                    s.get("durationMs").getAsLong(), string(s, "detail"));
+            String engine = string(s, "engine");
+            smoke.add(engine == null ? result : result.ranOn(engine, execution(name, string(s, "execution"))));
+        }
+        PlatformReport report = PlatformReport.readBack(platform, string(o, "reason"), findings(name, array(o, "findings")), smoke);
+        Verdict stated = verdict(name, string(o, "verdict"));
+        if (stated != report.verdict()) {
+            throw new UnreadableReportException(name + " says " + platform + " " + stated.id() + ", but its findings and smoke runs make it "
+                    + report.verdict().id() + ": the file was edited; use the report as archgate wrote it");
+        }
+        return report;
+    }
+
+    private static List<Finding> findings(String name, JsonArray array) {
+        List<Finding> out = new ArrayList<>();
+        for (JsonElement e : array) {
+            JsonObject f = e.getAsJsonObject();
+            String id = string(f, "check");
+            Check check = Check.fromId(id).orElseThrow(() -> new UnreadableReportException(name + " has a finding of check '" + id
+                    + "' this archgate does not know: merge reports written by the same archgate version"));
+            Severity severity;
+            try {
+                severity = Severity.valueOf(string(f, "severity").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException | NullPointerException ex) {
+                throw new UnreadableReportException(name + " has a finding with severity '" + string(f, "severity") + "'");
+            }
+            out.add(new Finding(check, severity, string(f, "path"), string(f, "message")));
+        }
+        return out;
+    }
+
+    private static SmokeResult.Execution execution(String name, String id) {
+        for (SmokeResult.Execution e : SmokeResult.Execution.values()) {
+            if (e.id().equals(id)) {
+                return e;
+            }
+        }
+        throw new UnreadableReportException(name + " has a smoke execution '" + id + "'; a report says native, strict-emulation or emulation");
+    }
+
+    private static Verdict verdict(String name, String id) {
+        for (Verdict v : Verdict.values()) {
+            if (v.id().equals(id)) {
+                return v;
+            }
+        }
+        throw new UnreadableReportException(name + " has the verdict '" + id + "'; a report says pass, fail or error");
+    }
+
+    private static JsonArray array(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? new JsonArray() : e.getAsJsonArray();
+    }
+
+    private static String string(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        return e == null || e.isJsonNull() ? null : e.getAsString();
+    }
+
+    private static String firstLine(String message) {
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

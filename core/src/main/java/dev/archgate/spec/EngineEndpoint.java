@@ -1,0 +1,27 @@
+package dev.archgate.spec;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * A Docker engine the way the docker CLI names one: its address ({@code DOCKER_HOST}: unix://,
+ * tcp:// or ssh://) and, for tcp, TLS as {@code DOCKER_TLS_VERIFY} and {@code DOCKER_CERT_PATH}
+ * set it (ca.pem, cert.pem, key.pem in that directory).
+ *
+ * @param tlsVerify null: as DOCKER_TLS_VERIFY says for the local engine
+ * @param certPath null: DOCKER_CERT_PATH, else ~/.docker
+ */
+public record EngineEndpoint(String host, Boolean tlsVerify, Path certPath) implements Serializable {
+    public EngineEndpoint {
+        Objects.requireNonNull(host, "host");
+        if (!host.matches("(unix|tcp|ssh|npipe)://.+")) {
+            throw new SpecException("the engine address '" + host + "' is not one docker understands: use unix:///path/docker.sock, "
+                    + "tcp://host:2376 or ssh://user@host");
+        }
+    }
+
+    public static EngineEndpoint of(String host) {
+        return new EngineEndpoint(host, null, null);
+    }
+}

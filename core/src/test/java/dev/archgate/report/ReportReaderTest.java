@@ -1,0 +1,65 @@
+package dev.archgate.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archgate.platform.Platform;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ReportReaderTest {
+    private static final Coverage DONE = Coverage.asked(true, 1).withAuditRead();
+    private static final Platform AMD64 = Platform.parse("linux/amd64");
+    private static final Platform ARM64 = Platform.parse("linux/arm64");
+    private static final String DIGEST = "sha256:" + "ab".repeat(32);
+
+    private static Report sample() {
+        PlatformReport good = PlatformReport.of(AMD64, DONE, List.of(Finding.warning(Check.POLICY_ROOT_USER, null, "runs as root")),
+                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 812, "")));
+        PlatformReport bad = PlatformReport.of(ARM64, DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")),
+                List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 90, "qemu: /app: Invalid ELF image")));
+        return Report.of("registry.example/app:1", DIGEST, List.of(Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, "Dockerfile:7", "GOARCH")),
+                List.of(good, bad));
+    }
+
+    @Test
+    void readsBackExactlyWhatWasWritten() {
+        Report report = sample();
+        assertThat(ReportReader.read("r.json", ReportJson.toJson(report))).isEqualTo(report);
+    }
+
+    @Test
+    void aTruncatedReportIsRefusedByName() {
+        String json = ReportJson.toJson(sample());
+        assertThatThrownBy(() -> ReportReader.read("b/report.json", json.substring(0, json.length() / 2)))
+                .isInstanceOf(UnreadableReportException.class).hasMessageStartingWith("b/report.json is not valid JSON");
+    }
+
+    @Test
+    void aVerdictItsFindingsDoNotImplyIsRefused() {
+        String edited = ReportJson.toJson(sample()).replace("\"verdict\": \"fail\",\n      \"findings\": [\n        {\n          \"check\": \"elf.arch-mismatch\"",
+                "\"verdict\": \"pass\",\n      \"findings\": [\n        {\n          \"check\": \"elf.arch-mismatch\"");
+        assertThat(edited).isNotEqualTo(ReportJson.toJson(sample()));
+        assertThatThrownBy(() -> ReportReader.read("b/report.json", edited))
+                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("says linux/arm64 pass").hasMessageContaining("edited");
+    }
+
+    @Test
+    void aReportWhoseTopVerdictWasEditedIsRefused() {
+        String edited = ReportJson.toJson(sample()).replaceFirst("\"verdict\": \"fail\"", "\"verdict\": \"pass\"");
+        assertThatThrownBy(() -> ReportReader.read("r.json", edited)).isInstanceOf(UnreadableReportException.class)
+                .hasMessageContaining("r.json says pass");
+    }
+
+    @Test
+    void anotherSchemaAnUnknownCheckOrANonObjectIsRefused() {
+        String json = ReportJson.toJson(sample());
+        assertThatThrownBy(() -> ReportReader.read("r.json", json.replace("\"schema\": 1", "\"schema\": 2")))
+                .hasMessageContaining("schema 2").hasMessageContaining("reads schema 1");
+        assertThatThrownBy(() -> ReportReader.read("r.json", json.replace("elf.arch-mismatch", "elf.future-check")))
+                .hasMessageContaining("check 'elf.future-check'");
+        assertThatThrownBy(() -> ReportReader.read("r.json", "[1, 2]")).hasMessageContaining("holds no JSON object");
+        assertThatThrownBy(() -> ReportReader.read("r.json", "{\"schema\": 1, \"platforms\": 3}"))
+                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("shape of a report.json");
+    }
+}
