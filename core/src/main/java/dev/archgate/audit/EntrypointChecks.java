@@ -12,6 +12,7 @@ import dev.archgate.report.Finding;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Follows what the container would execute first: the entrypoint (or command) through PATH and
@@ -23,7 +24,11 @@ final class EntrypointChecks {
 
     private EntrypointChecks() {}
 
-    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs) {
+    /**
+     * @param visit receives each file of the chain that was reached (the entrypoint, interpreters,
+     *     the loader), so other checks know what the container starts
+     */
+    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, Consumer<FileFacts> visit) {
         List<Finding> out = new ArrayList<>();
         List<String> argv = config.argv();
         if (argv.isEmpty()) {
@@ -40,12 +45,13 @@ final class EntrypointChecks {
             out.add(Finding.error(Check.ENTRYPOINT_MISSING, argv.get(0), "the entrypoint cannot be found: " + r.problem()));
             return out;
         }
-        follow(platform, config, fs, r.facts(), argv.get(0), 0, out);
+        follow(platform, config, fs, r.facts(), argv.get(0), 0, out, visit);
         return out;
     }
 
     private static void follow(Platform platform, ImageConfig config, MergedFilesystem fs, FileFacts f, String shownAs, int depth,
-                               List<Finding> out) {
+                               List<Finding> out, Consumer<FileFacts> visit) {
+        visit.accept(f);
         String name = f.path().equals(shownAs) ? f.path() : shownAs + " (" + f.path() + ")";
         if (f.type() != FileFacts.Type.FILE) {
             out.add(Finding.error(Check.ENTRYPOINT_NOT_EXECUTABLE, f.path(), name + " is a " + f.type().name().toLowerCase(java.util.Locale.ROOT)
@@ -58,11 +64,11 @@ final class EntrypointChecks {
             return;
         }
         if (f.isElf()) {
-            loader(platform, fs, f, name, out);
+            loader(platform, fs, f, name, out, visit);
             return;
         }
         if (f.shebang() != null) {
-            interpreter(platform, config, fs, f, name, depth, out);
+            interpreter(platform, config, fs, f, name, depth, out, visit);
             return;
         }
         String what = f.text() ? "is a script without a #! line" : "is neither an ELF program nor a script";
@@ -70,7 +76,8 @@ final class EntrypointChecks {
                 + ": the kernel cannot execute it (exec format error); start it with #!/bin/sh or run it through a shell"));
     }
 
-    private static void loader(Platform platform, MergedFilesystem fs, FileFacts program, String name, List<Finding> out) {
+    private static void loader(Platform platform, MergedFilesystem fs, FileFacts program, String name, List<Finding> out,
+                               Consumer<FileFacts> visit) {
         String interp = program.elf().interpreter();
         if (interp == null) {
             return;
@@ -82,6 +89,7 @@ final class EntrypointChecks {
             return;
         }
         FileFacts l = loader.facts();
+        visit.accept(l);
         if (l.isElf()) {
             ElfExpectation.of(platform).judge(l.elf(), platform).ifPresent(m -> out.add(Finding.error(Check.ELF_ARCH_MISMATCH, l.path(),
                     "the loader " + interp + " of " + name + " is " + m.description())));
@@ -89,7 +97,7 @@ final class EntrypointChecks {
     }
 
     private static void interpreter(Platform platform, ImageConfig config, MergedFilesystem fs, FileFacts script, String name, int depth,
-                                    List<Finding> out) {
+                                    List<Finding> out, Consumer<FileFacts> visit) {
         String line = script.shebang().substring(2);
         if (line.endsWith("\r")) {
             String shown = line.strip();
@@ -115,7 +123,7 @@ final class EntrypointChecks {
                         + viaEnv.problem() + ": install it in the image"));
                 return;
             }
-            follow(platform, config, fs, viaEnv.facts(), command, depth + 1, out);
+            follow(platform, config, fs, viaEnv.facts(), command, depth + 1, out, visit);
             return;
         }
         if (!r.found()) {
@@ -123,6 +131,6 @@ final class EntrypointChecks {
                     + r.problem() + ": install it in the image or change the #! line"));
             return;
         }
-        follow(platform, config, fs, r.facts(), interp, depth + 1, out);
+        follow(platform, config, fs, r.facts(), interp, depth + 1, out, visit);
     }
 }

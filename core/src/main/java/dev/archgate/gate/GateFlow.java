@@ -3,6 +3,7 @@ package dev.archgate.gate;
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.audit.PathGlobs;
 import dev.archgate.audit.PlatformAudit;
+import dev.archgate.build.BuildFailure;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
 import dev.archgate.emulation.Binfmt;
@@ -17,6 +18,7 @@ import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
 import dev.archgate.promote.PromotionResult;
 import dev.archgate.promote.Promoter;
+import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
@@ -39,6 +41,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * The gate, one direction: lint the Dockerfile and build every platform with buildx (for a build
@@ -73,6 +76,9 @@ final class GateFlow {
         if (spec.build() != null) {
             imageFindings.addAll(lint());
             BuildResult built = build();
+            if (!built.succeeded()) {
+                return failedBuild(built.failure(), imageFindings);
+            }
             spec.platforms().forEach(p -> images.put(p, built.image() != null ? built.image() : built.perPlatform().get(p)));
             name = built.tag();
         }
@@ -197,15 +203,52 @@ final class GateFlow {
     private List<Finding> lint() {
         Path file = spec.build().dockerfileOrDefault();
         try {
-            // Named as the user would open it: relative to the working directory when it lies below it.
-            Path cwd = Path.of("").toAbsolutePath();
-            Path absolute = file.toAbsolutePath().normalize();
-            String shown = absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-            return DockerfileLinter.lint(Dockerfile.parse(shown, Files.readString(file)), spec.platforms());
+            return DockerfileLinter.lint(Dockerfile.parse(shownDockerfile(), Files.readString(file)), spec.platforms());
         } catch (IOException e) {
             throw new GateException("cannot read the Dockerfile " + file + ": give build.dockerfile (or --file) the path of yours",
                     GateException.Kind.USAGE, e);
         }
+    }
+
+    /** The Dockerfile named as the user would open it: relative to the working directory when it lies below it. */
+    private String shownDockerfile() {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = spec.build().dockerfileOrDefault().toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /**
+     * A build that failed for some platforms: each of those fails with build.failed at the
+     * Dockerfile line of its step; every other platform is reported as not checked, since buildx
+     * produced no image of it (never as passed, whatever the check levels say).
+     */
+    private Report failedBuild(BuildFailure failure, List<Finding> imageFindings) {
+        String file = shownDockerfile();
+        List<PlatformReport> reports = new ArrayList<>();
+        String failed = failure.steps().stream().map(s -> s.platform().toString()).distinct().collect(Collectors.joining(", "));
+        for (Platform p : spec.platforms()) {
+            List<Finding> findings = new ArrayList<>();
+            for (BuildFailure.FailedStep step : failure.steps()) {
+                if (step.platform().equals(p)) {
+                    String where = step.line() > 0 ? file + ":" + step.line() : file;
+                    findings.add(Finding.error(Check.BUILD_FAILED, where, "the build of " + p + " failed at " + where + " in step "
+                            + abbreviate(step.step()) + ": " + abbreviate(step.error())
+                            + (step.output().isEmpty() ? "" : "; its last output: " + String.join(" | ", step.output()))));
+                }
+            }
+            PlatformReport r = findings.isEmpty()
+                    ? new PlatformReport(p, Verdict.ERROR, List.of(Finding.info(Check.BUILD_FAILED, null, "not checked: the build failed for "
+                            + failed + ", so buildx produced no image of " + p + " to check; fix that build and run the gate again")), List.of())
+                    : new PlatformReport(p, Verdict.FAIL, policy.apply(findings), List.of());
+            listener.platformFinished(r);
+            reports.add(r);
+        }
+        String name = spec.build().tags().isEmpty() ? spec.build().context().toString() : spec.build().tags().get(0);
+        return Report.of(name, null, policy.apply(imageFindings), reports);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 297) + "...";
     }
 
     private BuildResult build() throws InterruptedException {
@@ -215,8 +258,9 @@ final class GateFlow {
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
         BuildResult built = new Buildx(DOCKER).build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
-        if (!built.succeeded()) {
-            throw new GateException(built.error(), GateException.Kind.USAGE, null);
+        if (!built.succeeded() && built.failure().kind() != BuildFailure.Kind.PLATFORM) {
+            throw new GateException(built.failure().message(), built.failure().kind() == BuildFailure.Kind.USAGE
+                    ? GateException.Kind.USAGE : GateException.Kind.ENVIRONMENT, null);
         }
         return built;
     }
