@@ -2,14 +2,16 @@ package dev.archgate.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.BuildSpec;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetSocketAddress;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,44 +84,52 @@ class BuildxFailuresIT {
         assertThat(f.message()).contains("the registry 127.0.0.1:5998 is unreachable while pushing the image", "connection refused");
     }
 
-    /** A fake: the real registry cannot be made to answer 500 on demand, so a JDK server does, for every request. */
+    /**
+     * A fake: the real registry cannot be made to answer 5xx on demand, so a socket answers every
+     * request with {@code status}. It answers at once, whatever arrives, so BuildKit's TLS attempt
+     * gets an HTTP answer and falls back to plain HTTP, as it does with a real registry on loopback.
+     */
+    private static ServerSocket failingRegistry(String status) throws IOException {
+        ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    s.setSoTimeout(2000);
+                    byte[] buffer = new byte[8192];
+                    s.getInputStream().read(buffer);
+                    s.getOutputStream().write(("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+                } catch (IOException e) {
+                    // the next connection is served anyway; a closed server ends the loop
+                }
+            }
+        }, "failing-registry");
+        t.setDaemon(true);
+        t.start();
+        return server;
+    }
+
     @Test
     void aRegistryAnswering500DuringThePushIsAnEnvironmentErrorNamingIt(@TempDir Path dir) throws Exception {
-        HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        failing.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(500, -1);
-            exchange.close();
-        });
-        failing.start();
-        try {
-            String registry = "127.0.0.1:" + failing.getAddress().getPort();
+        try (ServerSocket failing = failingRegistry("500 Internal Server Error")) {
+            String registry = "127.0.0.1:" + failing.getLocalPort();
             Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY Dockerfile /x\n");
             BuildFailure f = build(dir, true, registry + "/h14/failing:1").failure();
 
             assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
             assertThat(f.message()).contains("the registry " + registry + " answered with a server error while pushing the image", "500");
-        } finally {
-            failing.stop(0);
         }
     }
 
     @Test
-    void aRegistryAnswering500ForTheBaseImageIsAnEnvironmentError(@TempDir Path dir) throws Exception {
-        HttpServer failing = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        failing.createContext("/", exchange -> {
-            exchange.sendResponseHeaders(503, -1);
-            exchange.close();
-        });
-        failing.start();
-        try {
-            String registry = "127.0.0.1:" + failing.getAddress().getPort();
+    void aRegistryAnswering503ForTheBaseImageIsAnEnvironmentError(@TempDir Path dir) throws Exception {
+        try (ServerSocket failing = failingRegistry("503 Service Unavailable")) {
+            String registry = "127.0.0.1:" + failing.getLocalPort();
             Files.writeString(dir.resolve("Dockerfile"), "FROM " + registry + "/base/busybox:1\nRUN true\n");
             BuildFailure f = build(dir, false, null).failure();
 
             assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
-            assertThat(f.message()).contains("the registry " + registry, "while reading a base image");
-        } finally {
-            failing.stop(0);
+            assertThat(f.message()).contains("the registry " + registry + " answered with a server error while reading a base image", "503");
         }
     }
 
