@@ -18,18 +18,21 @@ import java.util.TreeMap;
  * the dynamic section this reader keeps the NUL-terminated strings that can be library names or
  * search paths (by their shape, with their file offsets; at most {@value #MAX_STRINGS} of them,
  * {@value #MAX_STRING} bytes each) and copies the dynamic section itself (at most
- * {@value #MAX_DYNAMIC} bytes). Names are then looked up by file offset, including names the
+ * {@value #MAX_DYNAMIC} bytes). Strings are collected from every byte the scanner sees, since
+ * patchelf puts a rewritten string table behind the dynamic section. Names are then looked up by file offset, including names the
  * linker stored as the tail of a longer string.
  */
 final class DynamicReader {
     static final int MAX_DYNAMIC = 64 * 1024;
     static final int MAX_STRINGS = 4096;
     static final int MAX_STRING = 4096;
+    static final int MAX_STRING_TABLE = 16 * 1024 * 1024;
     private static final int PT_LOAD = 1;
     private static final int PT_DYNAMIC = 2;
     private static final long DT_NULL = 0;
     private static final long DT_NEEDED = 1;
     private static final long DT_STRTAB = 5;
+    private static final long DT_STRSZ = 10;
     private static final long DT_SONAME = 14;
     private static final long DT_RPATH = 15;
     private static final long DT_RUNPATH = 29;
@@ -45,6 +48,7 @@ final class DynamicReader {
     private final byte[] current = new byte[MAX_STRING];
     private int currentLength;
     private long currentStart;
+    private long nextOffset;
     private boolean currentTooLong;
     private int dynamicFilled;
 
@@ -99,17 +103,45 @@ final class DynamicReader {
         return new DynamicReader(is64, order, dynOffset, (int) Math.min(dynSize, MAX_DYNAMIC), loads);
     }
 
-    /** The file offset up to which the stream must be read (not skipped) for this reader to see what it needs. */
+    /**
+     * The file offset up to which the stream must be read (not skipped) for this reader to see what
+     * it needs: the end of the dynamic section, and once that is read, the end of the string table
+     * when a tool such as patchelf moved it behind the dynamic section (at most
+     * {@value #MAX_STRING_TABLE} bytes of it).
+     */
     long readUntil() {
-        return dynamicOffset + dynamic.length;
+        long end = dynamicOffset + dynamic.length;
+        if (dynamicFilled < dynamic.length) {
+            return end;
+        }
+        Long strtab = null;
+        long strsz = 0;
+        int entry = is64 ? 16 : 8;
+        ByteBuffer d = ByteBuffer.wrap(dynamic).order(order);
+        for (int at = 0; at + entry <= dynamic.length; at += entry) {
+            long tag = is64 ? d.getLong(at) : d.getInt(at);
+            long value = is64 ? d.getLong(at + 8) : Integer.toUnsignedLong(d.getInt(at + 4));
+            if (tag == DT_NULL) {
+                break;
+            }
+            if (tag == DT_STRTAB) {
+                strtab = fileOffset(value);
+            } else if (tag == DT_STRSZ) {
+                strsz = value;
+            }
+        }
+        if (strtab == null || strtab < end || strsz <= 0) {
+            return end;
+        }
+        return strtab + Math.min(strsz, MAX_STRING_TABLE);
     }
 
     /** Takes the file's bytes [{@code offset}, {@code offset + length}), fed in increasing order of offset. */
     void feed(long offset, byte[] bytes, int from, int length) {
         long end = offset + length;
-        if (offset < dynamicOffset && strings.size() < MAX_STRINGS) {
-            int n = (int) Math.min(length, dynamicOffset - offset);
-            collectStrings(offset, bytes, from, n);
+        if (strings.size() < MAX_STRINGS) {
+            // Before the dynamic section in what linkers write; anywhere after patchelf rewrote the file.
+            collectStrings(offset, bytes, from, length);
         }
         long copyFrom = Math.max(offset, dynamicOffset);
         long copyTo = Math.min(end, dynamicOffset + dynamic.length);
@@ -120,6 +152,12 @@ final class DynamicReader {
     }
 
     private void collectStrings(long offset, byte[] bytes, int from, int length) {
+        if (offset != nextOffset) {
+            // Bytes were skipped: the string in progress did not start where it seems to.
+            currentLength = 0;
+            currentTooLong = true;
+        }
+        nextOffset = offset + length;
         for (int i = 0; i < length; i++) {
             byte b = bytes[from + i];
             if (b == 0) {

@@ -68,6 +68,12 @@ public final class ElfScanner {
         long readTo = goArm != null ? tailStart
                 : dynamic != null ? Math.max(frontLength, Math.min(tailStart, dynamic.readUntil())) : frontLength;
         readThrough(in, frontLength, readTo - frontLength, goArm, dynamic);
+        if (dynamic != null && goArm == null && dynamic.readUntil() > readTo) {
+            // The dynamic section, now read, puts its string table further on (files patchelf rewrote).
+            long more = Math.min(tailStart, dynamic.readUntil()) - readTo;
+            readThrough(in, readTo, Math.max(0, more), null, dynamic);
+            readTo += Math.max(0, more);
+        }
         in.skipNBytes(tailStart - readTo);
         byte[] tail = new byte[(int) (size - tailStart)];
         readFully(in, tail, 0, tail.length);

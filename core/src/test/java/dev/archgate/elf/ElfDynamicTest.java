@@ -74,6 +74,23 @@ class ElfDynamicTest {
         assertThat(sp.isProgram()).as("static-pie: no loader, but DF_1_PIE").isTrue();
     }
 
+    /** patchelf (as used to vendor libraries) moves the string table behind the dynamic section, past the front window. */
+    @Test
+    void filesRewrittenByPatchelfKeepTheirNames() throws Exception {
+        Path patchelf = ElfSamples.debian("amd64", "patchelf", "usr/bin/patchelf");
+        Path hello = ElfSamples.debian("arm64", "hello", "usr/bin/hello");
+        Path dir = Files.createTempDirectory("patchelf-");
+        Path patched = Files.copy(hello, dir.resolve("hello"));
+        run(List.of(patchelf.toString(), "--set-rpath", "$ORIGIN/../lib/vendor", patched.toString()));
+        run(List.of(patchelf.toString(), "--add-needed", "libvendor.so.1", patched.toString()));
+
+        ElfDynamic d = ElfScanner.scan(patched).dynamic();
+        String readelf = readelf(patched);
+        assertThat(d.needed()).isEqualTo(all(NEEDED, readelf)).contains("libvendor.so.1", "libc.so.6");
+        assertThat(d.runpath()).isEqualTo("$ORIGIN/../lib/vendor").isEqualTo(first(RUNPATH, readelf));
+        assertThat(d.complete()).isTrue();
+    }
+
     @Test
     void staticProgramsHaveNoDynamicSection() throws Exception {
         ElfInfo go = ElfScanner.scan(ElfSamples.go("arm64", null));
