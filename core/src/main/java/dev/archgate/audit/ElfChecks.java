@@ -1,6 +1,7 @@
 package dev.archgate.audit;
 
 import dev.archgate.image.FileFacts;
+import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.ElfMismatch;
@@ -8,14 +9,19 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Every ELF file the platform would execute or load (a file with an exec bit, a shared library)
- * must be code for that platform; a foreign ELF file that is plain data elsewhere is only noted.
- * A platform with thousands of foreign files gets the first {@value #MAX_LISTED} named and a
- * count, so the report stays readable.
+ * Every ELF file of another architecture is judged by whether the platform can reach it (see
+ * {@link Reach}): an error when it would be executed or loaded, a warning for a shared object
+ * with no counterpart for the platform, and a note when it is only carried. An ARM file of too
+ * new a level is an error when it is executable or a library, else a note. Every foreign file
+ * is reported with the rule that applied; each group of one severity and rule lists the first
+ * {@value #MAX_LISTED} and counts the rest, so the report stays readable.
  */
 final class ElfChecks {
     static final int MAX_LISTED = 20;
@@ -23,10 +29,14 @@ final class ElfChecks {
 
     private ElfChecks() {}
 
-    static List<Finding> check(Platform platform, MergedFilesystem fs, PathGlobs ignored) {
+    /**
+     * @param entrypointChain the paths the container starts (entrypoint, interpreters, loader) as
+     *     the entrypoint checks found them
+     */
+    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, PathGlobs ignored, Set<String> entrypointChain) {
         ElfExpectation expected = ElfExpectation.of(platform);
-        List<Finding> errors = new ArrayList<>();
-        List<Finding> notes = new ArrayList<>();
+        Reach reach = null;
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
         for (FileFacts f : fs.all()) {
             if (!f.isElf() || !f.elf().isLoadable() || ignored.matches(f.path())) {
                 continue;
@@ -35,21 +45,25 @@ final class ElfChecks {
             if (mismatch == null) {
                 continue;
             }
-            Check check = mismatch.kind() == ElfMismatch.Kind.ARCHITECTURE ? Check.ELF_ARCH_MISMATCH : Check.ELF_ARM_LEVEL;
-            if (executed(f)) {
-                errors.add(Finding.error(check, f.path(), mismatch.description()));
+            if (mismatch.kind() == ElfMismatch.Kind.ARCHITECTURE) {
+                if (reach == null) {
+                    reach = Reach.of(platform, config, fs, entrypointChain); // only images with a foreign file pay for it
+                }
+                Reach.Verdict v = reach.judge(f);
+                groups.computeIfAbsent(v.severity() + " " + v.rule(), k -> new ArrayList<>())
+                        .add(new Finding(Check.ELF_ARCH_MISMATCH, v.severity(), f.path(), mismatch.description() + "; " + v.reason()));
+            } else if (f.isExecutable() || SHARED_LIBRARY.matcher(f.path()).matches()) {
+                groups.computeIfAbsent("error level", k -> new ArrayList<>()).add(Finding.error(Check.ELF_ARM_LEVEL, f.path(), mismatch.description()));
             } else {
-                notes.add(Finding.info(check, f.path(), mismatch.description() + "; it is neither executable nor a library here, so "
-                        + "it is treated as data"));
+                groups.computeIfAbsent("info level", k -> new ArrayList<>()).add(Finding.info(Check.ELF_ARM_LEVEL, f.path(),
+                        mismatch.description() + "; it is neither executable nor a library here, so it is treated as data"));
             }
         }
-        List<Finding> out = new ArrayList<>(capped(errors));
-        out.addAll(capped(notes));
+        List<Finding> out = new ArrayList<>();
+        for (dev.archgate.report.Severity s : dev.archgate.report.Severity.values()) {
+            groups.values().stream().filter(g -> g.get(0).severity() == s).forEach(g -> out.addAll(capped(g)));
+        }
         return out;
-    }
-
-    static boolean executed(FileFacts f) {
-        return f.isExecutable() || SHARED_LIBRARY.matcher(f.path()).matches();
     }
 
     private static List<Finding> capped(List<Finding> findings) {
@@ -58,8 +72,9 @@ final class ElfChecks {
         }
         List<Finding> out = new ArrayList<>(findings.subList(0, MAX_LISTED));
         Finding first = findings.get(0);
-        out.add(new Finding(first.check(), first.severity(), null,
-                "and " + (findings.size() - MAX_LISTED) + " more files like these (" + findings.size() + " in all)"));
+        String rule = first.message().substring(first.message().indexOf("; ") + 2);
+        out.add(new Finding(first.check(), first.severity(), null, "and " + (findings.size() - MAX_LISTED)
+                + " more files like these (" + findings.size() + " in all; the first: " + rule + ")"));
         return out;
     }
 }

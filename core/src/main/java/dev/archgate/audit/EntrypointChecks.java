@@ -1,5 +1,6 @@
 package dev.archgate.audit;
 
+import dev.archgate.image.FileFacts;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.ProgramChain;
@@ -9,6 +10,7 @@ import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Follows what the container would execute first, with the same {@link ProgramChain} the strict
@@ -19,10 +21,15 @@ import java.util.List;
 final class EntrypointChecks {
     private EntrypointChecks() {}
 
-    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs) {
+    /**
+     * @param visit receives each file of the chain that was reached (the entrypoint, interpreters,
+     *     the loader), so other checks know what the container starts
+     */
+    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, Consumer<FileFacts> visit) {
         ProgramChain chain = ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path());
         List<Finding> out = new ArrayList<>();
         for (ProgramChain.Link link : chain.links()) {
+            visit.accept(link.file());
             if (link.role() == ProgramChain.Role.LOADER && link.file().isElf()) {
                 String program = chain.links().get(chain.links().indexOf(link) - 1).name();
                 ElfExpectation.of(platform).judge(link.file().elf(), platform).ifPresent(m -> out.add(Finding.error(Check.ELF_ARCH_MISMATCH,

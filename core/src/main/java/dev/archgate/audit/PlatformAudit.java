@@ -7,6 +7,7 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,8 +41,10 @@ public final class PlatformAudit {
     /** Checks the variant's files: ELF headers, the entrypoint chain, and the user it runs as. */
     public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored) {
         List<Finding> out = new ArrayList<>();
-        out.addAll(ElfChecks.check(image.platform(), fs, ignored));
-        for (Finding f : EntrypointChecks.check(image.platform(), image.config(), fs)) {
+        Set<String> chain = new HashSet<>();
+        List<Finding> entrypoint = EntrypointChecks.check(image.platform(), image.config(), fs, f -> chain.add(f.path()));
+        out.addAll(ElfChecks.check(image.platform(), image.config(), fs, ignored, chain));
+        for (Finding f : entrypoint) {
             // The ELF check already named a foreign loader; the chain adds only what it alone sees.
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {
                 out.add(f);

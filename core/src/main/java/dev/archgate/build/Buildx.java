@@ -10,9 +10,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +26,6 @@ import java.util.stream.Collectors;
  * per platform, each platform as an image of its own.
  */
 public final class Buildx {
-    private static final int ERROR_LINES = 25;
     private final String docker;
     private final String builder;
 
@@ -41,7 +38,7 @@ public final class Buildx {
     public BuildResult build(BuildSpec spec, List<Platform> platforms, boolean containerdStore, Consumer<String> log)
             throws InterruptedException {
         if (spec.push() && spec.tags().isEmpty()) {
-            return BuildResult.failed(List.of(), "build.push is set but build.tags is empty: name where the image goes");
+            return BuildResult.failed(List.of(), BuildFailure.usage("build.push is set but build.tags is empty: name where the image goes"));
         }
         if (!spec.push() && !containerdStore) {
             return perPlatform(spec, platforms, log);
@@ -60,7 +57,7 @@ public final class Buildx {
             BuildResult one = once(spec, List.of(p), List.of(tag), log);
             warnings.addAll(one.warnings());
             if (!one.succeeded()) {
-                return BuildResult.failed(warnings, one.error());
+                return BuildResult.failed(warnings, one.failure());
             }
             images.put(p, one.image());
         }
@@ -76,13 +73,13 @@ public final class Buildx {
         try {
             metadata = Files.createTempFile("archgate-buildx-", ".json");
         } catch (IOException e) {
-            return BuildResult.failed(List.of(), "cannot create a temporary file: " + e.getMessage());
+            return BuildResult.failed(List.of(), BuildFailure.environment("cannot create a temporary file: " + e.getMessage()));
         }
         List<String> cmd = new ArrayList<>(List.of(docker, "buildx"));
         if (builder != null) {
             cmd.addAll(List.of("--builder", builder));
         }
-        cmd.addAll(List.of("build", "--progress=plain",
+        cmd.addAll(List.of("build", "--progress=rawjson",
                 "--platform", platforms.stream().map(Platform::toString).collect(Collectors.joining(",")),
                 "--file", spec.dockerfileOrDefault().toString(), "--metadata-file", metadata.toString()));
         for (Map.Entry<String, String> a : spec.args().entrySet()) {
@@ -95,31 +92,18 @@ public final class Buildx {
         cmd.add(spec.push() ? "--push" : "--load");
         cmd.add(spec.context().toString());
         try {
-            List<String> warnings = new ArrayList<>();
-            Deque<String> tail = new ArrayDeque<>();
-            Consumer<String> lines = line -> {
-                log.accept(line);
-                if (line.startsWith("WARNING") || line.contains(" WARN: ")) {
-                    warnings.add(line.trim());
-                }
-                tail.addLast(line);
-                if (tail.size() > ERROR_LINES) {
-                    tail.removeFirst();
-                }
-            };
-            int status = run(cmd, lines);
-            if (status != 0 && spec.push() && tail.stream().anyMatch(l -> l.contains("500 Internal Server Error"))) {
+            BuildProgress progress = new BuildProgress(log);
+            int status = run(cmd, progress::line);
+            if (status != 0 && spec.push() && progress.failure(platforms, status).message().contains("500 Internal Server Error")) {
                 // Registries of the distribution 2.x line answer 500 to a HEAD that meets a tag
                 // being written; the build is cached, so one more push costs little.
                 log.accept("the registry answered 500 during the push; pushing once more");
-                warnings.clear();
-                tail.clear();
-                status = run(cmd, lines);
+                progress = new BuildProgress(log);
+                status = run(cmd, progress::line);
             }
+            List<String> warnings = progress.warnings();
             if (status != 0) {
-                String error = tail.stream().filter(l -> l.startsWith("ERROR") || l.contains("error:") || l.startsWith(" > ")).findFirst()
-                        .orElse(tail.isEmpty() ? "exit status " + status : tail.getLast());
-                return BuildResult.failed(warnings, "docker buildx build failed: " + error.trim());
+                return BuildResult.failed(warnings, progress.failure(platforms, status));
             }
             JsonObject meta = JsonParser.parseString(Files.readString(metadata)).getAsJsonObject();
             String digest = meta.has("containerimage.digest") ? meta.get("containerimage.digest").getAsString() : null;
@@ -130,7 +114,8 @@ public final class Buildx {
             }
             return new BuildResult("docker-daemon:" + tags.get(0), tags.get(0), digest, Map.of(), warnings, null);
         } catch (IOException e) {
-            return BuildResult.failed(List.of(), "cannot run " + docker + " buildx (" + e.getMessage() + "): install docker-buildx");
+            return BuildResult.failed(List.of(), BuildFailure.environment("cannot run " + docker + " buildx (" + e.getMessage()
+                    + "): install docker-buildx"));
         } finally {
             try {
                 Files.deleteIfExists(metadata);

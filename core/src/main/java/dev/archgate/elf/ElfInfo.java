@@ -16,6 +16,8 @@ import java.nio.ByteOrder;
  * @param goArm the GOARM a Go program for 32-bit ARM was built with (its build info), null otherwise;
  *     Go's linker writes no ARM attributes, so this is how its architecture level is known
  * @param problem why a MALFORMED file could not be read, null otherwise
+ * @param dynamic the dynamic section (needed libraries, RUNPATH/RPATH), null for a static file or
+ *     one whose dynamic section could not be read
  */
 public record ElfInfo(
         Kind kind,
@@ -27,7 +29,8 @@ public record ElfInfo(
         String interpreter,
         Integer armCpuArch,
         Integer goArm,
-        String problem) implements Serializable {
+        String problem,
+        ElfDynamic dynamic) implements Serializable {
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
 
@@ -47,15 +50,29 @@ public record ElfInfo(
     public static final int EF_ARM_ABI_FLOAT_HARD = 0x400;
     private static final int EM_ARM = 40;
 
-    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null);
+    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, null);
 
     static ElfInfo malformed(String problem) {
-        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem);
+        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, null);
     }
 
     /** The same facts with the GOARM found in the file's build info. */
     ElfInfo withGoArm(Integer value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, dynamic);
+    }
+
+    /** The same facts with what the dynamic section says. */
+    ElfInfo withDynamic(ElfDynamic value) {
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value);
+    }
+
+    /**
+     * Whether the kernel can start it as a program: an executable, a position-independent program
+     * (it names a loader, or DT_FLAGS_1 says PIE), not a shared library, which has no program to
+     * start even when it carries an exec bit (gcc -shared writes one).
+     */
+    public boolean isProgram() {
+        return isElf() && (type == ET_EXEC || interpreter != null || (dynamic != null && dynamic.pie()));
     }
 
     public boolean isElf() {

@@ -57,15 +57,31 @@ public final class ElfScanner {
         // 32-bit ARM code may be a Go program, whose level is written only in its build info, in
         // the middle of the file: only those files are read through rather than skipped.
         GoArmSearch goArm = isArm32(front) ? new GoArmSearch() : null;
+        // A dynamically linked file is read through up to its dynamic section (see DynamicReader).
+        DynamicReader dynamic = DynamicReader.of(front, size);
+        if (dynamic != null) {
+            dynamic.feed(0, front, 0, front.length);
+        }
         if (goArm != null) {
             goArm.feed(front, front.length);
-            readThrough(in, tailStart - frontLength, goArm);
-        } else {
-            in.skipNBytes(tailStart - frontLength);
         }
+        long readTo = goArm != null ? tailStart
+                : dynamic != null ? Math.max(frontLength, Math.min(tailStart, dynamic.readUntil())) : frontLength;
+        readThrough(in, frontLength, readTo - frontLength, goArm, dynamic);
+        if (dynamic != null && goArm == null && dynamic.readUntil() > readTo) {
+            // The dynamic section, now read, puts its string table further on (files patchelf rewrote).
+            long more = Math.min(tailStart, dynamic.readUntil()) - readTo;
+            readThrough(in, readTo, Math.max(0, more), null, dynamic);
+            readTo += Math.max(0, more);
+        }
+        in.skipNBytes(tailStart - readTo);
         byte[] tail = new byte[(int) (size - tailStart)];
         readFully(in, tail, 0, tail.length);
         ElfInfo info = new Parser(new Window(front, tail, tailStart, size)).parse();
+        if (dynamic != null && info.isElf()) {
+            dynamic.feed(tailStart, tail, 0, tail.length);
+            info = info.withDynamic(dynamic.result());
+        }
         if (goArm != null) {
             goArm.feed(tail, tail.length);
             return info.withGoArm(goArm.value());
@@ -137,10 +153,10 @@ public final class ElfScanner {
             try {
                 interpreter = interpreter(phoff, phentsize, phnum);
             } catch (MalformedElf e) {
-                return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage());
+                return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage(), null);
             }
             Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null);
+            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null);
         }
 
         private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
@@ -230,15 +246,26 @@ public final class ElfScanner {
         return machine == EM_ARM;
     }
 
-    private static void readThrough(InputStream in, long n, GoArmSearch search) throws IOException {
+    /** Reads {@code n} bytes that start at file offset {@code offset} and hands them to the searches that are not null. */
+    private static void readThrough(InputStream in, long offset, long n, GoArmSearch goArm, DynamicReader dynamic) throws IOException {
+        if (n <= 0) {
+            return;
+        }
         byte[] buffer = new byte[(int) Math.min(64 * 1024, n)];
         long left = n;
+        long at = offset;
         while (left > 0) {
             int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
             if (r < 0) {
                 throw new EOFException("stream ended " + left + " bytes early");
             }
-            search.feed(buffer, r);
+            if (goArm != null) {
+                goArm.feed(buffer, r);
+            }
+            if (dynamic != null) {
+                dynamic.feed(at, buffer, 0, r);
+            }
+            at += r;
             left -= r;
         }
     }

@@ -3,6 +3,7 @@ package dev.archgate.gate;
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.audit.PathGlobs;
 import dev.archgate.audit.PlatformAudit;
+import dev.archgate.build.BuildFailure;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
 import dev.archgate.build.BuildxBuilder;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * The gate, one direction: lint the Dockerfile and build every platform with buildx (for a build
@@ -85,6 +87,9 @@ final class GateFlow {
             if (spec.build() != null) {
                 imageFindings.addAll(lint());
                 BuildResult built = build();
+                if (!built.succeeded()) {
+                    return failedBuild(built.failure(), imageFindings);
+                }
                 spec.platforms().forEach(p -> images.put(p, built.image() != null ? built.image() : built.perPlatform().get(p)));
                 name = built.tag();
             }
@@ -272,11 +277,7 @@ final class GateFlow {
     private List<Finding> lint() {
         Path file = spec.build().dockerfileOrDefault();
         try {
-            // Named as the user would open it: relative to the working directory when it lies below it.
-            Path cwd = Path.of("").toAbsolutePath();
-            Path absolute = file.toAbsolutePath().normalize();
-            String shown = absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
-            return DockerfileLinter.lint(Dockerfile.parse(shown, Files.readString(file)), spec.platforms());
+            return DockerfileLinter.lint(Dockerfile.parse(shownDockerfile(), Files.readString(file)), spec.platforms());
         } catch (IOException e) {
             throw new GateException("cannot read the Dockerfile " + file + ": give build.dockerfile (or --file) the path of yours",
                     GateException.Kind.USAGE, e);
@@ -307,6 +308,50 @@ final class GateFlow {
         }
     }
 
+    /** The Dockerfile named as the user would open it: relative to the working directory when it lies below it. */
+    private String shownDockerfile() {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path absolute = spec.build().dockerfileOrDefault().toAbsolutePath().normalize();
+        return absolute.startsWith(cwd) ? cwd.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /**
+     * A build that failed for some platforms: each of those fails with build.failed at the
+     * Dockerfile line of its step; every other platform is reported as not checked, since buildx
+     * produced no image of it (never as passed, whatever the check levels say).
+     */
+    private Report failedBuild(BuildFailure failure, List<Finding> imageFindings) {
+        String file = shownDockerfile();
+        List<PlatformReport> reports = new ArrayList<>();
+        String failed = failure.steps().stream().map(s -> s.platform().toString()).distinct().collect(Collectors.joining(", "));
+        for (Platform p : spec.platforms()) {
+            List<Finding> findings = new ArrayList<>();
+            for (BuildFailure.FailedStep step : failure.steps()) {
+                if (step.platform().equals(p)) {
+                    String where = step.line() > 0 ? file + ":" + step.line() : file;
+                    findings.add(Finding.error(Check.BUILD_FAILED, where, "the build of " + p + " failed at " + where + " in step "
+                            + abbreviate(step.step()) + ": " + abbreviate(step.error())
+                            + (step.output().isEmpty() ? "" : "; its last output: " + String.join(" | ", step.output()))));
+                }
+            }
+            // The platforms it did build were not checked: Coverage turns that into an error, never a pass.
+            if (findings.isEmpty()) {
+                findings.add(Finding.info(Check.BUILD_FAILED, null, "not checked: the build failed for " + failed
+                        + ", so buildx produced no image of " + p + " to check; fix that build and run the gate again"));
+            }
+            PlatformReport r = PlatformReport.of(p, Coverage.asked(stages.audit, stages.smoke ? spec.smoke().size() : 0),
+                    policy.apply(findings), List.of());
+            listener.platformFinished(r);
+            reports.add(r);
+        }
+        String name = spec.build().tags().isEmpty() ? spec.build().context().toString() : spec.build().tags().get(0);
+        return Report.of(name, null, policy.apply(imageFindings), reports);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 297) + "...";
+    }
+
     private BuildResult build() throws InterruptedException {
         checkBuilder();
         listener.log("building " + spec.platforms().size() + " platforms with docker buildx");
@@ -315,8 +360,9 @@ final class GateFlow {
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
         BuildResult built = new Buildx(DockerClients.CLI, spec.machines().builder()).build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
-        if (!built.succeeded()) {
-            throw new GateException(built.error(), GateException.Kind.USAGE, null);
+        if (!built.succeeded() && built.failure().kind() != BuildFailure.Kind.PLATFORM) {
+            throw new GateException(built.failure().message(), built.failure().kind() == BuildFailure.Kind.USAGE
+                    ? GateException.Kind.USAGE : GateException.Kind.ENVIRONMENT, null);
         }
         return built;
     }

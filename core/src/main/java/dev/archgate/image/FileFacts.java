@@ -15,10 +15,16 @@ import java.io.Serializable;
  * @param text whether a regular file's first bytes look like text (a script without a shebang)
  * @param hardLinkOf for a hard link, the path it links to (its other facts are that file's, since
  *     both names are one file); null for every other entry
+ * @param loaderConfig the text of a loader configuration file ({@code /etc/ld.so.conf} and what
+ *     lies below {@code /etc/ld.so.conf.d/}) of at most {@value #MAX_LOADER_CONFIG} bytes, the one
+ *     content kept, since where the loader searches decides which foreign files it would load;
+ *     null for every other file
  */
 public record FileFacts(String path, Type type, int mode, int uid, int gid, long size, String linkTarget, ElfInfo elf, String shebang,
-                        boolean text, String hardLinkOf) implements Serializable {
+                        boolean text, String hardLinkOf, String loaderConfig) implements Serializable {
     public static final int MAX_LINE = 512;
+    public static final int MAX_LOADER_CONFIG = 8192;
+    static final String LOADER_CONFIG = "/etc/ld.so.conf";
 
     public enum Type { FILE, DIRECTORY, SYMLINK, OTHER }
 
@@ -32,12 +38,12 @@ public record FileFacts(String path, Type type, int mode, int uid, int gid, long
 
     /** A hard link at {@code linkPath} to this file. */
     FileFacts linkedAt(String linkPath) {
-        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path);
+        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path, loaderConfig);
     }
 
     /** An entry that is neither a regular file nor a hard link, so it has no content facts. */
     static FileFacts of(String path, Type type, int mode, int uid, int gid, String linkTarget) {
-        return new FileFacts(path, type, mode, uid, gid, 0, linkTarget, null, null, false, null);
+        return new FileFacts(path, type, mode, uid, gid, 0, linkTarget, null, null, false, null, null);
     }
 
     /** The root directory, which exists even when no layer lists it. */

@@ -98,10 +98,19 @@ final class LayerReader {
             } catch (java.io.EOFException early) {
                 throw ImageException.corrupt(what, "it ends inside " + path);
             }
-            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null);
+            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null, null);
         }
         String shebang = n >= 2 && head[0] == '#' && head[1] == '!' ? firstLine(head, n) : null;
-        return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, null, shebang, looksLikeText(head, n), null);
+        String loaderConfig = null;
+        if (path.startsWith(FileFacts.LOADER_CONFIG) && size <= FileFacts.MAX_LOADER_CONFIG) {
+            byte[] whole = java.util.Arrays.copyOf(head, (int) size);
+            if (tar.readNBytes(whole, n, (int) size - n) < size - n) {
+                throw ImageException.corrupt(what, "it ends inside " + path);
+            }
+            loaderConfig = new String(whole, StandardCharsets.UTF_8);
+        }
+        return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, null, shebang, looksLikeText(head, n), null,
+                loaderConfig);
     }
 
     private static int uid(TarArchiveEntry e) {

@@ -37,7 +37,9 @@ public enum Check {
     DOCKERFILE_FROM_PLATFORM_CONSTANT("dockerfile.from-platform-constant"),
     DOCKERFILE_HARDCODED_ARCH("dockerfile.hardcoded-arch"),
     POLICY_ROOT_USER("policy.root-user"),
-    POLICY_SIZE_BUDGET("policy.size-budget");
+    POLICY_SIZE_BUDGET("policy.size-budget"),
+    /** The build of a platform failed (a step, or a base image without that platform): that platform is a proven failure. */
+    BUILD_FAILED("build.failed");
 
     private final String id;
     private final boolean environmental;

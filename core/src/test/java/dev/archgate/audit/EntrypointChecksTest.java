@@ -26,8 +26,8 @@ class EntrypointChecksTest {
     void aRelativeEntrypointIsFoundFromWorkdir() {
         MergedFilesystem fs = new ImageFiles().file("srv/app", 0755, elf(EM_AARCH64, null)).merged();
 
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("./app"), "/srv"), fs)).isEmpty();
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("./app"), ""), fs)).extracting(Finding::check)
+        assertThat(EntrypointChecks.check(ARM64, config(List.of("./app"), "/srv"), fs, f -> { })).isEmpty();
+        assertThat(EntrypointChecks.check(ARM64, config(List.of("./app"), ""), fs, f -> { })).extracting(Finding::check)
                 .containsExactly(Check.ENTRYPOINT_MISSING);
     }
 
@@ -39,7 +39,7 @@ class EntrypointChecksTest {
                 .file("lib/ld-linux-aarch64.so.1", 0755, elf(EM_X86_64, null))
                 .file("app.js", 0755, "#!/usr/bin/env -S node --max-old-space-size=64\n").merged();
 
-        List<Finding> findings = EntrypointChecks.check(ARM64, config(List.of("/app.js"), ""), fs);
+        List<Finding> findings = EntrypointChecks.check(ARM64, config(List.of("/app.js"), ""), fs, f -> { });
 
         assertThat(findings).extracting(Finding::check).containsExactly(Check.ELF_ARCH_MISMATCH);
         assertThat(findings.get(0).path()).isEqualTo("/lib/ld-linux-aarch64.so.1");
@@ -50,11 +50,11 @@ class EntrypointChecksTest {
         MergedFilesystem fs = new ImageFiles().file("usr/bin/env", 0755, elf(EM_AARCH64, null))
                 .file("app.py", 0755, "#!/usr/bin/env python3\n").file("run", 0644, elf(EM_AARCH64, null)).merged();
 
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("/app.py"), ""), fs)).extracting(Finding::check)
+        assertThat(EntrypointChecks.check(ARM64, config(List.of("/app.py"), ""), fs, f -> { })).extracting(Finding::check)
                 .containsExactly(Check.INTERPRETER_MISSING);
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("/run"), ""), fs)).extracting(Finding::check)
+        assertThat(EntrypointChecks.check(ARM64, config(List.of("/run"), ""), fs, f -> { })).extracting(Finding::check)
                 .containsExactly(Check.ENTRYPOINT_NOT_EXECUTABLE);
-        assertThat(EntrypointChecks.check(ARM64, config(List.of(), ""), fs)).extracting(Finding::check)
+        assertThat(EntrypointChecks.check(ARM64, config(List.of(), ""), fs, f -> { })).extracting(Finding::check)
                 .containsExactly(Check.ENTRYPOINT_MISSING);
     }
 }

@@ -39,6 +39,10 @@ class AuditFixturesIT {
             assertThat(errors).as("%s on %s: %s", fixture, p, r.findings().stream().map(Finding::message).toList())
                     .isEqualTo(fixture.auditErrors(p));
             assertThat(r.verdict()).isEqualTo(errors.isEmpty() ? Verdict.PASS : Verdict.FAIL);
+            Set<String> elfWarnings = r.findings().stream().filter(f -> f.severity() == Severity.WARNING && f.check().id().startsWith("elf."))
+                    .map(f -> f.check().id()).collect(Collectors.toSet());
+            assertThat(elfWarnings).as("%s on %s: %s", fixture, p, r.findings().stream().map(Finding::message).toList())
+                    .isEqualTo(fixture.elfWarnings(p));
         }
         assertThat(report.digest()).startsWith("sha256:");
     }

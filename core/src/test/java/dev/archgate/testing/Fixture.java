@@ -13,6 +13,8 @@ import java.util.Set;
  * @param audit check ids the static audit must report as errors, per platform; a platform of
  *     {@link #platforms} that is absent here must pass the audit
  * @param smoke likewise for the smoke runs in strict emulation
+ * @param auditWarnings ELF check ids ({@code elf.*}) the static audit must report as warnings, per
+ *     platform; a platform absent here must have no ELF warning
  * @param smokeCommand command to run instead of the entrypoint's default arguments; empty for none
  * @param stdout a regular expression the command's standard output must match; empty for none
  * @param serviceReadySeconds for a service, how long its entrypoint must keep running; 0 otherwise
@@ -25,12 +27,17 @@ public record Fixture(
         List<Platform> platforms,
         Map<Platform, Set<String>> audit,
         Map<Platform, Set<String>> smoke,
+        Map<Platform, Set<String>> auditWarnings,
         List<String> smokeCommand,
         String stdout,
         int serviceReadySeconds) {
 
     public Set<String> auditErrors(Platform platform) {
         return audit.getOrDefault(platform, Set.of());
+    }
+
+    public Set<String> elfWarnings(Platform platform) {
+        return auditWarnings.getOrDefault(platform, Set.of());
     }
 
     public Set<String> smokeErrors(Platform platform) {

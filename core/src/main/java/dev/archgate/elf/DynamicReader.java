@@ -1,0 +1,268 @@
+package dev.archgate.elf;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the dynamic section of an ELF file that streams past once, in bounded memory. In files
+ * made by GNU ld, gold, lld and Go's linker the dynamic string table lies in the first, read-only
+ * segment, and the dynamic section itself in the writable segment after the code: both usually
+ * beyond the scanner's front window and before its tail (bash: .dynstr at 0x141e0, .dynamic at
+ * 0x12b5e8 of 1.2 MB; libstdc++: .dynstr of 300 KB at 0x2d208). The string table's address is
+ * known only once the dynamic section is read, which comes later, so while the file streams up to
+ * the dynamic section this reader keeps the NUL-terminated strings that can be library names or
+ * search paths (by their shape, with their file offsets; at most {@value #MAX_STRINGS} of them,
+ * {@value #MAX_STRING} bytes each) and copies the dynamic section itself (at most
+ * {@value #MAX_DYNAMIC} bytes). Strings are collected from every byte the scanner sees, since
+ * patchelf puts a rewritten string table behind the dynamic section. Names are then looked up by file offset, including names the
+ * linker stored as the tail of a longer string.
+ */
+final class DynamicReader {
+    static final int MAX_DYNAMIC = 64 * 1024;
+    static final int MAX_STRINGS = 4096;
+    static final int MAX_STRING = 4096;
+    static final int MAX_STRING_TABLE = 16 * 1024 * 1024;
+    private static final int PT_LOAD = 1;
+    private static final int PT_DYNAMIC = 2;
+    private static final long DT_NULL = 0;
+    private static final long DT_NEEDED = 1;
+    private static final long DT_STRTAB = 5;
+    private static final long DT_STRSZ = 10;
+    private static final long DT_SONAME = 14;
+    private static final long DT_RPATH = 15;
+    private static final long DT_RUNPATH = 29;
+    private static final long DT_FLAGS_1 = 0x6ffffffbL;
+    private static final long DF_1_PIE = 0x08000000L;
+
+    private final boolean is64;
+    private final ByteOrder order;
+    private final long dynamicOffset;
+    private final byte[] dynamic;
+    private final List<long[]> loads; // {vaddr, offset, filesz}
+    private final TreeMap<Long, String> strings = new TreeMap<>();
+    private final byte[] current = new byte[MAX_STRING];
+    private int currentLength;
+    private long currentStart;
+    private long nextOffset;
+    private boolean currentTooLong;
+    private int dynamicFilled;
+
+    private DynamicReader(boolean is64, ByteOrder order, long dynamicOffset, int dynamicSize, List<long[]> loads) {
+        this.is64 = is64;
+        this.order = order;
+        this.dynamicOffset = dynamicOffset;
+        this.dynamic = new byte[dynamicSize];
+        this.loads = loads;
+    }
+
+    /**
+     * A reader for the file whose first bytes are {@code front}, or null when it has no dynamic
+     * section whose program header lies in those bytes (a static program, or a header that is
+     * not well formed: the main parser reports that).
+     */
+    static DynamicReader of(byte[] front, long size) {
+        if (front.length < 52 || (front[4] != 1 && front[4] != 2) || (front[5] != 1 && front[5] != 2)) {
+            return null;
+        }
+        boolean is64 = front[4] == 2;
+        ByteOrder order = front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        if (is64 && front.length < 64) {
+            return null;
+        }
+        ByteBuffer h = ByteBuffer.wrap(front).order(order);
+        long phoff = is64 ? h.getLong(32) : Integer.toUnsignedLong(h.getInt(28));
+        int phentsize = Short.toUnsignedInt(h.getShort(is64 ? 54 : 42));
+        int phnum = Short.toUnsignedInt(h.getShort(is64 ? 56 : 44));
+        if (phentsize < (is64 ? 56 : 32) || phoff < 0 || phoff > front.length || (long) phnum * phentsize > front.length - phoff) {
+            return null;
+        }
+        long dynOffset = -1;
+        long dynSize = 0;
+        List<long[]> loads = new ArrayList<>();
+        for (int i = 0; i < phnum; i++) {
+            int base = (int) phoff + i * phentsize;
+            int type = h.getInt(base);
+            long offset = is64 ? h.getLong(base + 8) : Integer.toUnsignedLong(h.getInt(base + 4));
+            long vaddr = is64 ? h.getLong(base + 16) : Integer.toUnsignedLong(h.getInt(base + 8));
+            long filesz = is64 ? h.getLong(base + 32) : Integer.toUnsignedLong(h.getInt(base + 16));
+            if (type == PT_LOAD) {
+                loads.add(new long[] {vaddr, offset, filesz});
+            } else if (type == PT_DYNAMIC && dynOffset < 0) {
+                dynOffset = offset;
+                dynSize = filesz;
+            }
+        }
+        if (dynOffset < 0 || dynSize <= 0 || dynOffset > size || dynSize > size - dynOffset) {
+            return null;
+        }
+        return new DynamicReader(is64, order, dynOffset, (int) Math.min(dynSize, MAX_DYNAMIC), loads);
+    }
+
+    /**
+     * The file offset up to which the stream must be read (not skipped) for this reader to see what
+     * it needs: the end of the dynamic section, and once that is read, the end of the string table
+     * when a tool such as patchelf moved it behind the dynamic section (at most
+     * {@value #MAX_STRING_TABLE} bytes of it).
+     */
+    long readUntil() {
+        long end = dynamicOffset + dynamic.length;
+        if (dynamicFilled < dynamic.length) {
+            return end;
+        }
+        Long strtab = null;
+        long strsz = 0;
+        int entry = is64 ? 16 : 8;
+        ByteBuffer d = ByteBuffer.wrap(dynamic).order(order);
+        for (int at = 0; at + entry <= dynamic.length; at += entry) {
+            long tag = is64 ? d.getLong(at) : d.getInt(at);
+            long value = is64 ? d.getLong(at + 8) : Integer.toUnsignedLong(d.getInt(at + 4));
+            if (tag == DT_NULL) {
+                break;
+            }
+            if (tag == DT_STRTAB) {
+                strtab = fileOffset(value);
+            } else if (tag == DT_STRSZ) {
+                strsz = value;
+            }
+        }
+        if (strtab == null || strtab < end || strsz <= 0) {
+            return end;
+        }
+        return strtab + Math.min(strsz, MAX_STRING_TABLE);
+    }
+
+    /** Takes the file's bytes [{@code offset}, {@code offset + length}), fed in increasing order of offset. */
+    void feed(long offset, byte[] bytes, int from, int length) {
+        long end = offset + length;
+        if (strings.size() < MAX_STRINGS) {
+            // Before the dynamic section in what linkers write; anywhere after patchelf rewrote the file.
+            collectStrings(offset, bytes, from, length);
+        }
+        long copyFrom = Math.max(offset, dynamicOffset);
+        long copyTo = Math.min(end, dynamicOffset + dynamic.length);
+        if (copyFrom < copyTo) {
+            System.arraycopy(bytes, from + (int) (copyFrom - offset), dynamic, (int) (copyFrom - dynamicOffset), (int) (copyTo - copyFrom));
+            dynamicFilled = (int) Math.max(dynamicFilled, copyTo - dynamicOffset);
+        }
+    }
+
+    private void collectStrings(long offset, byte[] bytes, int from, int length) {
+        if (offset != nextOffset) {
+            // Bytes were skipped: the string in progress did not start where it seems to.
+            currentLength = 0;
+            currentTooLong = true;
+        }
+        nextOffset = offset + length;
+        for (int i = 0; i < length; i++) {
+            byte b = bytes[from + i];
+            if (b == 0) {
+                if (currentLength > 0 && !currentTooLong && strings.size() < MAX_STRINGS) {
+                    String s = new String(current, 0, currentLength, StandardCharsets.ISO_8859_1);
+                    if (mayBeName(s)) {
+                        strings.put(currentStart, s);
+                    }
+                }
+                currentLength = 0;
+                currentTooLong = false;
+                currentStart = offset + i + 1;
+            } else if (currentLength < MAX_STRING) {
+                current[currentLength++] = b;
+            } else {
+                currentTooLong = true;
+            }
+        }
+    }
+
+    /** A library file name ("libc.so.6", "ld-linux-x86-64.so.2", "x.so") or a search path ("/opt/lib", "$ORIGIN/../lib"). */
+    private static boolean mayBeName(String s) {
+        return s.endsWith(".so") || s.contains(".so.") || s.contains("ORIGIN") || s.startsWith("/");
+    }
+
+    /** The dynamic section's entries, or null when the section was not wholly seen. */
+    ElfDynamic result() {
+        if (dynamicFilled < dynamic.length) {
+            return null;
+        }
+        int entry = is64 ? 16 : 8;
+        ByteBuffer d = ByteBuffer.wrap(dynamic).order(order);
+        List<Long> neededOffsets = new ArrayList<>();
+        Long strtab = null;
+        Long soname = null;
+        Long rpath = null;
+        Long runpath = null;
+        boolean pie = false;
+        for (int at = 0; at + entry <= dynamic.length; at += entry) {
+            long tag = is64 ? d.getLong(at) : d.getInt(at);
+            long value = is64 ? d.getLong(at + 8) : Integer.toUnsignedLong(d.getInt(at + 4));
+            if (tag == DT_NULL) {
+                break;
+            }
+            if (tag == DT_NEEDED) {
+                neededOffsets.add(value);
+            } else if (tag == DT_STRTAB) {
+                strtab = value;
+            } else if (tag == DT_SONAME) {
+                soname = value;
+            } else if (tag == DT_RPATH) {
+                rpath = value;
+            } else if (tag == DT_RUNPATH) {
+                runpath = value;
+            } else if (tag == DT_FLAGS_1) {
+                pie = (value & DF_1_PIE) != 0;
+            }
+        }
+        Long tableOffset = strtab == null ? null : fileOffset(strtab);
+        Names names = new Names(tableOffset);
+        List<String> needed = new ArrayList<>();
+        for (long n : neededOffsets) {
+            String name = names.at(n);
+            if (name != null) {
+                needed.add(name);
+            }
+        }
+        return new ElfDynamic(needed, names.at(runpath), names.at(rpath), names.at(soname), pie, names.complete);
+    }
+
+    /** Where the segment that holds virtual address {@code vaddr} keeps it in the file. */
+    private Long fileOffset(long vaddr) {
+        for (long[] load : loads) {
+            long start = load[0];
+            if (Long.compareUnsigned(vaddr, start) >= 0 && Long.compareUnsigned(vaddr - start, load[2]) < 0) {
+                return load[1] + (vaddr - start);
+            }
+        }
+        return null;
+    }
+
+    /** Looks names up among the kept strings by file offset, and remembers whether one was missing. */
+    private final class Names {
+        private final Long table;
+        private boolean complete = true;
+
+        Names(Long table) {
+            this.table = table;
+        }
+
+        String at(Long index) {
+            if (index == null) {
+                return null;
+            }
+            if (table == null || index < 0) {
+                complete = false;
+                return null;
+            }
+            long offset = table + index;
+            Map.Entry<Long, String> e = strings.floorEntry(offset);
+            if (e == null || offset - e.getKey() >= e.getValue().length()) {
+                complete = false;
+                return null;
+            }
+            return e.getValue().substring((int) (offset - e.getKey()));
+        }
+    }
+}
