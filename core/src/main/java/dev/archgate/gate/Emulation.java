@@ -63,7 +63,7 @@ final class Emulation {
             }
             SmokeResult probe;
             try {
-                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), PROBE, false, List.of(ProbeImage.PROGRAM), "/",
+                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), null, PROBE, false, List.of(ProbeImage.PROGRAM), "/",
                         PROBE_FILES);
             } catch (IOException e) {
                 throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",

@@ -3,6 +3,7 @@ package dev.archgate.gate;
 import dev.archgate.emulation.Binfmt;
 import dev.archgate.emulation.BinfmtHandler;
 import dev.archgate.image.PlatformImage;
+import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
@@ -20,6 +21,11 @@ final class SmokeRun {
 
     private SmokeRun() {}
 
+    /** The CPU model strict runs of {@code p} emulate: the spec's override, else the platform's baseline (null: QEMU's default, or none). */
+    static String cpuModel(GateSpec spec, Platform p) {
+        return spec.emulationCpu().getOrDefault(p, CpuBaseline.of(p).model().orElse(null));
+    }
+
     /** @param files the variant's files, for strict emulation's lookups (from its merged filesystem) */
     static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, PlatformImage variant, String pinned, ProgramFiles files)
             throws InterruptedException {
@@ -31,16 +37,23 @@ final class SmokeRun {
             return new Outcome(List.of(Finding.error(Check.PLATFORM_LABEL_MISMATCH, null, "the index lists a " + p
                     + " variant whose config says " + config.label() + ", which the Docker Engine refuses to run as " + p)), List.of());
         }
-        boolean nativePlatform = Binfmt.isNative(p);
-        if (!nativePlatform) {
+        String cpu = cpuModel(spec, p);
+        // Strict runs of the host's own architecture go through QEMU too when a baseline CPU is to
+        // be emulated, so AVX2 code fails here as on an older server; QEMU is started explicitly,
+        // so no binfmt handler is needed for it.
+        boolean hostArchitecture = Binfmt.isNative(p);
+        boolean runNative = hostArchitecture && (!spec.strictEmulation() || cpu == null);
+        if (!hostArchitecture) {
             BinfmtHandler handler = binfmt.status(p);
             if (handler.problem() != null) {
                 return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
             }
+        } else if (!runNative && runner.missingQemu(p).isPresent()) {
+            return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, runner.missingQemu(p).get())), List.of());
         }
         List<SmokeResult> results = new ArrayList<>();
         for (SmokeTest test : spec.smoke()) {
-            results.add(runner.run(pinned, p, nativePlatform, test, spec.strictEmulation(), config.argv(), config.path(), files));
+            results.add(runner.run(pinned, p, runNative, cpu, test, spec.strictEmulation(), config.argv(), config.path(), files));
         }
         return new Outcome(List.of(), results);
     }

@@ -1,25 +1,19 @@
 package dev.archgate.smoke;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
-import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,9 +51,12 @@ public final class SmokeRunner {
     /**
      * Runs one test of one platform's variant of {@code image} (a reference the engine can pull).
      *
-     * @param nativePlatform whether the host runs this platform's code without emulation
+     * @param nativePlatform whether this platform's code is to run without QEMU (the host's own
+     *     architecture, when no CPU level is emulated for it)
+     * @param cpuModel the QEMU CPU model a strict run emulates (the platform's baseline), null for QEMU's default
      */
-    public SmokeResult run(String image, Platform platform, boolean nativePlatform, SmokeTest test, boolean strict, List<String> imageArgv,
+    public SmokeResult run(String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test, boolean strict,
+                           List<String> imageArgv,
                            String path, ProgramFiles files) throws InterruptedException {
         long start = System.nanoTime();
         String id = null;
@@ -70,7 +67,7 @@ public final class SmokeRunner {
             if (launch.verdict() != null) {
                 return Classifier.classify(test, new ContainerResult(null, "", "", false, false, false, launch.verdict(), true, ms(start)));
             }
-            id = create(image, platform, launch, launch.throughQemu() ? qemuEnv(platform) : List.of());
+            id = create(image, platform, launch, launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of());
             if (launch.throughQemu()) {
                 copyQemu(id, platform);
             }
@@ -91,16 +88,15 @@ public final class SmokeRunner {
         }
     }
 
-    /** QEMU's CPU model for old ARM variants, so ARMv7 code dies with SIGILL as on an ARMv6 board. */
-    private static List<String> qemuEnv(Platform p) {
-        if (!p.architecture().equals("arm")) {
-            return List.of();
-        }
-        return switch (p.variant()) {
-            case "v6" -> List.of("QEMU_CPU=arm1176");
-            case "v5" -> List.of("QEMU_CPU=arm926");
-            default -> List.of();
-        };
+    /**
+     * Why this platform's static QEMU cannot be used for a strict run, or empty. No binfmt handler
+     * is needed (the binary is started explicitly), only the file, as Debian's qemu-user-static ships it.
+     */
+    public java.util.Optional<String> missingQemu(Platform platform) {
+        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
+        return Files.isRegularFile(qemu) ? java.util.Optional.empty()
+                : java.util.Optional.of(qemu + " is missing, so " + platform + " cannot be run on its baseline CPU: install qemu-user-static "
+                        + "(or set ARCHGATE_QEMU_DIR), or use --no-strict-emulation to run it natively");
     }
 
     private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException {
@@ -173,45 +169,30 @@ public final class SmokeRunner {
         }
         boolean service = test.mode() != SmokeTest.Mode.COMMAND;
         long limitMs = service ? test.ready().toMillis() : test.timeout().toMillis();
-        Integer exit = waitForExit(id, limitMs);
-        boolean stillRunning = exit == null;
-        if (stillRunning) {
-            docker.killContainerCmd(id).exec();
-        }
-        InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
-        boolean oom = Boolean.TRUE.equals(state.getState().getOOMKilled());
-        String[] output = logs(id);
-        return new ContainerResult(exit, output[0], output[1], oom, stillRunning && !service, stillRunning && service, null,
-                entrypointExists, ms(start));
-    }
-
-    /** Waits for the container to exit, at most {@code limitMs}; null when it is still running then. */
-    private Integer waitForExit(String id, long limitMs) throws InterruptedException {
-        try (WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback())) {
-            return wait.awaitStatusCode(limitMs, TimeUnit.MILLISECONDS);
-        } catch (DockerClientException e) {
+        try (ContainerWatch watch = ContainerWatch.follow(docker, id, MAX_OUTPUT)) {
+            ContainerWatch.End end = watch.await(limitMs);
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted while waiting for a smoke container");
             }
-            return null; // the time is up and it still runs
-        } catch (IOException e) {
-            return null;
+            Integer exit = watch.exitCode();
+            if (exit == null) {
+                kill(id); // still running, or its guest died and QEMU hangs: either way it is done
+            }
+            boolean running = end == ContainerWatch.End.TIME_UP && exit == null;
+            InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
+            boolean oom = Boolean.TRUE.equals(state.getState().getOOMKilled());
+            String[] output = watch.output();
+            return new ContainerResult(exit, output[0], output[1], oom, running && !service, running && service, null,
+                    entrypointExists, ms(start));
         }
     }
 
-    private String[] logs(String id) throws InterruptedException {
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                StringBuilder target = frame.getStreamType() == StreamType.STDERR ? err : out;
-                if (target.length() < MAX_OUTPUT) {
-                    target.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            }
-        }).awaitCompletion(30, TimeUnit.SECONDS);
-        return new String[] {out.toString(), err.toString()};
+    private void kill(String id) {
+        try {
+            docker.killContainerCmd(id).exec();
+        } catch (com.github.dockerjava.api.exception.ConflictException | NotFoundException e) {
+            // it exited meanwhile
+        }
     }
 
     private void remove(String id) {

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param checkLevels per check, the severity to report it with or off; absent checks keep their own
  * @param ignorePaths globs of image paths the file checks leave alone (e.g. firmware blobs)
  * @param insecureRegistries registries reached over plain http besides loopback ones
+ * @param emulationCpu per platform, the QEMU CPU model strict smoke runs emulate instead of the
+ *     platform's baseline (for a fleet newer than the baseline)
  */
 public record GateSpec(
         BuildSpec build,
@@ -26,7 +28,8 @@ public record GateSpec(
         List<String> ignorePaths,
         Path reportDir,
         List<String> promote,
-        List<String> insecureRegistries) implements Serializable {
+        List<String> insecureRegistries,
+        Map<Platform, String> emulationCpu) implements Serializable {
 
     public GateSpec {
         platforms = List.copyOf(platforms);
@@ -35,6 +38,7 @@ public record GateSpec(
         ignorePaths = List.copyOf(ignorePaths);
         promote = List.copyOf(promote);
         insecureRegistries = List.copyOf(insecureRegistries);
+        emulationCpu = Map.copyOf(emulationCpu);
         if ((build == null) == (image == null)) {
             throw new SpecException("give either build (a context to build) or image (a reference to gate), not "
                     + (build == null ? "neither" : "both"));

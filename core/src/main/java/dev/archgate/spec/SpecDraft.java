@@ -22,55 +22,64 @@ public record SpecDraft(
         List<String> ignorePaths,
         Path reportDir,
         List<String> promote,
-        List<String> insecureRegistries) {
+        List<String> insecureRegistries,
+        Map<Platform, String> emulationCpu) {
 
     public static SpecDraft empty() {
-        return new SpecDraft(null, null, null, null, null, null, null, null, null, null, null);
+        return new SpecDraft(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** A build replaces an image given before it, and the other way round: the later layer wins. */
     public SpecDraft withBuild(BuildSpec v) {
-        return new SpecDraft(v, null, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(v, null, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withImage(String v) {
-        return new SpecDraft(null, v, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(null, v, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withPlatforms(List<Platform> v) {
-        return new SpecDraft(build, image, v, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, v, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withSmoke(List<SmokeTest> v) {
-        return new SpecDraft(build, image, platforms, v, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, v, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withStrictEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, v, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, v, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withInstallEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, v, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, v, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withCheckLevels(Map<Check, CheckLevel> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, v, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, v, ignorePaths, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withIgnorePaths(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, v, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, v, reportDir, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withReportDir(Path v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, v, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, v, promote, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withPromote(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, v, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, v, insecureRegistries, emulationCpu);
     }
 
     public SpecDraft withInsecureRegistries(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, v);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, v, emulationCpu);
+    }
+
+    /** Per platform, the QEMU CPU model to emulate; entries given later replace earlier ones of the same platform. */
+    public SpecDraft withEmulationCpu(Map<Platform, String> v) {
+        Map<Platform, String> merged = new java.util.LinkedHashMap<>(emulationCpu == null ? Map.of() : emulationCpu);
+        merged.putAll(v);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote,
+                insecureRegistries, merged);
     }
 
     public GateSpec toSpec() {
@@ -83,6 +92,7 @@ public record SpecDraft(
                 ignorePaths == null ? List.of() : ignorePaths,
                 reportDir,
                 promote == null ? List.of() : promote,
-                insecureRegistries == null ? List.of() : insecureRegistries);
+                insecureRegistries == null ? List.of() : insecureRegistries,
+                emulationCpu == null ? Map.of() : emulationCpu);
     }
 }

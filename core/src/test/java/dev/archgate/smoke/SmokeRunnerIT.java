@@ -42,7 +42,7 @@ class SmokeRunnerIT {
                 continue;
             }
             boolean hang = i % 5 == 0;
-            SmokeResult r = runner.run(hang ? service : tool, ARM64, false, hang ? timesOut : quick, true,
+            SmokeResult r = runner.run(hang ? service : tool, ARM64, false, null, hang ? timesOut : quick, true,
                     hang ? List.of("/service") : List.of("/app"), "/bin", hang ? serviceFiles : toolFiles);
             if (hang) {
                 assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.timeout");
@@ -64,7 +64,7 @@ class SmokeRunnerIT {
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
-                runner.run(image, ARM64, false, slow, true, List.of("/service"), "/bin", files);
+                runner.run(image, ARM64, false, null, slow, true, List.of("/service"), "/bin", files);
             } catch (Throwable e) {
                 outcome.set(e);
             }
