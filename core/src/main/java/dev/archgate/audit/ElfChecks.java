@@ -35,7 +35,11 @@ final class ElfChecks {
             if (mismatch == null) {
                 continue;
             }
-            Check check = mismatch.kind() == ElfMismatch.Kind.ARCHITECTURE ? Check.ELF_ARCH_MISMATCH : Check.ELF_ARM_LEVEL;
+            Check check = switch (mismatch.kind()) {
+                case ARCHITECTURE -> Check.ELF_ARCH_MISMATCH;
+                case ARM_LEVEL -> Check.ELF_ARM_LEVEL;
+                case CPU_LEVEL -> Check.ELF_CPU_LEVEL;
+            };
             if (executed(f)) {
                 errors.add(Finding.error(check, f.path(), mismatch.description()));
             } else {

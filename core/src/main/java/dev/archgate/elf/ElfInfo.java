@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
  * @param goArm the GOARM a Go program for 32-bit ARM was built with (its build info), null otherwise;
  *     Go's linker writes no ARM attributes, so this is how its architecture level is known
  * @param problem why a MALFORMED file could not be read, null otherwise
+ * @param cpu the CPU level the file records (Go's GOAMD64/GOARM64, the x86 ISA note), {@link CpuFacts#NONE} when none
  */
 public record ElfInfo(
         Kind kind,
@@ -27,7 +28,8 @@ public record ElfInfo(
         String interpreter,
         Integer armCpuArch,
         Integer goArm,
-        String problem) implements Serializable {
+        String problem,
+        CpuFacts cpu) implements Serializable {
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
 
@@ -47,15 +49,24 @@ public record ElfInfo(
     public static final int EF_ARM_ABI_FLOAT_HARD = 0x400;
     private static final int EM_ARM = 40;
 
-    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null);
+    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, CpuFacts.NONE);
+
+    public ElfInfo {
+        cpu = cpu == null ? CpuFacts.NONE : cpu;
+    }
 
     static ElfInfo malformed(String problem) {
-        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem);
+        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, CpuFacts.NONE);
     }
 
     /** The same facts with the GOARM found in the file's build info. */
     ElfInfo withGoArm(Integer value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, cpu);
+    }
+
+    /** The same facts with the CPU level the file records. */
+    ElfInfo withCpu(CpuFacts value) {
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value);
     }
 
     public boolean isElf() {

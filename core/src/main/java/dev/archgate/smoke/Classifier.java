@@ -41,10 +41,11 @@ public final class Classifier {
      * The Go runtime's own refusal to start on a CPU below its build level, before any other code
      * runs: "This program can only be run on AMD64 processors with v3 microarchitecture support."
      * (GOAMD64, exit 1) and "runtime: this CPU has no VFPv3 floating point hardware, so it cannot
-     * run" (GOARM). It is the same fault as SIGILL, found by the program itself.
+     * run" (GOARM); and glibc's loader refusing a program whose ISA note asks for more ("./app: CPU
+     * ISA level is lower than required", exit 127). It is the same fault as SIGILL, found before it happens.
      */
-    private static final Pattern GO_CPU_REFUSAL = Pattern.compile(
-            "(?m)^(This program can only be run on \\w+ processors with .* support\\.|runtime: this CPU has no .*floating point hardware.*)$");
+    private static final Pattern CPU_LEVEL_REFUSAL = Pattern.compile("(?m)^(This program can only be run on \\w+ processors with .* support\\."
+            + "|runtime: this CPU has no .*floating point hardware.*|.*: CPU ISA level is lower than required)$");
     private static final String SIGILL_MEANING = ": the program uses instructions the platform's baseline CPU lacks, so it was built for "
             + "a newer CPU level than the platform promises; build for the baseline (e.g. -march, GOAMD64, GOARM, GOARM64)";
 
@@ -76,9 +77,9 @@ public final class Classifier {
         if ((m = QEMU_GUEST_SIGNAL.matcher(out)).find()) {
             return result(test, r, Check.SMOKE_SIGNAL, guestSignal(m));
         }
-        if ((m = GO_CPU_REFUSAL.matcher(out)).find()) {
-            return result(test, r, Check.ELF_CPU_LEVEL, "the Go runtime refused to start: " + m.group().trim()
-                    + " (built for a newer CPU level than the platform's baseline)");
+        if ((m = CPU_LEVEL_REFUSAL.matcher(out)).find()) {
+            return result(test, r, Check.ELF_CPU_LEVEL, "the program refused to start on the platform's baseline CPU: " + m.group().trim()
+                    + " (built for a newer CPU level than the platform promises)");
         }
         if (r.startError() != null) {
             return result(test, r, Check.SMOKE_NOT_RUNNING, r.startError());

@@ -74,7 +74,7 @@ class ElfExpectationTest {
         byte[] ppc64le = Files.readAllBytes(ElfSamples.debian("ppc64el", "hello", "usr/bin/hello"));
         ElfInfo le = ElfScanner.scan(new ByteArrayInputStream(ppc64le), ppc64le.length);
         ElfInfo be = new ElfInfo(le.kind(), le.elfClass(), ByteOrder.BIG_ENDIAN, le.machine(), le.flags(), le.type(), le.interpreter(),
-                null, null, null);
+                null, null, null, null);
         ElfMismatch m = mismatch("linux/ppc64le", be);
         assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.ARCHITECTURE);
         assertThat(m.description()).isEqualTo("PowerPC64 big-endian code, but linux/ppc64le runs PowerPC64 little-endian code");
