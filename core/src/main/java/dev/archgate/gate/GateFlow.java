@@ -84,6 +84,9 @@ final class GateFlow {
         }
         if (stages.smoke) {
             runner = Engine.runner(docker());
+            if (spec.strictEmulation()) {
+                checkCpuOverrides();
+            }
             if (spec.installEmulation()) {
                 installEmulation();
             }
@@ -157,6 +160,13 @@ final class GateFlow {
     }
 
     /** emulation.install: registers missing handlers; what still fails is reported per platform as emulation.missing. */
+    /** A CPU model the host's QEMU does not know would fail every run of its platform as if the image were broken. */
+    private void checkCpuOverrides() {
+        spec.emulationCpu().forEach((platform, model) -> runner.unknownCpuModel(platform, model).ifPresent(problem -> {
+            throw new SpecException("emulation.cpu: " + problem);
+        }));
+    }
+
     private void installEmulation() {
         try {
             Binfmt.host().install(spec.platforms()).forEach(listener::log);

@@ -40,6 +40,7 @@ public final class SmokeRunner {
     private final Path qemuDir;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> qemuTars = new ConcurrentHashMap<>();
+    private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
 
     public SmokeRunner(DockerClient docker, Labels labels, Path qemuDir) {
         this.docker = docker;
@@ -97,6 +98,35 @@ public final class SmokeRunner {
         return Files.isRegularFile(qemu) ? java.util.Optional.empty()
                 : java.util.Optional.of(qemu + " is missing, so " + platform + " cannot be run on its baseline CPU: install qemu-user-static "
                         + "(or set ARCHGATE_QEMU_DIR), or use --no-strict-emulation to run it natively");
+    }
+
+    /**
+     * Why {@code model} cannot be emulated for {@code platform} by this host's QEMU, or empty: its
+     * name (before any ",feature" switch) must be one that {@code qemu-<arch>-static -cpu help} lists.
+     */
+    public java.util.Optional<String> unknownCpuModel(Platform platform, String model) {
+        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
+        String listing = cpuListings.computeIfAbsent(platform.qemuArch(), arch -> cpuHelp(qemu));
+        String name = model.split(",", 2)[0];
+        if (listing.isEmpty() || java.util.Arrays.asList(listing.split("\\s+")).contains(name)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(qemu.getFileName() + " has no CPU model '" + name + "' for " + platform
+                + ": give one that '" + qemu + " -cpu help' lists");
+    }
+
+    private static String cpuHelp(Path qemu) {
+        try {
+            Process p = new ProcessBuilder(qemu.toString(), "-cpu", "help").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return ""; // no QEMU: the run itself reports the missing emulation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException {
