@@ -22,7 +22,7 @@ final class SmokeRun {
     private SmokeRun() {}
 
     /** The CPU model strict runs of {@code p} emulate: the spec's override, else the platform's baseline (null: QEMU's default, or none). */
-    static String cpuModel(GateSpec spec, Platform p) {
+    private static String cpuModel(GateSpec spec, Platform p) {
         return spec.emulationCpu().getOrDefault(p, CpuBaseline.of(p).model().orElse(null));
     }
 
@@ -48,8 +48,11 @@ final class SmokeRun {
             if (handler.problem() != null) {
                 return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
             }
-        } else if (!runNative && runner.missingQemu(p).isPresent()) {
-            return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, runner.missingQemu(p).get())), List.of());
+        } else if (!runNative) {
+            var missing = runner.missingQemu(p);
+            if (missing.isPresent()) {
+                return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, missing.get())), List.of());
+            }
         }
         List<SmokeResult> results = new ArrayList<>();
         for (SmokeTest test : spec.smoke()) {
