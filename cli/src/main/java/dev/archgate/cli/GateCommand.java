@@ -8,6 +8,7 @@ import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Severity;
 import dev.archgate.spec.BuildSpec;
 import dev.archgate.spec.CheckFlags;
+import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
@@ -76,6 +77,10 @@ final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--strict-emulation", negatable = true, description = "Strict emulation (emulation.strict; default on).")
     Boolean strict;
+
+    @Option(names = "--emulation-cpu", paramLabel = "PLATFORM=MODEL", description = "The QEMU CPU model strict smoke runs of a "
+            + "platform emulate instead of its baseline, e.g. linux/arm64=cortex-a72 (repeatable; merged into emulation.cpu).")
+    Map<String, String> emulationCpu = new LinkedHashMap<>();
 
     @Option(names = "--target", paramLabel = "STAGE", description = "The Dockerfile stage to build (build.target).")
     String target;
@@ -163,6 +168,9 @@ final class GateCommand implements Callable<Integer> {
         }
         if (strict != null) {
             d = d.withStrictEmulation(strict);
+        }
+        if (!emulationCpu.isEmpty()) {
+            d = d.withEmulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"));
         }
         if (!promote.isEmpty()) {
             d = d.withPromote(promote);

@@ -3,6 +3,7 @@ package dev.archgate.cli;
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateListener;
 import dev.archgate.platform.Platform;
+import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.Durations;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
@@ -33,6 +34,10 @@ final class SmokeCommand implements Callable<Integer> {
     @Option(names = "--strict-emulation", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Start the entrypoint through the platform's own QEMU (default: on).")
     boolean strict;
+
+    @Option(names = "--emulation-cpu", paramLabel = "PLATFORM=MODEL", description = "The QEMU CPU model to emulate for a platform "
+            + "instead of its baseline, e.g. linux/arm64=cortex-a72 (repeatable).")
+    java.util.Map<String, String> emulationCpu = new java.util.LinkedHashMap<>();
 
     @Option(names = "--service", description = "The entrypoint is a server: it must still be running after --ready.")
     boolean service;
@@ -67,7 +72,8 @@ final class SmokeCommand implements Callable<Integer> {
         SmokeTest test = new SmokeTest(command.isEmpty() ? "entrypoint" : String.join(" ", command), mode, command, exitCode, stdout, "",
                 Durations.parse(timeout, "--timeout"), Durations.parse(ready, "--ready"));
         var gateSpec = engines.apply(SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms)).withSmoke(List.of(test))
-                .withStrictEmulation(strict).withInsecureRegistries(registries.insecure)).toSpec();
+                .withStrictEmulation(strict).withInsecureRegistries(registries.insecure)
+                .withEmulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"))).toSpec();
         output.prepare();
         return SignalledRun.await(Gate.startSmoke(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
     }

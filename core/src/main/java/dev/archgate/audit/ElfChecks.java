@@ -52,10 +52,13 @@ final class ElfChecks {
                 Reach.Verdict v = reach.judge(f);
                 groups.computeIfAbsent(v.severity() + " " + v.rule(), k -> new ArrayList<>())
                         .add(new Finding(Check.ELF_ARCH_MISMATCH, v.severity(), f.path(), mismatch.description() + "; " + v.reason()));
-            } else if (f.isExecutable() || SHARED_LIBRARY.matcher(f.path()).matches()) {
-                groups.computeIfAbsent("error level", k -> new ArrayList<>()).add(Finding.error(Check.ELF_ARM_LEVEL, f.path(), mismatch.description()));
+                continue;
+            }
+            Check check = mismatch.kind() == ElfMismatch.Kind.CPU_LEVEL ? Check.ELF_CPU_LEVEL : Check.ELF_ARM_LEVEL;
+            if (f.isExecutable() || SHARED_LIBRARY.matcher(f.path()).matches()) {
+                groups.computeIfAbsent("error " + check.id(), k -> new ArrayList<>()).add(Finding.error(check, f.path(), mismatch.description()));
             } else {
-                groups.computeIfAbsent("info level", k -> new ArrayList<>()).add(Finding.info(Check.ELF_ARM_LEVEL, f.path(),
+                groups.computeIfAbsent("info " + check.id(), k -> new ArrayList<>()).add(Finding.info(check, f.path(),
                         mismatch.description() + "; it is neither executable nor a library here, so it is treated as data"));
             }
         }

@@ -18,6 +18,7 @@ import java.nio.ByteOrder;
  * @param problem why a MALFORMED file could not be read, null otherwise
  * @param dynamic the dynamic section (needed libraries, RUNPATH/RPATH), null for a static file or
  *     one whose dynamic section could not be read
+ * @param cpu the CPU level the file records (Go's GOAMD64/GOARM64, the x86 ISA note), {@link CpuFacts#NONE} when none
  */
 public record ElfInfo(
         Kind kind,
@@ -30,7 +31,8 @@ public record ElfInfo(
         Integer armCpuArch,
         Integer goArm,
         String problem,
-        ElfDynamic dynamic) implements Serializable {
+        ElfDynamic dynamic,
+        CpuFacts cpu) implements Serializable {
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
 
@@ -50,20 +52,29 @@ public record ElfInfo(
     public static final int EF_ARM_ABI_FLOAT_HARD = 0x400;
     private static final int EM_ARM = 40;
 
-    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, null);
+    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, null, CpuFacts.NONE);
+
+    public ElfInfo {
+        cpu = cpu == null ? CpuFacts.NONE : cpu;
+    }
 
     static ElfInfo malformed(String problem) {
-        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, null);
+        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, null, CpuFacts.NONE);
     }
 
     /** The same facts with the GOARM found in the file's build info. */
     ElfInfo withGoArm(Integer value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, dynamic);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, dynamic, cpu);
     }
 
     /** The same facts with what the dynamic section says. */
     ElfInfo withDynamic(ElfDynamic value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value, cpu);
+    }
+
+    /** The same facts with the CPU level the file records. */
+    ElfInfo withCpu(CpuFacts value) {
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, value);
     }
 
     /**

@@ -54,21 +54,21 @@ public final class ElfScanner {
         System.arraycopy(magic, 0, front, 0, 4);
         readFully(in, front, 4, frontLength - 4);
         long tailStart = Math.max(frontLength, size - TAIL);
-        // 32-bit ARM code may be a Go program, whose level is written only in its build info, in
-        // the middle of the file: only those files are read through rather than skipped.
-        GoArmSearch goArm = isArm32(front) ? new GoArmSearch() : null;
+        // A Go program's CPU level (GOARM, GOAMD64, GOARM64) is written only in its build info, in
+        // the middle of the file: only Go programs and 32-bit ARM files are read through rather than skipped.
+        GoBuildSettings go = isArm32(front) || isGo(front) ? new GoBuildSettings() : null;
         // A dynamically linked file is read through up to its dynamic section (see DynamicReader).
         DynamicReader dynamic = DynamicReader.of(front, size);
         if (dynamic != null) {
             dynamic.feed(0, front, 0, front.length);
         }
-        if (goArm != null) {
-            goArm.feed(front, front.length);
+        if (go != null) {
+            go.feed(front, front.length);
         }
-        long readTo = goArm != null ? tailStart
+        long readTo = go != null ? tailStart
                 : dynamic != null ? Math.max(frontLength, Math.min(tailStart, dynamic.readUntil())) : frontLength;
-        readThrough(in, frontLength, readTo - frontLength, goArm, dynamic);
-        if (dynamic != null && goArm == null && dynamic.readUntil() > readTo) {
+        readThrough(in, frontLength, readTo - frontLength, go, dynamic);
+        if (dynamic != null && go == null && dynamic.readUntil() > readTo) {
             // The dynamic section, now read, puts its string table further on (files patchelf rewrote).
             long more = Math.min(tailStart, dynamic.readUntil()) - readTo;
             readThrough(in, readTo, Math.max(0, more), null, dynamic);
@@ -77,16 +77,17 @@ public final class ElfScanner {
         in.skipNBytes(tailStart - readTo);
         byte[] tail = new byte[(int) (size - tailStart)];
         readFully(in, tail, 0, tail.length);
-        ElfInfo info = new Parser(new Window(front, tail, tailStart, size)).parse();
+        Window window = new Window(front, tail, tailStart, size);
+        ElfInfo info = new Parser(window).parse();
         if (dynamic != null && info.isElf()) {
             dynamic.feed(tailStart, tail, 0, tail.length);
             info = info.withDynamic(dynamic.result());
         }
-        if (goArm != null) {
-            goArm.feed(tail, tail.length);
-            return info.withGoArm(goArm.value());
+        if (go != null) {
+            go.feed(tail, tail.length);
+            info = info.withGoArm(go.goArm());
         }
-        return info;
+        return info.isElf() ? info.withCpu(cpuFacts(go, window)) : info;
     }
 
     /** The bytes that were kept: the front and the tail of the file, addressed by file offset. */
@@ -153,10 +154,11 @@ public final class ElfScanner {
             try {
                 interpreter = interpreter(phoff, phentsize, phnum);
             } catch (MalformedElf e) {
-                return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage(), null);
+                return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage(), null,
+                        CpuFacts.NONE);
             }
             Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null);
+            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE);
         }
 
         private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
@@ -246,8 +248,38 @@ public final class ElfScanner {
         return machine == EM_ARM;
     }
 
+    /** What the file records of its CPU level: the Go settings found, and the x86 ISA note. */
+    private static CpuFacts cpuFacts(GoBuildSettings go, Window window) {
+        CpuFacts facts = new CpuFacts(go == null ? null : go.get("GOAMD64"), go == null ? null : go.get("GOARM64"),
+                GnuPropertyNote.x86IsaNeeded(window));
+        return facts.equals(CpuFacts.NONE) ? CpuFacts.NONE : facts;
+    }
+
+    /**
+     * Whether the front holds Go's build-id note (name "Go", type 4), which Go's linker puts right
+     * after the program headers of every program it links, stripped (-s) or not, cgo or not.
+     */
+    static boolean isGo(byte[] front) {
+        if (front.length < 16 || (front[5] != 1 && front[5] != 2)) {
+            return false;
+        }
+        boolean little = front[5] == 1;
+        for (int i = 12; i + 4 <= front.length; i++) {
+            if (front[i] == 'G' && front[i + 1] == 'o' && front[i + 2] == 0 && front[i + 3] == 0
+                    && word(front, i - 12, little) == 4 && word(front, i - 4, little) == 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int word(byte[] b, int at, boolean little) {
+        return little ? (b[at] & 0xff) | (b[at + 1] & 0xff) << 8 | (b[at + 2] & 0xff) << 16 | (b[at + 3] & 0xff) << 24
+                : (b[at + 3] & 0xff) | (b[at + 2] & 0xff) << 8 | (b[at + 1] & 0xff) << 16 | (b[at] & 0xff) << 24;
+    }
+
     /** Reads {@code n} bytes that start at file offset {@code offset} and hands them to the searches that are not null. */
-    private static void readThrough(InputStream in, long offset, long n, GoArmSearch goArm, DynamicReader dynamic) throws IOException {
+    private static void readThrough(InputStream in, long offset, long n, GoBuildSettings go, DynamicReader dynamic) throws IOException {
         if (n <= 0) {
             return;
         }
@@ -259,8 +291,8 @@ public final class ElfScanner {
             if (r < 0) {
                 throw new EOFException("stream ended " + left + " bytes early");
             }
-            if (goArm != null) {
-                goArm.feed(buffer, r);
+            if (go != null) {
+                go.feed(buffer, r);
             }
             if (dynamic != null) {
                 dynamic.feed(at, buffer, 0, r);

@@ -51,7 +51,7 @@ final class Emulation {
             }
             SmokeResult probe;
             try {
-                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), PROBE, false,
+                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), null, PROBE, false,
                         ProgramChain.unread(PROBE.command()), PROBE.command());
             } catch (IOException e) {
                 throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",

@@ -116,6 +116,9 @@ final class GateFlow {
             if (!spec.machines().engines().keySet().containsAll(spec.platforms())) {
                 docker(); // the local engine runs some platforms: a gate without it stops here, with its one sentence
             }
+            if (spec.strictEmulation()) {
+                checkCpuOverrides();
+            }
         }
         // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
         // (bounded, for gates of many platforms); layer reads share the cores.
@@ -225,6 +228,21 @@ final class GateFlow {
             source.close();
             throw e;
         }
+    }
+
+    /** A CPU model the host's QEMU does not know would fail every run of its platform as if the image were broken. */
+    private void checkCpuOverrides() {
+        spec.emulationCpu().forEach((platform, model) -> {
+            SmokeEngines.Target engine;
+            try {
+                engine = engines.forPlatform(platform);
+            } catch (GateException e) {
+                return; // its platform reports the engine itself
+            }
+            engine.runner().unknownCpuModel(platform, model).ifPresent(problem -> {
+                throw new SpecException("emulation.cpu: " + problem);
+            });
+        });
     }
 
     /** emulation.install: registers missing handlers; what still fails is reported per platform as emulation.missing. */

@@ -5,6 +5,7 @@ import dev.archgate.emulation.BinfmtHandler;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PlatformImage;
 import dev.archgate.image.ProgramChain;
+import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
@@ -21,6 +22,11 @@ final class SmokeRun {
 
     private SmokeRun() {}
 
+    /** The CPU model strict runs of {@code p} emulate: the spec's override, else the platform's baseline (null: QEMU's default, or none). */
+    private static String cpuModel(GateSpec spec, Platform p) {
+        return spec.emulationCpu().getOrDefault(p, CpuBaseline.of(p).model().orElse(null));
+    }
+
     /**
      * @param engine the engine this platform's runs go to
      * @param fs the variant's merged filesystem, from which each test's program chain is resolved as the audit resolves it
@@ -35,9 +41,15 @@ final class SmokeRun {
             return new Outcome(List.of(Finding.error(Check.PLATFORM_LABEL_MISMATCH, null, "the index lists a " + p
                     + " variant whose config says " + config.label() + ", which the Docker Engine refuses to run as " + p)), List.of());
         }
-        boolean nativePlatform = engine.runsNatively(p);
+        String cpu = cpuModel(spec, p);
+        boolean hardware = engine.runsNatively(p);
+        // Strict runs on hardware of the platform's own architecture go through QEMU too when a
+        // baseline CPU is to be emulated, so AVX2 code fails here as on an older server (QEMU is
+        // started explicitly: no binfmt handler is needed). That takes this machine's QEMU, so an
+        // engine of another architecture runs its own platform natively.
+        boolean runNative = hardware && (!spec.strictEmulation() || cpu == null || !Binfmt.isNative(engine.architecture()));
         List<Finding> findings = new ArrayList<>();
-        if (!nativePlatform && engine.local()) {
+        if (!hardware && engine.local()) {
             BinfmtHandler handler = binfmt.status(p);
             if (handler.problem() != null) {
                 return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
@@ -52,8 +64,13 @@ final class SmokeRun {
                         + "(--no-strict-emulation or emulation.strict: false): code of another architecture may have run natively "
                         + "and passed; only the static audit would catch it"));
             }
+        } else if (!runNative) {
+            var missing = engine.runner().emulatorProblem(p);
+            if (missing.isPresent()) {
+                return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, missing.get())), List.of());
+            }
         }
-        if (!nativePlatform && spec.strictEmulation() && !Binfmt.isNative(engine.architecture())) {
+        if (!hardware && spec.strictEmulation() && !Binfmt.isNative(engine.architecture())) {
             // Strict emulation copies this machine's qemu-*-static into the container: programs
             // for this machine's architecture, which another engine's hardware cannot run.
             return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, engine.name() + " runs " + engine.architecture()
@@ -61,13 +78,13 @@ final class SmokeRun {
                     + " to an engine of its own architecture or of this machine's, or gate it from a machine of " + engine.architecture()
                     .architecture())), List.of());
         }
-        SmokeResult.Execution how = nativePlatform ? SmokeResult.Execution.NATIVE
+        SmokeResult.Execution how = runNative ? SmokeResult.Execution.NATIVE
                 : spec.strictEmulation() ? SmokeResult.Execution.STRICT_EMULATION : SmokeResult.Execution.EMULATION;
         List<SmokeResult> results = new ArrayList<>();
         for (SmokeTest test : spec.smoke()) {
             List<String> argv = test.command().isEmpty() ? config.argv() : test.command();
             ProgramChain chain = ProgramChain.resolve(fs, argv, config.workingDir(), config.path());
-            results.add(engine.runner().run(pinned, p, nativePlatform, test, spec.strictEmulation(), chain, argv).ranOn(engine.name(), how));
+            results.add(engine.runner().run(pinned, p, runNative, cpu, test, spec.strictEmulation(), chain, argv).ranOn(engine.name(), how));
         }
         return new Outcome(findings, results);
     }

@@ -97,7 +97,7 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
                     describe(elf) + " code, but " + platform + " runs " + machineName(machine, elfClass, byteOrder) + " code"));
         }
         if (armLevels.isEmpty()) {
-            return Optional.empty();
+            return CpuLevel.judge(elf, platform);
         }
         Integer level = elf.armCpuArch() != null ? elf.armCpuArch() : goArmLevel(elf.goArm());
         if (level != null && !armLevels.contains(level)) {
@@ -123,7 +123,9 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
         if (!elf.isElf()) {
             return List.of();
         }
-        List<Platform> fitting = KNOWN.stream().filter(p -> of(p).judge(elf, p).isEmpty()).toList();
+        // A newer CPU level is still this platform's code: builtFor names the architecture.
+        List<Platform> fitting = KNOWN.stream().filter(p -> of(p).judge(elf, p).filter(m -> m.kind() != ElfMismatch.Kind.CPU_LEVEL).isEmpty())
+                .toList();
         boolean levelKnown = elf.machine() == EM_ARM && (elf.armCpuArch() != null || elf.goArm() != null);
         return levelKnown && !fitting.isEmpty() ? List.of(fitting.get(0)) : fitting;
     }

@@ -6,6 +6,8 @@ public record ElfMismatch(Kind kind, String description) {
         /** Another machine, class or byte order: the kernel refuses it (exec format error). */
         ARCHITECTURE,
         /** The right machine at too high an ARM level: it starts, then dies with SIGILL. */
-        ARM_LEVEL
+        ARM_LEVEL,
+        /** The right machine built for a newer CPU than the variant's baseline (x86-64-v3, ARMv8.2): SIGILL or a refusal to start. */
+        CPU_LEVEL
     }
 }

@@ -12,6 +12,8 @@ public enum Check {
     PLATFORM_LABEL_MISMATCH("platform.label-mismatch"),
     ELF_ARCH_MISMATCH("elf.arch-mismatch"),
     ELF_ARM_LEVEL("elf.arm-level"),
+    /** Code for a newer CPU than the platform variant's baseline (GOAMD64=v3 in linux/amd64, an x86 ISA note, GOARM64). */
+    ELF_CPU_LEVEL("elf.cpu-level"),
     ENTRYPOINT_MISSING("entrypoint.missing"),
     ENTRYPOINT_NOT_EXECUTABLE("entrypoint.not-executable"),
     ENTRYPOINT_NO_SHEBANG("entrypoint.no-shebang"),

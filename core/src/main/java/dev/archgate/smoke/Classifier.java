@@ -24,6 +24,30 @@ public final class Classifier {
             "(?im)^.*(does not match the specified platform|no match for platform in manifest|no matching manifest for).*$");
     private static final Map<Integer, String> SIGNALS = Map.of(132, "SIGILL (illegal instruction)", 133, "SIGTRAP",
             134, "SIGABRT", 135, "SIGBUS", 136, "SIGFPE", 137, "SIGKILL", 139, "SIGSEGV (segmentation fault)");
+    /**
+     * QEMU's report that the guest died of a signal (linux-user, dump_core_and_abort), e.g.
+     * "qemu: uncaught target signal 4 (Illegal instruction) - core dumped". The number is the
+     * target's, the words are the host's strsignal(); inside a container QEMU is PID 1, whose own
+     * re-raise of the signal the kernel ignores, so it may hang instead of exiting after this line.
+     */
+    static final Pattern QEMU_GUEST_SIGNAL = Pattern.compile("(?m)qemu: uncaught target signal (\\d+) \\(([^)\\n]*)\\).*$");
+    /** strsignal() texts of glibc, by signal name, for the signals a program dies of. */
+    private static final Map<String, String> SIGNAL_NAMES = Map.ofEntries(
+            Map.entry("Illegal instruction", "SIGILL"), Map.entry("Segmentation fault", "SIGSEGV"), Map.entry("Bus error", "SIGBUS"),
+            Map.entry("Floating point exception", "SIGFPE"), Map.entry("Aborted", "SIGABRT"), Map.entry("Trace/breakpoint trap", "SIGTRAP"),
+            Map.entry("Bad system call", "SIGSYS"), Map.entry("Quit", "SIGQUIT"), Map.entry("CPU time limit exceeded", "SIGXCPU"),
+            Map.entry("File size limit exceeded", "SIGXFSZ"));
+    /**
+     * The Go runtime's own refusal to start on a CPU below its build level, before any other code
+     * runs: "This program can only be run on AMD64 processors with v3 microarchitecture support."
+     * (GOAMD64, exit 1) and "runtime: this CPU has no VFPv3 floating point hardware, so it cannot
+     * run" (GOARM); and glibc's loader refusing a program whose ISA note asks for more ("./app: CPU
+     * ISA level is lower than required", exit 127). It is the same fault as SIGILL, found before it happens.
+     */
+    private static final Pattern CPU_LEVEL_REFUSAL = Pattern.compile("(?m)^(This program can only be run on \\w+ processors with .* support\\."
+            + "|runtime: this CPU has no .*floating point hardware.*|.*: CPU ISA level is lower than required)$");
+    private static final String SIGILL_MEANING = ": the program uses instructions the platform's baseline CPU lacks, so it was built for "
+            + "a newer CPU level than the platform promises; build for the baseline (e.g. -march, GOAMD64, GOARM, GOARM64)";
 
     private Classifier() {}
 
@@ -59,6 +83,13 @@ public final class Classifier {
         if ((m = PERMISSION.matcher(out)).find()) {
             return result(test, r, Check.ENTRYPOINT_NOT_EXECUTABLE, m.group().trim());
         }
+        if ((m = QEMU_GUEST_SIGNAL.matcher(out)).find()) {
+            return result(test, r, Check.SMOKE_SIGNAL, guestSignal(m));
+        }
+        if ((m = CPU_LEVEL_REFUSAL.matcher(out)).find()) {
+            return result(test, r, Check.ELF_CPU_LEVEL, "the program refused to start on the platform's baseline CPU: " + m.group().trim()
+                    + " (built for a newer CPU level than the platform promises)");
+        }
         if (r.startError() != null) {
             return result(test, r, Check.SMOKE_NOT_RUNNING, r.startError());
         }
@@ -66,7 +97,8 @@ public final class Classifier {
             return result(test, r, Check.SMOKE_SIGNAL, "killed by the kernel: out of memory (the container's memory limit)");
         }
         if (r.exitCode() != null && SIGNALS.containsKey(r.exitCode())) {
-            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + SIGNALS.get(r.exitCode()) + lastLine(r.stderr()));
+            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + SIGNALS.get(r.exitCode()) + (r.exitCode() == 132 ? SIGILL_MEANING : "")
+                    + lastLine(r.stderr()));
         }
         if (r.timedOut()) {
             return result(test, r, Check.SMOKE_TIMEOUT, "still running after " + test.timeout().toSeconds() + " s");
@@ -78,6 +110,14 @@ public final class Classifier {
             case START -> r.stillRunning() || expectedExit(test, r) ? passed(test, r) : exitCode(test, r);
             case COMMAND -> command(test, r);
         };
+    }
+
+    /** "SIGILL under emulation: ..." from QEMU's line; the name comes from the words, since target numbers differ per architecture. */
+    private static String guestSignal(Matcher m) {
+        String words = m.group(2);
+        String name = SIGNAL_NAMES.getOrDefault(words, "signal " + m.group(1));
+        return name + " (" + words.toLowerCase(java.util.Locale.ROOT) + ") under emulation" + (name.equals("SIGILL") ? SIGILL_MEANING : "")
+                + "; QEMU said: " + m.group().trim();
     }
 
     private static SmokeResult command(SmokeTest test, ContainerResult r) {

@@ -1,18 +1,14 @@
 package dev.archgate.smoke;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
-import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
-import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.api.model.StreamType;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
@@ -21,7 +17,6 @@ import dev.archgate.spec.SmokeTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,6 +44,7 @@ public final class SmokeRunner {
     private final Path qemuDir;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Map<String, byte[]> qemuTars = new ConcurrentHashMap<>();
+    private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
     /** Set when the JVM shuts down (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
@@ -62,13 +58,15 @@ public final class SmokeRunner {
     /**
      * Runs one test of one platform's variant of {@code image} (a reference the engine can pull).
      *
-     * @param nativePlatform whether the host runs this platform's code without emulation
+     * @param nativePlatform whether this platform's code is to run without QEMU (hardware of its
+     *     architecture, when no CPU level is emulated for it)
+     * @param cpuModel the QEMU CPU model a strict run emulates (the platform's baseline), null for QEMU's default
      * @param chain what the test's command executes, resolved from the variant's files
      * @return the result; a fault of the engine (not of the image) is an {@code engine.failed} result, never a failure of the image
      * @throws InterruptedException when the run is interrupted or archgate is stopping; its container is removed
      */
-    public SmokeResult run(String image, Platform platform, boolean nativePlatform, SmokeTest test, boolean strict, ProgramChain chain,
-                           List<String> argv) throws InterruptedException {
+    public SmokeResult run(String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test, boolean strict,
+                           ProgramChain chain, List<String> argv) throws InterruptedException {
         long start = System.nanoTime();
         String id = null;
         try {
@@ -86,7 +84,7 @@ public final class SmokeRunner {
                     return new SmokeResult(test.name(), null, Check.EMULATION_MISSING.id(), ms(start), missing.get());
                 }
             }
-            id = create(image, platform, launch, launch.throughQemu() ? qemuEnv(platform) : List.of());
+            id = create(image, platform, launch, launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of());
             if (launch.throughQemu()) {
                 copyQemu(id, platform);
             }
@@ -149,16 +147,33 @@ public final class SmokeRunner {
         }
     }
 
-    /** QEMU's CPU model for old ARM variants, so ARMv7 code dies with SIGILL as on an ARMv6 board. */
-    private static List<String> qemuEnv(Platform p) {
-        if (!p.architecture().equals("arm")) {
-            return List.of();
+    /**
+     * Why {@code model} cannot be emulated for {@code platform} by this host's QEMU, or empty: its
+     * name (before any ",feature" switch) must be one that {@code qemu-<arch>-static -cpu help} lists.
+     */
+    public java.util.Optional<String> unknownCpuModel(Platform platform, String model) {
+        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
+        String listing = cpuListings.computeIfAbsent(platform.qemuArch(), arch -> cpuHelp(qemu));
+        String name = model.split(",", 2)[0];
+        if (listing.isEmpty() || java.util.Arrays.asList(listing.split("\\s+")).contains(name)) {
+            return java.util.Optional.empty();
         }
-        return switch (p.variant()) {
-            case "v6" -> List.of("QEMU_CPU=arm1176");
-            case "v5" -> List.of("QEMU_CPU=arm926");
-            default -> List.of();
-        };
+        return java.util.Optional.of(qemu.getFileName() + " has no CPU model '" + name + "' for " + platform
+                + ": give one that '" + qemu + " -cpu help' lists");
+    }
+
+    private static String cpuHelp(Path qemu) {
+        try {
+            Process p = new ProcessBuilder(qemu.toString(), "-cpu", "help").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return ""; // no QEMU: the run itself reports the missing emulation
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException {
@@ -240,16 +255,25 @@ public final class SmokeRunner {
         }
         boolean service = test.mode() != SmokeTest.Mode.COMMAND;
         long limitMs = service ? test.ready().toMillis() : test.timeout().toMillis();
-        Integer exit = waitForExit(id, limitMs);
-        boolean stillRunning = exit == null;
-        try {
-            if (stillRunning) {
-                docker.killContainerCmd(id).exec();
+        try (ContainerWatch watch = ContainerWatch.follow(docker, id, MAX_OUTPUT)) {
+            ContainerWatch.End end = watch.await(limitMs);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("interrupted while waiting for a smoke container");
             }
+            if (end == ContainerWatch.End.BROKEN) {
+                // Never "still running": that would let a service pass before its ready time.
+                stopIfInterrupted();
+                throw new EngineFault("waiting for the container: " + watch.failure());
+            }
+            Integer exit = watch.exitCode();
+            if (exit == null) {
+                kill(id); // still running, or its guest died and QEMU hangs: either way it is done
+            }
+            boolean running = end == ContainerWatch.End.TIME_UP && exit == null;
             InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
             boolean oom = Boolean.TRUE.equals(state.getState().getOOMKilled());
-            String[] output = logs(id);
-            return new ContainerResult(exit, output[0], output[1], oom, stillRunning && !service, stillRunning && service, null,
+            String[] output = watch.output();
+            return new ContainerResult(exit, output[0], output[1], oom, running && !service, running && service, null,
                     entrypointExists, ms(start));
         } catch (DockerException e) {
             stopIfInterrupted();
@@ -257,39 +281,12 @@ public final class SmokeRunner {
         }
     }
 
-    /**
-     * Waits for the container to exit, at most {@code limitMs}; null only when it is still running
-     * then. An engine error while waiting is a fault, never "still running": that would let a
-     * service pass before its ready time.
-     */
-    private Integer waitForExit(String id, long limitMs) throws InterruptedException, EngineFault {
-        WaitContainerResultCallback wait = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
-        try (wait) {
-            if (!wait.awaitCompletion(limitMs, TimeUnit.MILLISECONDS)) {
-                return null; // the time is up and it still runs
-            }
-            return wait.awaitStatusCode();
-        } catch (DockerException | DockerClientException e) {
-            stopIfInterrupted();
-            throw new EngineFault("waiting for the container: " + firstLine(e.getMessage()));
-        } catch (IOException e) {
-            throw new EngineFault("waiting for the container: " + e.getMessage());
+    private void kill(String id) {
+        try {
+            docker.killContainerCmd(id).exec();
+        } catch (com.github.dockerjava.api.exception.ConflictException | NotFoundException e) {
+            // it exited meanwhile
         }
-    }
-
-    private String[] logs(String id) throws InterruptedException {
-        StringBuilder out = new StringBuilder();
-        StringBuilder err = new StringBuilder();
-        docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(false).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                StringBuilder target = frame.getStreamType() == StreamType.STDERR ? err : out;
-                if (target.length() < MAX_OUTPUT) {
-                    target.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                }
-            }
-        }).awaitCompletion(30, TimeUnit.SECONDS);
-        return new String[] {out.toString(), err.toString()};
     }
 
     private void remove(String id) {

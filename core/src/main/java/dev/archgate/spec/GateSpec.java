@@ -15,6 +15,8 @@ import java.util.Map;
  * @param ignorePaths globs of image paths the file checks leave alone (e.g. firmware blobs)
  * @param insecureRegistries registries reached over plain http besides loopback ones
  * @param machines the buildx builder and the Docker engine of each platform, when not the local ones
+ * @param emulationCpu per platform, the QEMU CPU model strict smoke runs emulate instead of the
+ *     platform's baseline (for a fleet newer than the baseline)
  */
 public record GateSpec(
         BuildSpec build,
@@ -28,7 +30,8 @@ public record GateSpec(
         Path reportDir,
         List<String> promote,
         List<String> insecureRegistries,
-        Machines machines) implements Serializable {
+        Machines machines,
+        Map<Platform, String> emulationCpu) implements Serializable {
 
     public GateSpec {
         platforms = List.copyOf(platforms);
@@ -38,6 +41,7 @@ public record GateSpec(
         promote = List.copyOf(promote);
         insecureRegistries = List.copyOf(insecureRegistries);
         java.util.Objects.requireNonNull(machines, "machines");
+        emulationCpu = Map.copyOf(emulationCpu);
         if ((build == null) == (image == null)) {
             throw new SpecException("give either build (a context to build) or image (a reference to gate), not "
                     + (build == null ? "neither" : "both"));

@@ -3,8 +3,10 @@ package dev.archgate.spec;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A spec being put together from archgate.yml and then command-line flags, each layer overriding
@@ -23,60 +25,73 @@ public record SpecDraft(
         Path reportDir,
         List<String> promote,
         List<String> insecureRegistries,
-        Machines machines) {
+        Machines machines,
+        Map<Platform, String> emulationCpu) {
 
     public static SpecDraft empty() {
-        return new SpecDraft(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Fields().draft();
     }
 
     /** A build replaces an image given before it, and the other way round: the later layer wins. */
     public SpecDraft withBuild(BuildSpec v) {
-        return new SpecDraft(v, null, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
+        return with(f -> {
+            f.build = v;
+            f.image = null;
+        });
     }
 
     public SpecDraft withImage(String v) {
-        return new SpecDraft(null, v, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
+        return with(f -> {
+            f.build = null;
+            f.image = v;
+        });
     }
 
     public SpecDraft withPlatforms(List<Platform> v) {
-        return new SpecDraft(build, image, v, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
+        return with(f -> f.platforms = v);
     }
 
     public SpecDraft withSmoke(List<SmokeTest> v) {
-        return new SpecDraft(build, image, platforms, v, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
+        return with(f -> f.smoke = v);
     }
 
     public SpecDraft withStrictEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, v, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
+        return with(f -> f.strictEmulation = v);
     }
 
     public SpecDraft withInstallEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, v, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, machines);
+        return with(f -> f.installEmulation = v);
     }
 
     public SpecDraft withCheckLevels(Map<Check, CheckLevel> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, v, ignorePaths, reportDir, promote, insecureRegistries, machines);
+        return with(f -> f.checkLevels = v);
     }
 
     public SpecDraft withIgnorePaths(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, v, reportDir, promote, insecureRegistries, machines);
+        return with(f -> f.ignorePaths = v);
     }
 
     public SpecDraft withReportDir(Path v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, v, promote, insecureRegistries, machines);
+        return with(f -> f.reportDir = v);
     }
 
     public SpecDraft withPromote(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, v, insecureRegistries, machines);
+        return with(f -> f.promote = v);
     }
 
     public SpecDraft withInsecureRegistries(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, v, machines);
+        return with(f -> f.insecureRegistries = v);
     }
 
     public SpecDraft withMachines(Machines v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote,
-                insecureRegistries, v);
+        return with(f -> f.machines = v);
+    }
+
+    /** Per platform, the QEMU CPU model to emulate; entries given later replace earlier ones of the same platform. */
+    public SpecDraft withEmulationCpu(Map<Platform, String> v) {
+        Map<Platform, String> merged = new LinkedHashMap<>(emulationCpu == null ? Map.of() : emulationCpu);
+        merged.putAll(v);
+        return with(f -> f.emulationCpu = merged);
     }
 
     /** Where work runs so far, for a layer that changes one part of it. */
@@ -95,6 +110,54 @@ public record SpecDraft(
                 reportDir,
                 promote == null ? List.of() : promote,
                 insecureRegistries == null ? List.of() : insecureRegistries,
-                machinesOrLocal());
+                machinesOrLocal(),
+                emulationCpu == null ? Map.of() : emulationCpu);
+    }
+
+    /** This draft with one layer's change: every wither names only what it changes. */
+    private SpecDraft with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.draft();
+    }
+
+    /** The components of a draft while one is being changed. */
+    private static final class Fields {
+        BuildSpec build;
+        String image;
+        List<Platform> platforms;
+        List<SmokeTest> smoke;
+        Boolean strictEmulation;
+        Boolean installEmulation;
+        Map<Check, CheckLevel> checkLevels;
+        List<String> ignorePaths;
+        Path reportDir;
+        List<String> promote;
+        List<String> insecureRegistries;
+        Machines machines;
+        Map<Platform, String> emulationCpu;
+
+        Fields() {}
+
+        Fields(SpecDraft d) {
+            build = d.build;
+            image = d.image;
+            platforms = d.platforms;
+            smoke = d.smoke;
+            strictEmulation = d.strictEmulation;
+            installEmulation = d.installEmulation;
+            checkLevels = d.checkLevels;
+            ignorePaths = d.ignorePaths;
+            reportDir = d.reportDir;
+            promote = d.promote;
+            insecureRegistries = d.insecureRegistries;
+            machines = d.machines;
+            emulationCpu = d.emulationCpu;
+        }
+
+        SpecDraft draft() {
+            return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir,
+                    promote, insecureRegistries, machines, emulationCpu);
+        }
     }
 }

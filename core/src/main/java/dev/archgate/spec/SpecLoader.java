@@ -35,7 +35,7 @@ public final class SpecLoader {
     private static final Set<String> ENGINE_KEYS = Set.of("host", "tls-verify", "cert-path");
     private static final Set<String> SMOKE_KEYS = Set.of("name", "mode", "command", "expect", "timeout", "ready");
     private static final Set<String> EXPECT_KEYS = Set.of("exitCode", "stdout", "stderr");
-    private static final Set<String> EMULATION_KEYS = Set.of("strict", "install");
+    private static final Set<String> EMULATION_KEYS = Set.of("strict", "install", "cpu");
     private static final Set<String> REPORT_KEYS = Set.of("dir");
     private static final Set<String> REGISTRY_KEYS = Set.of("insecure");
 
@@ -109,6 +109,11 @@ public final class SpecLoader {
             }
             if (e.containsKey("install")) {
                 d = d.withInstallEmulation(bool(e.get("install"), "emulation.install"));
+            }
+            if (e.containsKey("cpu")) {
+                Map<String, String> cpu = new LinkedHashMap<>();
+                map(e.get("cpu"), "emulation.cpu").forEach((platform, model) -> cpu.put(platform, scalar(model, "emulation.cpu." + platform)));
+                d = d.withEmulationCpu(CpuOverride.all(cpu, "emulation.cpu"));
             }
         }
         if (map.containsKey("checks")) {

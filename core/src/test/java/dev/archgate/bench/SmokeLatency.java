@@ -29,7 +29,7 @@ public final class SmokeLatency {
         double[] seconds = new double[rounds];
         for (int i = -1; i < rounds; i++) {
             long start = System.nanoTime();
-            var r = runner.run(image, platform, platform.architecture().equals("amd64"), test, true, chain, command);
+            var r = runner.run(image, platform, platform.architecture().equals("amd64"), null, test, true, chain, command);
             if (!r.passed()) {
                 throw new IllegalStateException(r.outcome() + ": " + r.detail());
             }

@@ -36,6 +36,32 @@ public final class ElfSamples {
         return out;
     }
 
+    /** The hello fixture program built for amd64 with {@code GOAMD64=level} (e.g. "v3"), statically. */
+    public static synchronized Path goAmd64(String level) throws IOException, InterruptedException {
+        Path root = Fixtures.repositoryRoot();
+        Path out = root.resolve("core/target/elf-samples/hello-amd64-" + level);
+        if (!Files.exists(out)) {
+            Files.createDirectories(out.getParent());
+            run(root.resolve("test-fixtures/src/hello"), Map.of("CGO_ENABLED", "0", "GOOS", "linux", "GOARCH", "amd64", "GOAMD64", level),
+                    "run dev/setup-host, which installs Go (golang-go)", "go", "build", "-trimpath", "-o", out.toString(), ".");
+        }
+        return out;
+    }
+
+    /** A C program of test-fixtures/src/c compiled by the host's gcc with {@code flags}, under {@code name}. */
+    public static synchronized Path gcc(String source, String name, String... flags) throws IOException, InterruptedException {
+        Path root = Fixtures.repositoryRoot();
+        Path out = root.resolve("core/target/elf-samples/" + name);
+        if (!Files.exists(out)) {
+            Files.createDirectories(out.getParent());
+            List<String> command = new java.util.ArrayList<>(List.of("gcc"));
+            command.addAll(List.of(flags));
+            command.addAll(List.of("-o", out.toString(), root.resolve("test-fixtures/src/c/" + source).toString()));
+            run(root, Map.of(), "run dev/setup-host, which installs gcc and libc6-dev", command.toArray(String[]::new));
+        }
+        return out;
+    }
+
     /**
      * A file of Debian package {@code pkg} for Debian architecture {@code debArch} (amd64, arm64,
      * armhf, armel, s390x, ppc64el), e.g. {@code debian("armhf", "busybox-static", "bin/busybox")}.

@@ -240,6 +240,78 @@ class ElfScannerTest {
         assertThat(ElfScanner.scan(script)).isEqualTo(ElfInfo.NOT_ELF);
     }
 
+    @ParameterizedTest(name = "GOAMD64={0}")
+    @CsvSource({"v1", "v2", "v3", "v4"})
+    void goProgramsForAmd64CarryTheirGoamd64InBuildInfo(String level) throws Exception {
+        ElfInfo elf = ElfScanner.scan(ElfSamples.goAmd64(level));
+        assertThat(elf.cpu().goAmd64()).isEqualTo(level);
+        assertThat(elf.cpu().goAmd64Level()).isEqualTo(level.charAt(1) - '0');
+        assertThat(elf.cpu().x86IsaNeeded()).isNull(); // Go's linker writes no GNU property note
+        assertThat(elf.goArm()).isNull();
+    }
+
+    @Test
+    void goSettingsAreFoundAcrossChunkBoundariesAndOnlyInBuildLines() {
+        byte[] text = "xxbuild\tGOOS=linux\nbuild\tGOAMD64=v3\nbuild\tGOARM64=v8.2,lse\nbuild\tGOARM=6\nbuild\tGOAMD64=v1\n"
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int cut = 0; cut <= text.length; cut++) {
+            GoBuildSettings settings = new GoBuildSettings();
+            settings.feed(Arrays.copyOfRange(text, 0, cut), cut);
+            settings.feed(Arrays.copyOfRange(text, cut, text.length), text.length - cut);
+            assertThat(settings.get("GOAMD64")).as("cut at %d", cut).isEqualTo("v3"); // the first one counts
+            assertThat(settings.get("GOARM64")).isEqualTo("v8.2,lse");
+            assertThat(settings.goArm()).isEqualTo(6);
+        }
+        GoBuildSettings none = new GoBuildSettings();
+        byte[] decoy = "GOAMD64=v3 build GOAMD64=v4 build\tGOAMD64".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        none.feed(decoy, decoy.length);
+        assertThat(none.get("GOAMD64")).isNull();
+    }
+
+    /** gcc 12 writes GNU_PROPERTY_X86_ISA_1_NEEDED only with -mneeded; glibc's own objects say baseline. */
+    @Test
+    void readsTheX86IsaLevelFromTheGnuPropertyNote() throws Exception {
+        ElfInfo v3 = ElfScanner.scan(ElfSamples.gcc("avx2.c", "avx2-v3-static", "-O3", "-march=x86-64-v3", "-mneeded", "-static"));
+        assertThat(v3.cpu().x86IsaNeeded()).isEqualTo(0b111);
+        assertThat(v3.cpu().x86IsaLevel()).isEqualTo(3);
+        ElfInfo dynamic = ElfScanner.scan(ElfSamples.gcc("avx2.c", "avx2-v2-dynamic", "-O2", "-march=x86-64-v2", "-mneeded"));
+        assertThat(dynamic.cpu().x86IsaLevel()).isEqualTo(2);
+        assertThat(dynamic.interpreter()).isEqualTo("/lib64/ld-linux-x86-64.so.2");
+        ElfInfo plain = ElfScanner.scan(ElfSamples.gcc("avx2.c", "avx2-plain", "-O3", "-march=x86-64-v3"));
+        assertThat(plain.cpu().x86IsaLevel()).isEqualTo(1); // AVX2 code, but nothing records it: only the smoke run sees it
+        assertThat(hello("amd64").cpu().x86IsaLevel()).isEqualTo(1);
+        assertThat(hello("arm64").cpu()).isEqualTo(CpuFacts.NONE);
+    }
+
+    @Test
+    void aPropertyNoteCutShortOrLyingAboutItsSizeRecordsNothing() throws Exception {
+        byte[] good = Files.readAllBytes(ElfSamples.gcc("avx2.c", "avx2-v3-static", "-O3", "-march=x86-64-v3", "-mneeded", "-static"));
+        int note = indexOf(good, new byte[] {4, 0, 0, 0, 16, 0, 0, 0, 5, 0, 0, 0, 'G', 'N', 'U', 0});
+        assertThat(note).isPositive();
+        for (int field = 0; field < 32; field += 4) {
+            for (int value : new int[] {0, 3, 0x7fffffff, -1}) {
+                byte[] bad = good.clone();
+                ByteBuffer.wrap(bad).order(ByteOrder.LITTLE_ENDIAN).putInt(note + field, value);
+                ElfInfo elf = ElfScanner.scan(new ByteArrayInputStream(bad), bad.length);
+                Integer level = elf.cpu().x86IsaLevel();
+                assertThat(level == null || level >= 1 && level <= 4).as("field %d = %d", field, value).isTrue();
+            }
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     private static ElfInfo hello(String debArch) throws Exception {
         return ElfScanner.scan(ElfSamples.debian(debArch, "hello", "usr/bin/hello"));
     }

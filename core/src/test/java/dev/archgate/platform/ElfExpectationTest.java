@@ -74,7 +74,7 @@ class ElfExpectationTest {
         byte[] ppc64le = Files.readAllBytes(ElfSamples.debian("ppc64el", "hello", "usr/bin/hello"));
         ElfInfo le = ElfScanner.scan(new ByteArrayInputStream(ppc64le), ppc64le.length);
         ElfInfo be = new ElfInfo(le.kind(), le.elfClass(), ByteOrder.BIG_ENDIAN, le.machine(), le.flags(), le.type(), le.interpreter(),
-                null, null, null, null);
+                null, null, null, null, null);
         ElfMismatch m = mismatch("linux/ppc64le", be);
         assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.ARCHITECTURE);
         assertThat(m.description()).isEqualTo("PowerPC64 big-endian code, but linux/ppc64le runs PowerPC64 little-endian code");
@@ -148,5 +148,36 @@ class ElfExpectationTest {
         assertThat(ElfExpectation.of(Platform.parse("linux/arm/v7")).armLevels()).contains(8, 10).doesNotContain(13, 14);
         assertThat(ElfExpectation.of(Platform.parse("linux/arm/v8")).armLevels()).contains(14).doesNotContain(15, 16, 17);
         assertThat(ElfExpectation.of(Platform.parse("linux/arm64")).armLevels()).isEmpty();
+    }
+
+    @Test
+    void codeForANewerX86LevelThanTheVariantPromisesIsACpuLevelMismatch() throws Exception {
+        Path goV3 = ElfSamples.goAmd64("v3");
+        ElfMismatch m = mismatch("linux/amd64", goV3);
+        assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.CPU_LEVEL);
+        assertThat(m.description()).isEqualTo("x86-64-v3 code (Go, GOAMD64=v3), but linux/amd64 promises only x86-64-v1; "
+                + "build with GOAMD64=v1, or publish it as linux/amd64/v3");
+        assertThat(mismatch("linux/amd64/v2", goV3).description()).contains("promises only x86-64-v2", "GOAMD64=v2");
+        assertThat(mismatch("linux/amd64/v3", goV3)).isNull();
+        assertThat(mismatch("linux/amd64/v4", goV3)).isNull();
+        assertThat(mismatch("linux/amd64", ElfSamples.goAmd64("v1"))).isNull();
+        assertThat(ElfExpectation.builtFor(ElfScanner.scan(goV3))).extracting(Platform::toString).containsExactly("linux/amd64");
+
+        Path cV3 = ElfSamples.gcc("avx2.c", "avx2-v3-static", "-O3", "-march=x86-64-v3", "-mneeded", "-static");
+        assertThat(mismatch("linux/amd64", cV3).description()).isEqualTo("x86-64-v3 code (GNU property note: x86 ISA needed v3), but "
+                + "linux/amd64 promises only x86-64-v1; build with -march=x86-64, or publish it as linux/amd64/v3");
+        assertThat(mismatch("linux/amd64/v3", cV3)).isNull();
+    }
+
+    @Test
+    void goarm64AboveTheArm64VariantIsACpuLevelMismatch() throws Exception {
+        ElfInfo arm64 = ElfScanner.scan(ElfSamples.go("arm64", null));
+        ElfInfo v82 = new ElfInfo(arm64.kind(), arm64.elfClass(), arm64.byteOrder(), arm64.machine(), arm64.flags(), arm64.type(), null, null,
+                null, null, null, new dev.archgate.elf.CpuFacts(null, "v8.2,lse", null));
+        assertThat(mismatch("linux/arm64", v82).description()).isEqualTo("ARMv8.2-A code (Go, GOARM64=v8.2,lse), but linux/arm64 promises "
+                + "only ARMv8.0-A; build with GOARM64=v8.0, or publish it as linux/arm64/v8.2");
+        assertThat(mismatch("linux/arm64/v8.2", v82)).isNull();
+        assertThat(mismatch("linux/arm64/v9", v82)).isNull();
+        assertThat(mismatch("linux/arm64/v8.1", v82)).isNotNull();
     }
 }

@@ -75,4 +75,52 @@ class ClassifierTest {
                 "image with reference x was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64", true, 5));
         assertThat(r.outcome()).isEqualTo("platform.missing");
     }
+
+    /**
+     * The lines below are what qemu-*-static 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18) printed here:
+     * qemu-arm-static -cpu arm1176 on Debian's armhf busybox and on a GOARM=7 Go program,
+     * qemu-x86_64-static -cpu qemu64 on a -march=x86-64-v3 AVX2 loop, on a NULL dereference, on
+     * abort() and on raise(SIGFPE) (gcc 12, static).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "qemu: uncaught target signal 4 (Illegal instruction) - core dumped | SIGILL",
+        "qemu: uncaught target signal 11 (Segmentation fault) - core dumped | SIGSEGV",
+        "qemu: uncaught target signal 6 (Aborted) - core dumped | SIGABRT",
+        "qemu: uncaught target signal 8 (Floating point exception) - core dumped | SIGFPE"})
+    void qemusReportOfTheGuestsDeathIsASignalEvenWhenQemuThenHangs(String line, String signal) {
+        SmokeTest start = SmokeTest.starts();
+        // QEMU as PID 1 cannot die of the signal it re-raises and hangs: the container still runs at the ready time.
+        SmokeResult hung = Classifier.classify(start, new ContainerResult(null, "", line + "\n", false, false, true, null, true, 5000));
+        assertThat(hung.outcome()).isEqualTo("smoke.signal");
+        assertThat(hung.detail()).startsWith(signal + " (").contains(line);
+        SmokeTest service = new SmokeTest("serves", SmokeTest.Mode.SERVICE, List.of(), 0, "", "", Duration.ofSeconds(30), Duration.ofSeconds(3));
+        assertThat(Classifier.classify(service, new ContainerResult(null, "listening\n", line, false, false, true, null, true, 3000)).outcome())
+                .isEqualTo("smoke.signal");
+        // A command whose expected status happens to match still died.
+        assertThat(classify(0, "app 1.0.0\n", "partial output" + line, true).outcome()).isEqualTo("smoke.signal");
+    }
+
+    @Test
+    void sigillSaysWhatItMeans() {
+        SmokeResult r = classify(null, "", "qemu: uncaught target signal 4 (Illegal instruction) - core dumped\n", true);
+        assertThat(r.detail()).contains("instructions the platform's baseline CPU lacks", "newer CPU level");
+        assertThat(classify(132, "", "Illegal instruction", true).detail()).contains("newer CPU level");
+        assertThat(classify(null, "", "qemu: uncaught target signal 11 (Segmentation fault) - core dumped", true).detail())
+                .doesNotContain("CPU level");
+    }
+
+    /** Printed here by Go 1.19 programs (GOAMD64=v3 under -cpu qemu64) and glibc 2.36's loader (a -march=x86-64-v3 -mneeded program). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "This program can only be run on AMD64 processors with v3 microarchitecture support. | 1",
+        "runtime: this CPU has no VFPv3 floating point hardware, so it cannot run | 1",
+        "./app: CPU ISA level is lower than required | 127"})
+    void aRefusalToStartOnTheBaselineCpuIsACpuLevelFailureWhateverTheExpectedStatus(String line, int exit) {
+        SmokeTest expectsFailure = new SmokeTest("usage", SmokeTest.Mode.COMMAND, List.of("/app", "--bad"), exit, "", "",
+                Duration.ofSeconds(30), Duration.ofSeconds(5));
+        SmokeResult r = Classifier.classify(expectsFailure, new ContainerResult(exit, "", line + "\n", false, false, false, null, true, 10));
+        assertThat(r.outcome()).isEqualTo("elf.cpu-level");
+        assertThat(r.detail()).contains(line);
+    }
 }

@@ -43,7 +43,7 @@ class SmokeRunnerIT {
                 continue;
             }
             boolean hang = i % 5 == 0;
-            SmokeResult r = runner.run(hang ? service : tool, ARM64, false, hang ? timesOut : quick, true,
+            SmokeResult r = runner.run(hang ? service : tool, ARM64, false, null, hang ? timesOut : quick, true,
                     hang ? serviceChain : toolChain, hang ? List.of("/service") : List.of("/app", "--version"));
             if (hang) {
                 assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.timeout");
@@ -69,7 +69,7 @@ class SmokeRunnerIT {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
-                outcome.set(runner.run(image, ARM64, false, slow, true, chain, List.of("/service")));
+                outcome.set(runner.run(image, ARM64, false, null, slow, true, chain, List.of("/service")));
             } catch (Throwable e) {
                 outcome.set(e);
             }

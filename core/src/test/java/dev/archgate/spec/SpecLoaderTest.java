@@ -133,4 +133,28 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nengines: {sparc: tcp://h:2376}\n"))
                 .hasMessageContaining("engines: unknown platform 'sparc'");
     }
+
+    @Test
+    void emulationCpuNamesAModelPerPlatformAndLaterEntriesWin() {
+        GateSpec spec = parse("version: 1\nimage: x\nplatforms: [linux/amd64, linux/arm64]\n"
+                + "emulation: {cpu: {aarch64: cortex-a72, linux/amd64: 'Haswell,-pcid'}}\n");
+        assertThat(spec.emulationCpu()).containsEntry(dev.archgate.platform.Platform.parse("linux/arm64"), "cortex-a72")
+                .containsEntry(dev.archgate.platform.Platform.parse("linux/amd64"), "Haswell,-pcid");
+        SpecDraft draft = loader.parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: {linux/arm64: cortex-a72}}\n",
+                "archgate.yml", BASE);
+        assertThat(draft.withEmulationCpu(CpuOverride.all(java.util.Map.of("linux/arm64", "neoverse-n1"), "--emulation-cpu"))
+                .toSpec().emulationCpu()).containsExactlyEntriesOf(java.util.Map.of(dev.archgate.platform.Platform.parse("linux/arm64"), "neoverse-n1"));
+        assertThat(parse("version: 1\nimage: x\nplatforms: [linux/amd64]\n").emulationCpu()).isEmpty();
+    }
+
+    @Test
+    void aBadEmulationCpuEntryIsOneSentenceNamingTheKey() {
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: {linux/sparc: max}}\n"))
+                .isInstanceOf(SpecException.class).hasMessageStartingWith("emulation.cpu: ").hasMessageContaining("linux/sparc");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: {linux/arm64: 'cortex a72; rm'}}\n"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("is not a QEMU CPU model")
+                .hasMessageContaining("qemu-aarch64-static -cpu help").hasMessageContaining("linux/arm64: cortex-a72");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: [cortex-a72]}\n"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("emulation.cpu must be a mapping");
+    }
 }
