@@ -15,10 +15,15 @@ import java.io.Serializable;
  * @param text whether a regular file's first bytes look like text (a script without a shebang)
  * @param hardLinkOf for a hard link, the path it links to (its other facts are that file's, since
  *     both names are one file); null for every other entry
+ * @param content the whole text of the few small files checks read ({@link #KEPT_WHOLE}: the
+ *     account databases the runtime resolves USER with), up to {@value #MAX_KEPT} bytes; null for
+ *     every other file
  */
 public record FileFacts(String path, Type type, int mode, int uid, int gid, long size, String linkTarget, ElfInfo elf, String shebang,
-                        boolean text, String hardLinkOf) implements Serializable {
+                        boolean text, String hardLinkOf, String content) implements Serializable {
     public static final int MAX_LINE = 512;
+    public static final java.util.Set<String> KEPT_WHOLE = java.util.Set.of("/etc/passwd", "/etc/group");
+    public static final int MAX_KEPT = 256 * 1024;
 
     public enum Type { FILE, DIRECTORY, SYMLINK, OTHER }
 
@@ -32,12 +37,12 @@ public record FileFacts(String path, Type type, int mode, int uid, int gid, long
 
     /** A hard link at {@code linkPath} to this file. */
     FileFacts linkedAt(String linkPath) {
-        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path);
+        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path, content);
     }
 
     /** An entry that is neither a regular file nor a hard link, so it has no content facts. */
     static FileFacts of(String path, Type type, int mode, int uid, int gid, String linkTarget) {
-        return new FileFacts(path, type, mode, uid, gid, 0, linkTarget, null, null, false, null);
+        return new FileFacts(path, type, mode, uid, gid, 0, linkTarget, null, null, false, null, null);
     }
 
     /** The root directory, which exists even when no layer lists it. */

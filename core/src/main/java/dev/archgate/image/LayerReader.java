@@ -77,10 +77,21 @@ final class LayerReader {
             } catch (java.io.EOFException early) {
                 throw LayerStreams.corrupt(digest, "it ends inside " + path);
             }
-            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null);
+            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null, null);
         }
         String shebang = n >= 2 && head[0] == '#' && head[1] == '!' ? firstLine(head, n) : null;
-        return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, null, shebang, looksLikeText(head, n), null);
+        String content = FileFacts.KEPT_WHOLE.contains(path) && size <= FileFacts.MAX_KEPT ? whole(tar, head, n, size, path, digest) : null;
+        return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, null, shebang, looksLikeText(head, n), null,
+                content);
+    }
+
+    /** The rest of a small file after its head, read from the same pass over the tar. */
+    private static String whole(TarArchiveInputStream tar, byte[] head, int n, long size, String path, String digest) throws IOException {
+        byte[] all = java.util.Arrays.copyOf(head, (int) size);
+        if (tar.readNBytes(all, n, (int) size - n) < size - n) {
+            throw LayerStreams.corrupt(digest, "it ends inside " + path);
+        }
+        return new String(all, StandardCharsets.UTF_8);
     }
 
     private static int uid(TarArchiveEntry e) {
