@@ -100,6 +100,9 @@ final class GateCommand implements Callable<Integer> {
     RegistryOptions registries;
 
     @Mixin
+    PolicyOptions policy;
+
+    @Mixin
     ReportOutput output;
 
     @Spec
@@ -171,6 +174,7 @@ final class GateCommand implements Callable<Integer> {
         if (!registries.insecure.isEmpty()) {
             d = d.withInsecureRegistries(registries.insecure);
         }
+        d = policy.applyTo(d);
         if (d.build() == null && d.image() == null) {
             throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");
         }

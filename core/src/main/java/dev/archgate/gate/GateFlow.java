@@ -1,8 +1,10 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.audit.ImageDesign;
 import dev.archgate.audit.PathGlobs;
 import dev.archgate.audit.PlatformAudit;
+import dev.archgate.audit.VariantSkew;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
 import dev.archgate.emulation.Binfmt;
@@ -56,6 +58,8 @@ final class GateFlow {
     private final PathGlobs ignored;
     private DockerClient docker;
     private SmokeRunner runner;
+    /** Each audited variant's size profile, for the comparison across platforms once all are read. */
+    private final Map<Platform, VariantSkew.Variant> profiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     GateFlow(GateSpec spec, GateListener listener, Stages stages) {
         this.spec = spec;
@@ -111,6 +115,7 @@ final class GateFlow {
             for (Future<PlatformReport> f : running) {
                 reports.add(Futures.get(f));
             }
+            reports = withSkew(reports);
             // One image has one digest; a build of one image per platform (classic store) has none.
             String digest = targets.size() == 1 ? targets.values().iterator().next().resolved().digest() : null;
             Report report = Report.of(name, digest, policy.apply(imageFindings), reports);
@@ -130,6 +135,13 @@ final class GateFlow {
             platforms.shutdownNow();
             targets.values().forEach(Target::close);
         }
+    }
+
+    /** Adds the warning for a variant far larger than its siblings, which only the whole set can show. */
+    private List<PlatformReport> withSkew(List<PlatformReport> reports) {
+        List<VariantSkew.Variant> variants = spec.platforms().stream().map(profiles::get).filter(java.util.Objects::nonNull).toList();
+        Map<Platform, List<Finding>> skew = VariantSkew.check(variants);
+        return reports.stream().map(r -> skew.containsKey(r.platform()) ? r.adding(policy.apply(skew.get(r.platform()))) : r).toList();
     }
 
     /** One image being checked: its source, its resolution for the platforms it serves, and the name the engine runs. */
@@ -181,9 +193,13 @@ final class GateFlow {
         }
         List<Finding> findings = new ArrayList<>();
         MergedFilesystem fs = ImageResolver.filesystem(source, variant.get(), layers);
+        ImageDesign design = null;
         if (stages.audit) {
             findings.addAll(PlatformAudit.labels(variant.get()));
             findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
+            design = ImageDesign.check(variant.get(), fs, spec.policy(), ignored);
+            findings.addAll(design.findings());
+            profiles.put(p, design.variant());
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
@@ -191,7 +207,8 @@ final class GateFlow {
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }
-        return PlatformReport.of(p, policy.apply(findings), smoke);
+        PlatformReport report = PlatformReport.of(p, policy.apply(findings), smoke);
+        return design == null ? report : report.withSize(design.size());
     }
 
     private List<Finding> lint() {

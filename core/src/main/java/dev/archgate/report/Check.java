@@ -27,7 +27,12 @@ public enum Check {
     DOCKERFILE_FROM_PLATFORM_CONSTANT("dockerfile.from-platform-constant"),
     DOCKERFILE_HARDCODED_ARCH("dockerfile.hardcoded-arch"),
     POLICY_ROOT_USER("policy.root-user"),
-    POLICY_SIZE_BUDGET("policy.size-budget");
+    POLICY_SIZE_BUDGET("policy.size-budget"),
+    POLICY_WASTED_BYTES("policy.wasted-bytes"),
+    POLICY_BUILD_TOOLCHAIN("policy.build-toolchain"),
+    POLICY_PACKAGE_CACHE("policy.package-cache"),
+    /** USER names an account (or group) the image does not have: the runtime refuses to start the container. */
+    USER_MISSING("user.missing");
 
     private final String id;
     private final boolean environmental;

@@ -6,8 +6,13 @@ import java.util.List;
 import java.io.Serializable;
 import java.util.Objects;
 
-/** Everything archgate found about one platform, with the verdict those findings imply. */
-public record PlatformReport(Platform platform, Verdict verdict, List<Finding> findings, List<SmokeResult> smoke) implements Serializable {
+/**
+ * Everything archgate found about one platform, with the verdict those findings imply.
+ *
+ * @param size the variant's size figures, null when its layers were not audited
+ */
+public record PlatformReport(Platform platform, Verdict verdict, List<Finding> findings, List<SmokeResult> smoke, SizeSummary size)
+        implements Serializable {
     public PlatformReport {
         Objects.requireNonNull(platform, "platform");
         Objects.requireNonNull(verdict, "verdict");
@@ -32,6 +37,17 @@ public record PlatformReport(Platform platform, Verdict verdict, List<Finding> f
                 parts.add(Check.fromId(s.outcome()).map(Check::environmental).orElse(false) ? Verdict.ERROR : Verdict.FAIL);
             }
         }
-        return new PlatformReport(platform, Verdict.combine(parts), findings, smoke);
+        return new PlatformReport(platform, Verdict.combine(parts), findings, smoke, null);
+    }
+
+    public PlatformReport withSize(SizeSummary newSize) {
+        return new PlatformReport(platform, verdict, findings, smoke, newSize);
+    }
+
+    /** This report with more findings, its verdict derived again. */
+    public PlatformReport adding(List<Finding> more) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(more);
+        return of(platform, all, smoke).withSize(size);
     }
 }

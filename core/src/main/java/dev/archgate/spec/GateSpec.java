@@ -14,6 +14,7 @@ import java.util.Map;
  * @param checkLevels per check, the severity to report it with or off; absent checks keep their own
  * @param ignorePaths globs of image paths the file checks leave alone (e.g. firmware blobs)
  * @param insecureRegistries registries reached over plain http besides loopback ones
+ * @param policy the limits of the image design checks (size budget, wasted bytes)
  */
 public record GateSpec(
         BuildSpec build,
@@ -26,7 +27,8 @@ public record GateSpec(
         List<String> ignorePaths,
         Path reportDir,
         List<String> promote,
-        List<String> insecureRegistries) implements Serializable {
+        List<String> insecureRegistries,
+        PolicyLimits policy) implements Serializable {
 
     public GateSpec {
         platforms = List.copyOf(platforms);
@@ -35,6 +37,7 @@ public record GateSpec(
         ignorePaths = List.copyOf(ignorePaths);
         promote = List.copyOf(promote);
         insecureRegistries = List.copyOf(insecureRegistries);
+        java.util.Objects.requireNonNull(policy, "policy");
         if ((build == null) == (image == null)) {
             throw new SpecException("give either build (a context to build) or image (a reference to gate), not "
                     + (build == null ? "neither" : "both"));

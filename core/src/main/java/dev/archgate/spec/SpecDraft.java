@@ -22,55 +22,62 @@ public record SpecDraft(
         List<String> ignorePaths,
         Path reportDir,
         List<String> promote,
-        List<String> insecureRegistries) {
+        List<String> insecureRegistries,
+        PolicyLimits policy) {
 
     public static SpecDraft empty() {
-        return new SpecDraft(null, null, null, null, null, null, null, null, null, null, null);
+        return new SpecDraft(null, null, null, null, null, null, null, null, null, null, null, PolicyLimits.NONE);
     }
 
     /** A build replaces an image given before it, and the other way round: the later layer wins. */
     public SpecDraft withBuild(BuildSpec v) {
-        return new SpecDraft(v, null, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(v, null, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withImage(String v) {
-        return new SpecDraft(null, v, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(null, v, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withPlatforms(List<Platform> v) {
-        return new SpecDraft(build, image, v, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, v, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withSmoke(List<SmokeTest> v) {
-        return new SpecDraft(build, image, platforms, v, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, v, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withStrictEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, v, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, v, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withInstallEmulation(boolean v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, v, checkLevels, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, v, checkLevels, ignorePaths, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withCheckLevels(Map<Check, CheckLevel> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, v, ignorePaths, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, v, ignorePaths, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withIgnorePaths(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, v, reportDir, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, v, reportDir, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withReportDir(Path v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, v, promote, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, v, promote, insecureRegistries, policy);
     }
 
     public SpecDraft withPromote(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, v, insecureRegistries);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, v, insecureRegistries, policy);
     }
 
     public SpecDraft withInsecureRegistries(List<String> v) {
-        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, v);
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, v, policy);
+    }
+
+    /** Limits given here replace those given before, one by one (a flag's budget keeps the file's wasted-bytes). */
+    public SpecDraft withPolicy(PolicyLimits v) {
+        return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir, promote, insecureRegistries,
+                policy.overriddenBy(v));
     }
 
     public GateSpec toSpec() {
@@ -83,6 +90,7 @@ public record SpecDraft(
                 ignorePaths == null ? List.of() : ignorePaths,
                 reportDir,
                 promote == null ? List.of() : promote,
-                insecureRegistries == null ? List.of() : insecureRegistries);
+                insecureRegistries == null ? List.of() : insecureRegistries,
+                policy.withDefaults());
     }
 }
