@@ -58,8 +58,10 @@ public final class VariantSkew {
                     extra.put(path, more);
                 }
             }
-            String named = PathSizes.largestOf(extra, NAMED).stream().map(p -> p.path() + " +" + SizeSummary.human(p.bytes()))
-                    .collect(Collectors.joining(", "));
+            // Only paths of the same order as the biggest difference explain it; the rest is noise between builds.
+            long biggest = extra.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            String named = PathSizes.largestOf(extra, NAMED).stream().filter(p -> p.bytes() * 10 >= biggest)
+                    .map(p -> p.path() + " +" + SizeSummary.human(p.bytes())).collect(Collectors.joining(", "));
             List<Finding> list = new ArrayList<>();
             list.add(Finding.warning(Check.POLICY_SIZE_BUDGET, null, "the " + v.platform() + " variant is " + SizeSummary.human(v.compressed())
                     + " compressed, " + String.format(java.util.Locale.ROOT, "%.1f", v.compressed() / median) + " times the median of the other "

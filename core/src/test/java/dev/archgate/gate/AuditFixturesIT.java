@@ -39,6 +39,11 @@ class AuditFixturesIT {
             assertThat(errors).as("%s on %s: %s", fixture, p, r.findings().stream().map(Finding::message).toList())
                     .isEqualTo(fixture.auditErrors(p));
             assertThat(r.verdict()).isEqualTo(errors.isEmpty() ? Verdict.PASS : Verdict.FAIL);
+            fixture.auditWarnings(p).ifPresent(expected -> assertThat(r.findings().stream().filter(f -> f.severity() == Severity.WARNING)
+                    .map(f -> f.check().id()).collect(Collectors.toSet()))
+                    .as("warnings of %s on %s: %s", fixture, p, r.findings().stream().map(Finding::message).toList())
+                    .isEqualTo(expected));
+            assertThat(r.size()).as("size figures of %s on %s", fixture, p).isNotNull();
         }
         assertThat(report.digest()).startsWith("sha256:");
     }

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param smokeCommand command to run instead of the entrypoint's default arguments; empty for none
  * @param stdout a regular expression the command's standard output must match; empty for none
  * @param serviceReadySeconds for a service, how long its entrypoint must keep running; 0 otherwise
+ * @param auditWarnings check ids the static audit must report as warnings, per platform (a
+ *     platform absent here must have none); null when the expectation does not say
  */
 public record Fixture(
         String name,
@@ -27,10 +29,16 @@ public record Fixture(
         Map<Platform, Set<String>> smoke,
         List<String> smokeCommand,
         String stdout,
-        int serviceReadySeconds) {
+        int serviceReadySeconds,
+        Map<Platform, Set<String>> auditWarnings) {
 
     public Set<String> auditErrors(Platform platform) {
         return audit.getOrDefault(platform, Set.of());
+    }
+
+    /** The warnings the audit must report on this platform; empty when the expectation does not say which. */
+    public java.util.Optional<Set<String>> auditWarnings(Platform platform) {
+        return auditWarnings == null ? java.util.Optional.empty() : java.util.Optional.of(auditWarnings.getOrDefault(platform, Set.of()));
     }
 
     public Set<String> smokeErrors(Platform platform) {

@@ -107,7 +107,8 @@ public final class Fixtures {
                 errors(o, "smokeErrors"),
                 List.copyOf(command),
                 smoke.has("stdout") ? smoke.get("stdout").getAsString() : "",
-                smoke.has("serviceReadySeconds") ? smoke.get("serviceReadySeconds").getAsInt() : 0);
+                smoke.has("serviceReadySeconds") ? smoke.get("serviceReadySeconds").getAsInt() : 0,
+                o.has("auditWarnings") ? errors(o, "auditWarnings") : null);
     }
 
     private static Map<Platform, Set<String>> errors(JsonObject o, String key) {
