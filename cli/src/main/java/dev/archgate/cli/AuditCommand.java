@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code archgate audit REF}: the static audit, nothing runs. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Prove from the stored image that each platform's variant can run on its platform: index entry, "
-                + "config and the ELF headers of what it executes must agree. Nothing runs.",
+                + "config and the ELF headers of what it executes must agree; and the image design checks (size, wasted bytes, "
+                + "build leftovers, user). Nothing runs.",
             "REF is a registry reference, or docker-daemon:NAME, oci:DIR[:REF], oci-archive:FILE[:REF]."})
 final class AuditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "REF", description = "The image to audit.")
@@ -32,6 +33,9 @@ final class AuditCommand implements Callable<Integer> {
     RegistryOptions registries;
 
     @Mixin
+    PolicyOptions policy;
+
+    @Mixin
     ReportOutput output;
 
     @Spec
@@ -39,8 +43,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var gateSpec = SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms))
-                .withIgnorePaths(ignorePaths).withInsecureRegistries(registries.insecure).toSpec();
+        var gateSpec = policy.applyTo(SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms))
+                .withIgnorePaths(ignorePaths).withInsecureRegistries(registries.insecure)).toSpec();
         output.prepare();
         return SignalledRun.await(Gate.startAudit(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
     }

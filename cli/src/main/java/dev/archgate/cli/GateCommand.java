@@ -111,6 +111,9 @@ final class GateCommand implements Callable<Integer> {
     RegistryOptions registries;
 
     @Mixin
+    PolicyOptions policy;
+
+    @Mixin
     ReportOutput output;
 
     @Spec
@@ -191,6 +194,7 @@ final class GateCommand implements Callable<Integer> {
             d = d.withMachines(d.machinesOrLocal().withBuilder(builder));
         }
         d = engines.apply(d);
+        d = policy.applyTo(d);
         if (d.build() == null && d.image() == null) {
             throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");
         }

@@ -154,10 +154,10 @@ final class LoaderPaths {
             return;
         }
         Resolution r = fs.resolve(file);
-        if (!r.found() || r.facts().loaderConfig() == null) {
+        if (!r.found() || r.facts().content() == null) {
             return;
         }
-        for (String raw : r.facts().loaderConfig().split("\n")) {
+        for (String raw : r.facts().content().split("\n")) {
             String line = raw.replaceFirst("#.*", "").strip();
             if (line.startsWith("include") && line.length() > 7 && Character.isWhitespace(line.charAt(7))) {
                 for (String glob : line.substring(8).strip().split("\\s+")) {

@@ -16,8 +16,6 @@ import java.util.Set;
  * what it will execute must all agree with the platform. Nothing runs.
  */
 public final class PlatformAudit {
-    private static final Set<String> ROOT = Set.of("", "root", "0", "root:root", "0:0", "root:0", "0:root");
-
     private PlatformAudit() {}
 
     /** The finding for a platform the image does not offer. */
@@ -38,7 +36,7 @@ public final class PlatformAudit {
         return out;
     }
 
-    /** Checks the variant's files: ELF headers, the entrypoint chain, and the user it runs as. */
+    /** Checks the variant's files: ELF headers and the entrypoint chain ({@link ImageDesign} checks the user it runs as). */
     public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored) {
         List<Finding> out = new ArrayList<>();
         Set<String> chain = new HashSet<>();
@@ -49,10 +47,6 @@ public final class PlatformAudit {
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {
                 out.add(f);
             }
-        }
-        if (ROOT.contains(image.config().user())) {
-            out.add(Finding.warning(Check.POLICY_ROOT_USER, null, "the container runs as root"
-                    + (image.config().user().isEmpty() ? " (no USER set)" : "") + ": set USER to an unprivileged user"));
         }
         return out;
     }

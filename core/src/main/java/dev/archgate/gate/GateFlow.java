@@ -1,9 +1,11 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.audit.ImageDesign;
 import dev.archgate.audit.PathGlobs;
 import dev.archgate.audit.PlatformAudit;
 import dev.archgate.build.BuildFailure;
+import dev.archgate.audit.VariantSkew;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
 import dev.archgate.build.BuildxBuilder;
@@ -57,6 +59,8 @@ final class GateFlow {
     private DockerClient docker;
     private SmokeEngines engines;
     private volatile boolean cancelled;
+    /** Each audited variant's size profile, for the comparison across platforms once all are read. */
+    private final Map<Platform, VariantSkew.Variant> profiles = new java.util.concurrent.ConcurrentHashMap<>();
 
     GateFlow(GateSpec spec, GateListener listener, Stages stages) {
         this.spec = spec;
@@ -143,6 +147,7 @@ final class GateFlow {
             for (Future<PlatformReport> f : running.values()) {
                 reports.add(Futures.get(f));
             }
+            reports = withSkew(reports);
             // One image has one digest; a build of one image per platform (classic store) has none.
             String digest = targets.size() == 1 ? targets.values().iterator().next().resolved().digest() : null;
             Report report = Report.of(name, digest, policy.apply(imageFindings), reports);
@@ -204,6 +209,13 @@ final class GateFlow {
             Thread.currentThread().interrupt();
         }
         return Report.of(name, null, policy.apply(imageFindings), reports);
+    }
+
+    /** Adds the warning for a variant far larger than its siblings, which only the whole set can show. */
+    private List<PlatformReport> withSkew(List<PlatformReport> reports) {
+        List<VariantSkew.Variant> variants = spec.platforms().stream().map(profiles::get).filter(java.util.Objects::nonNull).toList();
+        Map<Platform, List<Finding>> skew = VariantSkew.check(variants);
+        return reports.stream().map(r -> skew.containsKey(r.platform()) ? r.adding(policy.apply(skew.get(r.platform()))) : r).toList();
     }
 
     /** One image being checked: its source, its resolution for the platforms it serves, and the name the engine runs. */
@@ -271,10 +283,14 @@ final class GateFlow {
         }
         List<Finding> findings = new ArrayList<>();
         MergedFilesystem fs = ImageResolver.filesystem(source, variant.get(), layers);
+        ImageDesign design = null;
         if (stages.audit) {
             findings.addAll(PlatformAudit.labels(variant.get()));
             findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
             coverage = coverage.withAuditRead(); // the filesystem exists only once every layer was read
+            design = ImageDesign.check(variant.get(), fs, spec.policy(), ignored);
+            findings.addAll(design.findings());
+            profiles.put(p, design.variant());
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
@@ -289,7 +305,8 @@ final class GateFlow {
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }
-        return PlatformReport.of(p, coverage, policy.apply(findings), smoke);
+        PlatformReport report = PlatformReport.of(p, coverage, policy.apply(findings), smoke);
+        return design == null ? report : report.withSize(design.size());
     }
 
     private List<Finding> lint() {

@@ -15,16 +15,24 @@ import java.io.Serializable;
  * @param text whether a regular file's first bytes look like text (a script without a shebang)
  * @param hardLinkOf for a hard link, the path it links to (its other facts are that file's, since
  *     both names are one file); null for every other entry
- * @param loaderConfig the text of a loader configuration file ({@code /etc/ld.so.conf} and what
- *     lies below {@code /etc/ld.so.conf.d/}) of at most {@value #MAX_LOADER_CONFIG} bytes, the one
- *     content kept, since where the loader searches decides which foreign files it would load;
- *     null for every other file
+ * @param content the whole text of the few small files checks read, null for every other file:
+ *     the account databases the runtime resolves USER with ({@code /etc/passwd}, {@code /etc/group},
+ *     up to {@value #MAX_KEPT} bytes) and the loader's configuration ({@code /etc/ld.so.conf} and
+ *     what lies below {@code /etc/ld.so.conf.d/}, up to {@value #MAX_LOADER_CONFIG} bytes), since
+ *     where the loader searches decides which foreign files it would load
  */
 public record FileFacts(String path, Type type, int mode, int uid, int gid, long size, String linkTarget, ElfInfo elf, String shebang,
-                        boolean text, String hardLinkOf, String loaderConfig) implements Serializable {
+                        boolean text, String hardLinkOf, String content) implements Serializable {
     public static final int MAX_LINE = 512;
+    public static final java.util.Set<String> KEPT_WHOLE = java.util.Set.of("/etc/passwd", "/etc/group");
+    public static final int MAX_KEPT = 256 * 1024;
     public static final int MAX_LOADER_CONFIG = 8192;
     static final String LOADER_CONFIG = "/etc/ld.so.conf";
+
+    /** Whether the reader keeps this file's whole text in {@link #content()}. */
+    static boolean keptWhole(String path, long size) {
+        return KEPT_WHOLE.contains(path) && size <= MAX_KEPT || path.startsWith(LOADER_CONFIG) && size <= MAX_LOADER_CONFIG;
+    }
 
     public enum Type { FILE, DIRECTORY, SYMLINK, OTHER }
 
@@ -38,7 +46,7 @@ public record FileFacts(String path, Type type, int mode, int uid, int gid, long
 
     /** A hard link at {@code linkPath} to this file. */
     FileFacts linkedAt(String linkPath) {
-        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path, loaderConfig);
+        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path, content);
     }
 
     /** An entry that is neither a regular file nor a hard link, so it has no content facts. */

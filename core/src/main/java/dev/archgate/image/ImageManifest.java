@@ -8,4 +8,9 @@ public record ImageManifest(String digest, String mediaType, Descriptor config, 
     public ImageManifest {
         layers = List.copyOf(layers);
     }
+
+    /** What a node pulls for this variant: the config and every layer blob, as stored (compressed). */
+    public long compressedSize() {
+        return config.size() + layers.stream().mapToLong(Descriptor::size).sum();
+    }
 }

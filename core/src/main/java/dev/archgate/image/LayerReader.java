@@ -101,16 +101,18 @@ final class LayerReader {
             return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null, null);
         }
         String shebang = n >= 2 && head[0] == '#' && head[1] == '!' ? firstLine(head, n) : null;
-        String loaderConfig = null;
-        if (path.startsWith(FileFacts.LOADER_CONFIG) && size <= FileFacts.MAX_LOADER_CONFIG) {
-            byte[] whole = java.util.Arrays.copyOf(head, (int) size);
-            if (tar.readNBytes(whole, n, (int) size - n) < size - n) {
-                throw ImageException.corrupt(what, "it ends inside " + path);
-            }
-            loaderConfig = new String(whole, StandardCharsets.UTF_8);
-        }
+        String content = FileFacts.keptWhole(path, size) ? whole(tar, head, n, size, path, what) : null;
         return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, null, shebang, looksLikeText(head, n), null,
-                loaderConfig);
+                content);
+    }
+
+    /** The rest of a small file after its head, read from the same pass over the tar. */
+    private static String whole(TarArchiveInputStream tar, byte[] head, int n, long size, String path, String what) throws IOException {
+        byte[] all = java.util.Arrays.copyOf(head, (int) size);
+        if (tar.readNBytes(all, n, (int) size - n) < size - n) {
+            throw ImageException.corrupt(what, "it ends inside " + path);
+        }
+        return new String(all, StandardCharsets.UTF_8);
     }
 
     private static int uid(TarArchiveEntry e) {

@@ -18,15 +18,18 @@ import java.util.TreeMap;
 public final class MergedFilesystem {
     static final int MAX_HOPS = 40;
     private final NavigableMap<String, FileFacts> files;
+    private final LayerSpace space;
 
-    private MergedFilesystem(NavigableMap<String, FileFacts> files) {
+    private MergedFilesystem(NavigableMap<String, FileFacts> files, LayerSpace space) {
         this.files = Collections.unmodifiableNavigableMap(files);
+        this.space = space;
     }
 
     /** Applies the layers' changes, bottom layer first. */
     static MergedFilesystem merge(List<List<LayerChange>> layers) {
         TreeMap<String, FileFacts> merged = new TreeMap<>();
         merged.put("/", FileFacts.root());
+        LayerSpace.Accounting space = new LayerSpace.Accounting();
         for (List<LayerChange> layer : layers) {
             // Whiteouts and opaque markers hide what the layers BELOW put there, never what this
             // layer adds, so they are applied first.
@@ -40,15 +43,18 @@ public final class MergedFilesystem {
             for (LayerChange c : layer) {
                 if (c instanceof LayerChange.Add a) {
                     add(merged, a.facts());
+                    space.added(a.facts());
                 } else if (c instanceof LayerChange.HardLink h) {
                     FileFacts target = merged.get(h.target());
                     if (target != null) {
-                        add(merged, target.linkedAt(h.path()));
+                        FileFacts link = target.linkedAt(h.path());
+                        add(merged, link);
+                        space.linked(link, target);
                     }
                 }
             }
         }
-        return new MergedFilesystem(merged);
+        return new MergedFilesystem(merged, space.finish(merged.values()));
     }
 
     private static void add(TreeMap<String, FileFacts> merged, FileFacts f) {
@@ -71,6 +77,11 @@ public final class MergedFilesystem {
     /** The entry at exactly this path, not following a final symlink. */
     public Optional<FileFacts> entry(String path) {
         return Optional.ofNullable(files.get(PathNames.normalize(path)));
+    }
+
+    /** The bytes the layers unpack to, and the part of them this merged view hides. */
+    public LayerSpace space() {
+        return space;
     }
 
     public Collection<FileFacts> all() {

@@ -41,7 +41,12 @@ public enum Check {
     POLICY_ROOT_USER("policy.root-user"),
     POLICY_SIZE_BUDGET("policy.size-budget"),
     /** The build of a platform failed (a step, or a base image without that platform): that platform is a proven failure. */
-    BUILD_FAILED("build.failed");
+    BUILD_FAILED("build.failed"),
+    POLICY_WASTED_BYTES("policy.wasted-bytes"),
+    POLICY_BUILD_TOOLCHAIN("policy.build-toolchain"),
+    POLICY_PACKAGE_CACHE("policy.package-cache"),
+    /** USER names an account (or group) the image does not have: the runtime refuses to start the container. */
+    USER_MISSING("user.missing");
 
     private final String id;
     private final boolean environmental;

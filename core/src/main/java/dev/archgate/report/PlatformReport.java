@@ -12,9 +12,10 @@ import java.util.Objects;
  *
  * @param reason for an error verdict, why the platform is unchecked: {@code interrupted},
  *     {@code not-checked}, or the id of the environmental check that stopped it; null otherwise
+ * @param size the variant's size figures, null when its layers were not audited
  */
-public record PlatformReport(Platform platform, Verdict verdict, String reason, List<Finding> findings, List<SmokeResult> smoke)
-        implements Serializable {
+public record PlatformReport(Platform platform, Verdict verdict, String reason, List<Finding> findings, List<SmokeResult> smoke,
+                             SizeSummary size) implements Serializable {
     public static final String INTERRUPTED = "interrupted";
     public static final String NOT_CHECKED = "not-checked";
 
@@ -34,26 +35,26 @@ public record PlatformReport(Platform platform, Verdict verdict, String reason, 
         boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && !f.check().environmental())
                 || smoke.stream().anyMatch(s -> !s.passed() && !environmental(s));
         if (failed) {
-            return new PlatformReport(platform, Verdict.FAIL, null, findings, smoke);
+            return new PlatformReport(platform, Verdict.FAIL, null, findings, smoke, null);
         }
         String environmental = findings.stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()).findFirst()
                 .orElse(smoke.stream().filter(s -> !s.passed()).map(SmokeResult::outcome).findFirst().orElse(null));
         if (coverage.interrupted()) {
             List<Finding> all = new ArrayList<>(findings);
             all.add(Finding.error(Check.RUN_INTERRUPTED, null, "the run was interrupted before " + platform + " was checked to the end"));
-            return new PlatformReport(platform, Verdict.ERROR, INTERRUPTED, all, smoke);
+            return new PlatformReport(platform, Verdict.ERROR, INTERRUPTED, all, smoke, null);
         }
         if (environmental != null) {
-            return new PlatformReport(platform, Verdict.ERROR, environmental, findings, smoke);
+            return new PlatformReport(platform, Verdict.ERROR, environmental, findings, smoke, null);
         }
         String gap = coverage.gap(smoke.size());
         if (gap != null) {
             List<Finding> all = new ArrayList<>(findings);
             all.add(Finding.error(Check.PLATFORM_NOT_CHECKED, null, platform + " was not checked: " + gap
                     + "; a silenced finding never stands in for a check that did not run"));
-            return new PlatformReport(platform, Verdict.ERROR, NOT_CHECKED, all, smoke);
+            return new PlatformReport(platform, Verdict.ERROR, NOT_CHECKED, all, smoke, null);
         }
-        return new PlatformReport(platform, Verdict.PASS, null, findings, smoke);
+        return new PlatformReport(platform, Verdict.PASS, null, findings, smoke, null);
     }
 
     /**
@@ -66,7 +67,18 @@ public record PlatformReport(Platform platform, Verdict verdict, String reason, 
         if (reason == null || derived.verdict() == Verdict.FAIL) {
             return derived;
         }
-        return new PlatformReport(platform, Verdict.ERROR, reason, findings, smoke);
+        return new PlatformReport(platform, Verdict.ERROR, reason, findings, smoke, null);
+    }
+
+    public PlatformReport withSize(SizeSummary newSize) {
+        return new PlatformReport(platform, verdict, reason, findings, smoke, newSize);
+    }
+
+    /** This report with more findings (the design checks that compare variants), its verdict derived again. */
+    public PlatformReport adding(List<Finding> more) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.addAll(more);
+        return readBack(platform, reason, all, smoke).withSize(size);
     }
 
     /** A platform the run was stopped before it finished: an error, whatever it had found so far. */

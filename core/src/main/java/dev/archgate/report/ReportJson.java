@@ -47,6 +47,26 @@ public final class ReportJson {
             smoke.add(j);
         }
         o.add("smoke", smoke);
+        if (p.size() != null) {
+            o.add("size", size(p.size()));
+        }
+        return o;
+    }
+
+    /** Optional in schema 1 (added later): only platforms whose layers were audited carry it. */
+    private static JsonObject size(SizeSummary s) {
+        JsonObject o = new JsonObject();
+        o.addProperty("compressedBytes", s.compressed());
+        o.addProperty("unpackedBytes", s.unpacked());
+        o.addProperty("wastedBytes", s.wasted());
+        JsonArray largest = new JsonArray();
+        for (SizeSummary.PathBytes p : s.largest()) {
+            JsonObject j = new JsonObject();
+            j.addProperty("path", p.path());
+            j.addProperty("bytes", p.bytes());
+            largest.add(j);
+        }
+        o.add("largest", largest);
         return o;
     }
 

@@ -45,6 +45,7 @@ public final class SummaryMarkdown {
             md.append('\n');
         }
         ranOn(report, md);
+        sizeTable(report, md);
         List<Finding> causes = likelyCauses(report);
         for (PlatformReport p : report.platforms()) {
             List<Finding> shown = p.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
@@ -92,6 +93,22 @@ public final class SummaryMarkdown {
                     .ifPresent(s -> parts.add(p.platform() + " — " + s.engine() + ", " + s.execution().id()));
         }
         md.append(String.join("; ", parts)).append('\n');
+    }
+
+    /** Each audited variant's size: what a node pulls, what it unpacks, what no container sees. */
+    private static void sizeTable(Report report, StringBuilder md) {
+        List<PlatformReport> sized = report.platforms().stream().filter(p -> p.size() != null).toList();
+        if (sized.isEmpty()) {
+            return;
+        }
+        md.append("\n| platform | compressed | unpacked | wasted | largest paths |\n|---|---|---|---|---|\n");
+        for (PlatformReport p : sized) {
+            SizeSummary s = p.size();
+            List<String> largest = s.largest().stream().map(x -> "`" + x.path() + "` " + SizeSummary.human(x.bytes())).toList();
+            md.append("| ").append(p.platform()).append(" | ").append(SizeSummary.human(s.compressed())).append(" | ")
+                    .append(SizeSummary.human(s.unpacked())).append(" | ").append(SizeSummary.human(s.wasted())).append(" | ")
+                    .append(largest.isEmpty() ? "—" : String.join(", ", largest)).append(" |\n");
+        }
     }
 
     /** Dockerfile findings that explain foreign code in a variant, the strongest first. */

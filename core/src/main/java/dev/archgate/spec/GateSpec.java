@@ -17,6 +17,7 @@ import java.util.Map;
  * @param machines the buildx builder and the Docker engine of each platform, when not the local ones
  * @param emulationCpu per platform, the QEMU CPU model strict smoke runs emulate instead of the
  *     platform's baseline (for a fleet newer than the baseline)
+ * @param policy the limits of the image design checks (size budget, wasted bytes)
  */
 public record GateSpec(
         BuildSpec build,
@@ -31,7 +32,8 @@ public record GateSpec(
         List<String> promote,
         List<String> insecureRegistries,
         Machines machines,
-        Map<Platform, String> emulationCpu) implements Serializable {
+        Map<Platform, String> emulationCpu,
+        PolicyLimits policy) implements Serializable {
 
     public GateSpec {
         platforms = List.copyOf(platforms);
@@ -42,6 +44,7 @@ public record GateSpec(
         insecureRegistries = List.copyOf(insecureRegistries);
         java.util.Objects.requireNonNull(machines, "machines");
         emulationCpu = Map.copyOf(emulationCpu);
+        java.util.Objects.requireNonNull(policy, "policy");
         if ((build == null) == (image == null)) {
             throw new SpecException("give either build (a context to build) or image (a reference to gate), not "
                     + (build == null ? "neither" : "both"));

@@ -26,7 +26,8 @@ public record SpecDraft(
         List<String> promote,
         List<String> insecureRegistries,
         Machines machines,
-        Map<Platform, String> emulationCpu) {
+        Map<Platform, String> emulationCpu,
+        PolicyLimits policy) {
 
     public static SpecDraft empty() {
         return new Fields().draft();
@@ -94,6 +95,12 @@ public record SpecDraft(
         return with(f -> f.emulationCpu = merged);
     }
 
+    /** Policy limits given here replace those of earlier layers key by key. */
+    public SpecDraft withPolicy(PolicyLimits v) {
+        PolicyLimits merged = (policy == null ? PolicyLimits.NONE : policy).overriddenBy(v);
+        return with(f -> f.policy = merged);
+    }
+
     /** Where work runs so far, for a layer that changes one part of it. */
     public Machines machinesOrLocal() {
         return machines == null ? Machines.LOCAL : machines;
@@ -111,7 +118,8 @@ public record SpecDraft(
                 promote == null ? List.of() : promote,
                 insecureRegistries == null ? List.of() : insecureRegistries,
                 machinesOrLocal(),
-                emulationCpu == null ? Map.of() : emulationCpu);
+                emulationCpu == null ? Map.of() : emulationCpu,
+                (policy == null ? PolicyLimits.NONE : policy).withDefaults());
     }
 
     /** This draft with one layer's change: every wither names only what it changes. */
@@ -136,6 +144,7 @@ public record SpecDraft(
         List<String> insecureRegistries;
         Machines machines;
         Map<Platform, String> emulationCpu;
+        PolicyLimits policy;
 
         Fields() {}
 
@@ -153,11 +162,12 @@ public record SpecDraft(
             insecureRegistries = d.insecureRegistries;
             machines = d.machines;
             emulationCpu = d.emulationCpu;
+            policy = d.policy;
         }
 
         SpecDraft draft() {
             return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir,
-                    promote, insecureRegistries, machines, emulationCpu);
+                    promote, insecureRegistries, machines, emulationCpu, policy);
         }
     }
 }

@@ -30,7 +30,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class SpecLoader {
     private static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
-            "checks", "report", "promote", "registries", "engines");
+            "checks", "report", "promote", "registries", "engines", "policy");
     private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder");
     private static final Set<String> ENGINE_KEYS = Set.of("host", "tls-verify", "cert-path");
     private static final Set<String> SMOKE_KEYS = Set.of("name", "mode", "command", "expect", "timeout", "ready");
@@ -38,6 +38,7 @@ public final class SpecLoader {
     private static final Set<String> EMULATION_KEYS = Set.of("strict", "install", "cpu");
     private static final Set<String> REPORT_KEYS = Set.of("dir");
     private static final Set<String> REGISTRY_KEYS = Set.of("insecure");
+    private static final Set<String> POLICY_KEYS = Set.of("size-budget", "wasted-bytes");
 
     private final UnaryOperator<String> environment;
 
@@ -133,6 +134,13 @@ public final class SpecLoader {
             Map<String, Object> r = map(map.get("registries"), "registries");
             keys(r, REGISTRY_KEYS, "registries.");
             d = d.withInsecureRegistries(strings(r.getOrDefault("insecure", List.of()), "registries.insecure"));
+        }
+        if (map.containsKey("policy")) {
+            Map<String, Object> p = map(map.get("policy"), "policy");
+            keys(p, POLICY_KEYS, "policy.");
+            d = d.withPolicy(new PolicyLimits(
+                    p.containsKey("size-budget") ? ByteSizes.parse(scalar(p.get("size-budget"), "policy.size-budget"), "policy.size-budget") : null,
+                    p.containsKey("wasted-bytes") ? ByteSizes.parse(scalar(p.get("wasted-bytes"), "policy.wasted-bytes"), "policy.wasted-bytes") : null));
         }
         return d;
     }

@@ -76,4 +76,26 @@ class ReportWritersTest {
                 .contains("Ran on: linux/amd64 — ci (unix:///var/run/docker.sock), native; linux/arm64 — graviton (tcp://arm:2376), native");
         assertThat(SummaryMarkdown.render(failingGate())).doesNotContain("Ran on:");
     }
+
+    @Test
+    void theSummaryHasASizeTableAndReportJsonTheSameFiguresForAuditedVariantsOnly() {
+        SizeSummary size = new SizeSummary(25_078_208, 25_982_305, 24_000_000, List.of(
+                new SizeSummary.PathBytes("/bin/busybox", 1_982_256), new SizeSummary.PathBytes("/.from", 49)));
+        Report report = Report.of("img", "sha256:1", List.of(
+                PlatformReport.of(Platform.parse("linux/amd64"), AUDITED_AND_ONE_SMOKE, List.of(), List.of()).withSize(size),
+                PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE, List.of(), List.of())));
+
+        String md = SummaryMarkdown.render(report);
+        assertThat(md).contains("| platform | compressed | unpacked | wasted | largest paths |\n|---|---|---|---|---|\n"
+                + "| linux/amd64 | 23.9 MiB | 24.8 MiB | 22.9 MiB | `/bin/busybox` 1.9 MiB, `/.from` 49 B |\n");
+        assertThat(md).doesNotContain("| linux/arm64 | 0");
+
+        var platforms = com.google.gson.JsonParser.parseString(ReportJson.toJson(report)).getAsJsonObject().getAsJsonArray("platforms");
+        var json = platforms.get(0).getAsJsonObject().getAsJsonObject("size");
+        assertThat(json.get("compressedBytes").getAsLong()).isEqualTo(25_078_208);
+        assertThat(json.get("unpackedBytes").getAsLong()).isEqualTo(25_982_305);
+        assertThat(json.get("wastedBytes").getAsLong()).isEqualTo(24_000_000);
+        assertThat(json.getAsJsonArray("largest").get(0).getAsJsonObject().get("path").getAsString()).isEqualTo("/bin/busybox");
+        assertThat(platforms.get(1).getAsJsonObject().has("size")).isFalse();
+    }
 }

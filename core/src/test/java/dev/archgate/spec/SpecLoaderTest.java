@@ -157,4 +157,32 @@ class SpecLoaderTest {
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: [cortex-a72]}\n"))
                 .isInstanceOf(SpecException.class).hasMessageContaining("emulation.cpu must be a mapping");
     }
+
+    @Test
+    void policyLimitsAreSizesInEitherUnitWithWastedBytesDefaultingToTenMiB() {
+        GateSpec spec = loader.parse("version: 1\nimage: x\nplatforms: [linux/amd64]\npolicy: {size-budget: 150MiB, wasted-bytes: 1.5GB}\n",
+                "archgate.yml", BASE).toSpec();
+        assertThat(spec.policy().sizeBudget()).isEqualTo(150L * 1024 * 1024);
+        assertThat(spec.policy().wastedBytes()).isEqualTo(1_500_000_000L);
+
+        GateSpec defaults = loader.parse("version: 1\nimage: x\nplatforms: [linux/amd64]\n", "archgate.yml", BASE).toSpec();
+        assertThat(defaults.policy().sizeBudget()).isNull();
+        assertThat(defaults.policy().wastedBytes()).isEqualTo(10L * 1024 * 1024);
+
+        // A flag's budget replaces the file's and keeps its wasted-bytes.
+        SpecDraft fromFile = loader.parse("version: 1\nimage: x\nplatforms: [linux/amd64]\npolicy: {size-budget: 1GiB, wasted-bytes: 5MiB}\n",
+                "archgate.yml", BASE);
+        GateSpec flagged = fromFile.withPolicy(PolicyLimits.sizeBudget(10_000)).toSpec();
+        assertThat(flagged.policy()).isEqualTo(new PolicyLimits(10_000L, 5L * 1024 * 1024));
+    }
+
+    @Test
+    void aPolicyValueThatIsNotASizeOrAnUnknownPolicyKeyIsRefusedByName() {
+        assertThatThrownBy(() -> loader.parse("version: 1\nimage: x\nplatforms: [linux/amd64]\npolicy: {size-budget: huge}\n", "archgate.yml", BASE))
+                .hasMessage("policy.size-budget is 'huge': write a size such as 150MiB, 200MB, 1.5GiB or a number of bytes");
+        assertThatThrownBy(() -> loader.parse("version: 1\nimage: x\nplatforms: [linux/amd64]\npolicy: {size-budget: 0}\n", "archgate.yml", BASE))
+                .hasMessage("policy.size-budget is '0': give a size above zero, such as 150MiB");
+        assertThatThrownBy(() -> loader.parse("version: 1\nimage: x\nplatforms: [linux/amd64]\npolicy: {max-size: 1GiB}\n", "archgate.yml", BASE))
+                .hasMessageStartingWith("unknown key 'policy.max-size': allowed under policy are size-budget, wasted-bytes");
+    }
 }

@@ -13,8 +13,9 @@ import java.util.Set;
  * @param audit check ids the static audit must report as errors, per platform; a platform of
  *     {@link #platforms} that is absent here must pass the audit
  * @param smoke likewise for the smoke runs in strict emulation
- * @param auditWarnings ELF check ids ({@code elf.*}) the static audit must report as warnings, per
- *     platform; a platform absent here must have no ELF warning
+ * @param auditWarnings check ids the static audit must report as warnings, per platform: the
+ *     {@code elf.*} ones exactly (a platform absent here must have no ELF warning), the others
+ *     exactly when the fixture lists any
  * @param smokeCommand command to run instead of the entrypoint's default arguments; empty for none
  * @param stdout a regular expression the command's standard output must match; empty for none
  * @param serviceReadySeconds for a service, how long its entrypoint must keep running; 0 otherwise
@@ -36,8 +37,14 @@ public record Fixture(
         return audit.getOrDefault(platform, Set.of());
     }
 
-    public Set<String> elfWarnings(Platform platform) {
+    /** The warnings the audit must report on this platform, as listed. */
+    public Set<String> auditWarnings(Platform platform) {
         return auditWarnings.getOrDefault(platform, Set.of());
+    }
+
+    /** Whether the fixture lists warnings besides the ELF ones, which then must match exactly too. */
+    public boolean listsOtherWarnings() {
+        return auditWarnings.values().stream().flatMap(Set::stream).anyMatch(id -> !id.startsWith("elf."));
     }
 
     public Set<String> smokeErrors(Platform platform) {
