@@ -52,7 +52,7 @@ public final class Gate {
             return t;
         });
         try {
-            return new GateRun(one.submit(() -> new GateFlow(spec, listener, Stages.ALL).run()));
+            return new GateRun(one.submit(() -> new GateFlow(spec, listener, Stages.ALL).run()), one);
         } finally {
             one.shutdown();
         }
