@@ -36,6 +36,11 @@ public final class ArchgateBuilder extends Builder implements SimpleBuildStep {
     @DataBoundConstructor
     public ArchgateBuilder() {}
 
+    /** The bound parameters, as the gate takes them. */
+    GateParameters parameters() {
+        return parameters;
+    }
+
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {

@@ -29,6 +29,11 @@ public final class ArchgateStep extends Step {
     @DataBoundConstructor
     public ArchgateStep() {}
 
+    /** The bound parameters, as the gate takes them. */
+    GateParameters parameters() {
+        return parameters;
+    }
+
     @Override
     public StepExecution start(StepContext context) {
         return new ArchgateStepExecution(context, parameters);

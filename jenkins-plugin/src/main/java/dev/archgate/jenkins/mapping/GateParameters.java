@@ -73,6 +73,28 @@ public final class GateParameters implements Serializable {
             d = d.withBuild(new BuildSpec(build.context(), file != null ? workspace.resolve(file).normalize() : build.dockerfile(), args,
                     push != null ? push : build.push(), tags.isEmpty() ? build.tags() : tags, target != null ? target : build.target()));
         }
+        if (d.build() == null) {
+            List<String> buildOnly = new ArrayList<>();
+            if (file != null) {
+                buildOnly.add("file");
+            }
+            if (target != null) {
+                buildOnly.add("target");
+            }
+            if (!tags.isEmpty()) {
+                buildOnly.add("tags");
+            }
+            if (push != null) {
+                buildOnly.add("push");
+            }
+            if (!buildArgs.isEmpty()) {
+                buildOnly.add("buildArgs");
+            }
+            if (!buildOnly.isEmpty()) {
+                throw new SpecException(String.join(", ", buildOnly) + " apply to a build, but nothing is built here: give context "
+                        + "(or build: in archgate.yml), or leave them out when gating an image");
+            }
+        }
         if (!platforms.isEmpty()) {
             d = d.withPlatforms(Platform.parseList(String.join(",", platforms)));
         }
