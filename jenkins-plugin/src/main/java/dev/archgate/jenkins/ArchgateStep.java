@@ -1,12 +1,15 @@
 package dev.archgate.jenkins;
 
 import dev.archgate.jenkins.mapping.GateParameters;
+import dev.archgate.jenkins.mapping.Lines;
+import dev.archgate.jenkins.mapping.ParameterChecks;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -16,6 +19,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The Pipeline step {@code archgate}: gates a multi-platform image on the agent of the enclosing {@code node}, records
@@ -235,6 +239,16 @@ public final class ArchgateStep extends Step {
         @Override
         public String getDisplayName() {
             return Texts.get("ArchgateStep.DisplayName");
+        }
+
+        /** The snippet generator's form (the builder's) checks platforms as the builder's does. */
+        public FormValidation doCheckPlatforms(@QueryParameter String value) {
+            return Forms.validation(ParameterChecks.platforms(value));
+        }
+
+        /** The text area's content for a list parameter: one item per line. */
+        public String lines(List<String> values) {
+            return Lines.text(values);
         }
     }
 }
