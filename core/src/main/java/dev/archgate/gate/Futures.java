@@ -2,10 +2,13 @@ package dev.archgate.gate;
 
 import dev.archgate.image.ImageException;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
-/** Unwraps a platform task's failure into what it was, so one sentence reaches the user. */
+/** Unwraps a platform task's failure into what it was, so one sentence reaches the user; waits for workers to end. */
 final class Futures {
     private Futures() {}
 
@@ -26,6 +29,25 @@ final class Futures {
                 throw ie;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Waits up to {@code limit} for the workers to end, also when this thread was interrupted (a cancelled gate
+     * must still wait for its smoke runs to remove their containers); the interrupt is kept for the caller.
+     */
+    static void awaitEnd(ExecutorService workers, Duration limit) {
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!workers.isTerminated() && System.nanoTime() < deadline) {
+            try {
+                workers.awaitTermination(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -171,6 +171,8 @@ final class GateFlow {
         } finally {
             layers.shutdownNow();
             platforms.shutdownNow();
+            // A cancelled gate ends only when its platform workers have removed their smoke containers.
+            Futures.awaitEnd(platforms, GateRun.STOP_WAIT);
             targets.values().forEach(Target::close);
         }
     }

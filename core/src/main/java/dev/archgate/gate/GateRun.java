@@ -1,6 +1,7 @@
 package dev.archgate.gate;
 
 import dev.archgate.report.Report;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
@@ -11,6 +12,9 @@ import java.util.concurrent.ExecutionException;
  * returned.
  */
 public final class GateRun {
+    /** How long a cancel waits for the run to remove its containers; generous, since the engine may be loaded. */
+    static final Duration STOP_WAIT = Duration.ofMinutes(2);
+
     private final GateFlow flow;
     private final CompletableFuture<Report> result = new CompletableFuture<>();
     private final Thread thread;
@@ -47,9 +51,18 @@ public final class GateRun {
         }
     }
 
-    /** Stops the run: the build's processes are stopped, smoke containers removed, nothing is promoted. */
+    /**
+     * Stops the run: the build's processes are stopped, smoke containers removed, nothing is
+     * promoted. Returns when the run has ended (at most {@link #STOP_WAIT}), so an adapter that
+     * reports "aborted" leaves no container behind.
+     */
     public void cancel() {
         flow.cancel();
         thread.interrupt();
+        try {
+            thread.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

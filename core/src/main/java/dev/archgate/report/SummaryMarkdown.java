@@ -112,7 +112,7 @@ public final class SummaryMarkdown {
     }
 
     /** Dockerfile findings that explain foreign code in a variant, the strongest first. */
-    static List<Finding> likelyCauses(Report report) {
+    public static List<Finding> likelyCauses(Report report) {
         List<Finding> out = new ArrayList<>();
         for (Severity severity : List.of(Severity.ERROR, Severity.WARNING)) {
             for (Check check : List.of(Check.DOCKERFILE_HARDCODED_ARCH, Check.DOCKERFILE_FROM_PLATFORM_CONSTANT)) {

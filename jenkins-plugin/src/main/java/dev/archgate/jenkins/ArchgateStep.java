@@ -1,0 +1,254 @@
+package dev.archgate.jenkins;
+
+import dev.archgate.jenkins.mapping.GateParameters;
+import dev.archgate.jenkins.mapping.Lines;
+import dev.archgate.jenkins.mapping.ParameterChecks;
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import java.util.List;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * The Pipeline step {@code archgate}: gates a multi-platform image on the agent of the enclosing {@code node}, records
+ * each platform and smoke test as test results, archives the reports, adds the summary page, and fails the build
+ * with the root cause when the gate fails. Its parameters mirror archgate.yml; it returns {@code verdict},
+ * {@code digest}, {@code failedPlatforms} and more ({@link dev.archgate.jenkins.mapping.StepResult}).
+ */
+public final class ArchgateStep extends Step {
+    private final GateParameters parameters = new GateParameters();
+
+    @DataBoundConstructor
+    public ArchgateStep() {}
+
+    /** The bound parameters, as the gate takes them. */
+    GateParameters parameters() {
+        return parameters;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new ArchgateStepExecution(context, parameters);
+    }
+
+    public String getConfig() {
+        return parameters.getConfig();
+    }
+
+    /** Archgate.yml to read, relative to the workspace; the other parameters override its keys. */
+    @DataBoundSetter
+    public void setConfig(String config) {
+        parameters.setConfig(config);
+    }
+
+    public String getImage() {
+        return parameters.getImage();
+    }
+
+    /** An existing image to gate instead of building (image:). */
+    @DataBoundSetter
+    public void setImage(String image) {
+        parameters.setImage(image);
+    }
+
+    public String getContext() {
+        return parameters.getContext();
+    }
+
+    /** The build context, relative to the workspace (build.context). */
+    @DataBoundSetter
+    public void setContext(String context) {
+        parameters.setContext(context);
+    }
+
+    public String getFile() {
+        return parameters.getFile();
+    }
+
+    /** The Dockerfile, relative to the workspace (build.dockerfile; default: context/Dockerfile). */
+    @DataBoundSetter
+    public void setFile(String file) {
+        parameters.setFile(file);
+    }
+
+    public String getTarget() {
+        return parameters.getTarget();
+    }
+
+    /** The Dockerfile stage to build (build.target). */
+    @DataBoundSetter
+    public void setTarget(String target) {
+        parameters.setTarget(target);
+    }
+
+    public List<String> getPlatforms() {
+        return parameters.getPlatforms();
+    }
+
+    /** The platforms, e.g. linux/amd64 (platforms:). */
+    @DataBoundSetter
+    public void setPlatforms(List<String> platforms) {
+        parameters.setPlatforms(platforms);
+    }
+
+    public List<String> getTags() {
+        return parameters.getTags();
+    }
+
+    /** Where the build is pushed (build.tags). */
+    @DataBoundSetter
+    public void setTags(List<String> tags) {
+        parameters.setTags(tags);
+    }
+
+    public Boolean getPush() {
+        return parameters.getPush();
+    }
+
+    /** Push the build to its tags and gate it by digest (build.push). */
+    @DataBoundSetter
+    public void setPush(Boolean push) {
+        parameters.setPush(push);
+    }
+
+    public List<String> getBuildArgs() {
+        return parameters.getBuildArgs();
+    }
+
+    /** Build arguments as KEY=VALUE (build.args). */
+    @DataBoundSetter
+    public void setBuildArgs(List<String> buildArgs) {
+        parameters.setBuildArgs(buildArgs);
+    }
+
+    public Boolean getStrictEmulation() {
+        return parameters.getStrictEmulation();
+    }
+
+    /** Strict emulation (emulation.strict; default on). */
+    @DataBoundSetter
+    public void setStrictEmulation(Boolean strictEmulation) {
+        parameters.setStrictEmulation(strictEmulation);
+    }
+
+    public Boolean getInstallEmulation() {
+        return parameters.getInstallEmulation();
+    }
+
+    /** Register missing QEMU handlers first (emulation.install). */
+    @DataBoundSetter
+    public void setInstallEmulation(Boolean installEmulation) {
+        parameters.setInstallEmulation(installEmulation);
+    }
+
+    public List<String> getChecks() {
+        return parameters.getChecks();
+    }
+
+    /** Check levels as CHECK-ID=LEVEL (checks:). */
+    @DataBoundSetter
+    public void setChecks(List<String> checks) {
+        parameters.setChecks(checks);
+    }
+
+    public List<String> getIgnorePaths() {
+        return parameters.getIgnorePaths();
+    }
+
+    /** Image paths the file checks leave alone (checks.ignore-paths). */
+    @DataBoundSetter
+    public void setIgnorePaths(List<String> ignorePaths) {
+        parameters.setIgnorePaths(ignorePaths);
+    }
+
+    public List<String> getInsecureRegistries() {
+        return parameters.getInsecureRegistries();
+    }
+
+    /** Registries reached over plain http (registries.insecure). */
+    @DataBoundSetter
+    public void setInsecureRegistries(List<String> insecureRegistries) {
+        parameters.setInsecureRegistries(insecureRegistries);
+    }
+
+    public String getReportDir() {
+        return parameters.getReportDir();
+    }
+
+    /** Where report.json, junit.xml and summary.md go, inside the workspace (report.dir). */
+    @DataBoundSetter
+    public void setReportDir(String reportDir) {
+        parameters.setReportDir(reportDir);
+    }
+
+    public List<String> getPromote() {
+        return parameters.getPromote();
+    }
+
+    /** Tags written only when every platform passed (promote:). */
+    @DataBoundSetter
+    public void setPromote(List<String> promote) {
+        parameters.setPromote(promote);
+    }
+
+    public List<SmokeEntry> getSmoke() {
+        return parameters.getSmoke().stream().map(SmokeEntry::new).toList();
+    }
+
+    /** The smoke tests run on every platform (smoke:). */
+    @DataBoundSetter
+    public void setSmoke(List<SmokeEntry> smoke) {
+        parameters.setSmoke(smoke == null ? List.of() : smoke.stream().map(SmokeEntry::parameters).toList());
+    }
+
+    public boolean isUnstableOnWarning() {
+        return parameters.isUnstableOnWarning();
+    }
+
+    /** A pass with warnings marks the build unstable. */
+    @DataBoundSetter
+    public void setUnstableOnWarning(boolean unstableOnWarning) {
+        parameters.setUnstableOnWarning(unstableOnWarning);
+    }
+
+    /** Declares the function name and the context the step needs: a node's workspace and its launcher. */
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "archgate";
+        }
+
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class, FlowNode.class);
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Texts.get("ArchgateStep.DisplayName");
+        }
+
+        /** The snippet generator's form (the builder's) checks platforms as the builder's does. */
+        public FormValidation doCheckPlatforms(@QueryParameter String value) {
+            return Forms.validation(ParameterChecks.platforms(value));
+        }
+
+        /** The text area's content for a list parameter: one item per line. */
+        public String lines(List<String> values) {
+            return Lines.text(values);
+        }
+    }
+}

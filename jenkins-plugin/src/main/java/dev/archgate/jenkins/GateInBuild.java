@@ -1,0 +1,44 @@
+package dev.archgate.jenkins;
+
+import dev.archgate.jenkins.mapping.GateOutcome;
+import dev.archgate.jenkins.mapping.GateParameters;
+import dev.archgate.jenkins.mapping.SummaryHtml;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.junit.JUnitResultArchiver;
+import hudson.tasks.junit.TestResultSummary;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import jenkins.util.BuildListenerAdapter;
+
+/**
+ * What the step and the builder share: the gate on the workspace's agent, then on the controller the per-platform
+ * test results through the junit plugin, the report files archived, and the summary page, whatever the verdict (a
+ * failed gate is when they matter most). Mapping the outcome to the build's result is left to the caller, since a
+ * Pipeline step and a freestyle builder mark it differently.
+ */
+final class GateInBuild {
+    private GateInBuild() {}
+
+    static GateOutcome run(GateParameters parameters, Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher,
+            TaskListener listener) throws IOException, InterruptedException {
+        GateOutcome outcome = workspace.act(new GateOnAgent(parameters, env, listener));
+        JUnitResultArchiver junit = new JUnitResultArchiver(outcome.junitXml());
+        junit.setAllowEmptyResults(false);
+        TestResultSummary tests = JUnitResultArchiver.parseAndSummarize(junit, null, run, workspace, launcher, listener);
+        listener.getLogger().println(Texts.get("TestResults", tests.getTotalCount(), tests.getFailCount(), outcome.junitXml()));
+        Map<String, String> artifacts = new LinkedHashMap<>();
+        outcome.reportFiles().forEach(f -> artifacts.put(f, f));
+        run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
+        synchronized (run) { // parallel branches may gate in one build: each gets its own page
+            int page = run.getActions(ArchgateSummaryAction.class).size() + 1;
+            run.addAction(new ArchgateSummaryAction(page, String.valueOf(outcome.stepResult().get("verdict")),
+                    SummaryHtml.render(outcome.summaryMarkdown())));
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.archgate.jenkins.mapping;
+
+import dev.archgate.report.Report;
+import dev.archgate.report.ReportFiles;
+import dev.archgate.report.SummaryMarkdown;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a gate run on an agent sends back to the controller, made of plugin and JDK types only: Jenkins' remoting
+ * class filter (JEP-200) admits those, while the engine's own {@link Report} is a library class it would refuse.
+ *
+ * @param reportDir the report directory relative to the workspace, '/'-separated, for the test results and archive
+ * @param stepResult what the Pipeline step returns ({@link StepResult})
+ * @param summaryMarkdown summary.md, which the build page shows
+ */
+public record GateOutcome(BuildOutcome outcome, String reportDir, Map<String, Object> stepResult, String summaryMarkdown)
+        implements Serializable {
+    /** The report files, relative to the workspace, that the build archives. */
+    public List<String> reportFiles() {
+        return List.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SUMMARY).stream().map(f -> reportDir + "/" + f).toList();
+    }
+
+    /** The junit.xml to record, relative to the workspace. */
+    public String junitXml() {
+        return reportDir + "/" + ReportFiles.JUNIT;
+    }
+
+    public static GateOutcome of(Report report, boolean unstableOnWarning, String reportDir) {
+        return new GateOutcome(BuildOutcome.of(report, unstableOnWarning), reportDir, StepResult.of(report), SummaryMarkdown.render(report));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.archgate.jenkins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.util.FormValidation;
+import org.junit.jupiter.api.Test;
+
+/** The freestyle form checks platforms and durations with the engine's own parsers, so it accepts what a run accepts. */
+class FormValidationTest {
+    private final ArchgateBuilder.DescriptorImpl builder = new ArchgateBuilder.DescriptorImpl();
+    private final SmokeEntry.DescriptorImpl smoke = new SmokeEntry.DescriptorImpl();
+
+    @Test
+    void platformsAreCheckedByThePlatformParser() {
+        assertThat(builder.doCheckPlatforms("linux/amd64, linux/arm64\nlinux/arm/v7").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(builder.doCheckPlatforms("aarch64 armhf").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(builder.doCheckPlatforms("").kind).isEqualTo(FormValidation.Kind.OK);
+        FormValidation bad = builder.doCheckPlatforms("linux/amd64\nlinux/sparc");
+        assertThat(bad.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(bad.getMessage()).contains("unknown platform", "linux/sparc", "linux/arm64");
+    }
+
+    @Test
+    void durationsAreCheckedByTheDurationParser() {
+        for (String good : new String[] {"500ms", "30s", "2m", "1h", "45", ""}) {
+            assertThat(smoke.doCheckTimeout(good).kind).as(good).isEqualTo(FormValidation.Kind.OK);
+            assertThat(smoke.doCheckReady(good).kind).as(good).isEqualTo(FormValidation.Kind.OK);
+        }
+        FormValidation bad = smoke.doCheckTimeout("30 sec");
+        assertThat(bad.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(bad.getMessage()).contains("timeout is", "30 sec", "500ms, 30s, 2m or 1h");
+        assertThat(smoke.doCheckReady("soon").getMessage()).startsWith("ready is");
+    }
+
+    @Test
+    void aSmokeModeMustBeOneTheEngineKnows() {
+        assertThat(smoke.doCheckMode("service").kind).isEqualTo(FormValidation.Kind.OK);
+        FormValidation bad = smoke.doCheckMode("daemon");
+        assertThat(bad.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(bad.getMessage()).contains("use command, service or start");
+    }
+}

@@ -1,0 +1,35 @@
+package dev.archgate.jenkins;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The plugin is thin: only Jenkins plumbing knows Jenkins, the mapping of parameters, reports and summaries is plain
+ * Java (tested without any stand-in), and the engine is reached only through its adapter-facing packages.
+ */
+class PluginRulesTest {
+    private static final JavaClasses PLUGIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.archgate.jenkins");
+
+    @Test
+    void theMappingPackageKnowsNoJenkinsType() {
+        noClasses().that().resideInAPackage("dev.archgate.jenkins.mapping..")
+                .should().dependOnClassesThat().resideInAnyPackage("hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..",
+                        "dev.archgate.jenkins")
+                .check(PLUGIN);
+    }
+
+    @Test
+    void thePluginUsesOnlyTheAdapterFacingPackagesOfTheEngine() {
+        classes().that().resideInAPackage("dev.archgate.jenkins..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.archgate.jenkins..", "dev.archgate.gate..",
+                        "dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.platform..", "java..",
+                        "hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..")
+                .check(PLUGIN);
+    }
+}

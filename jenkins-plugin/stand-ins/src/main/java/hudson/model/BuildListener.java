@@ -1,0 +1,4 @@
+package hudson.model;
+
+/** Stand-in read from Jenkins core 2.541.3 (jenkinsci/jenkins, tag jenkins-2.541.3, core/src/main/java/hudson/model/BuildListener.java). */
+public interface BuildListener extends TaskListener {}

@@ -1,0 +1,21 @@
+package hudson.model;
+
+import java.io.IOException;
+import jenkins.model.ArtifactManager;
+
+/** Stand-in read from Jenkins core 2.541.3 (jenkinsci/jenkins, tag jenkins-2.541.3, core/src/main/java/hudson/model/Run.java): result and artifact manager. */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+    private volatile Result result;
+
+    public Result getResult() {
+        return result;
+    }
+
+    public void setResult(Result r) {
+        result = result == null ? r : (r.isWorseThan(result) ? r : result);
+    }
+
+    public final synchronized ArtifactManager pickArtifactManager() throws IOException {
+        throw new UnsupportedOperationException("stand-in: artifacts are archived only in a real Jenkins");
+    }
+}
