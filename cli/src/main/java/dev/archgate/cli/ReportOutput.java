@@ -1,5 +1,6 @@
 package dev.archgate.cli;
 
+import dev.archgate.gate.ExitStatus;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.ReportJson;
@@ -32,10 +33,6 @@ final class ReportOutput {
                         + "): choose a writable --report-dir");
             }
         }
-        return switch (report.verdict()) {
-            case PASS -> ArchgateCommand.EXIT_PASS;
-            case FAIL -> ArchgateCommand.EXIT_FAIL;
-            case ERROR -> ArchgateCommand.EXIT_ENVIRONMENT;
-        };
+        return ExitStatus.of(report.verdict());
     }
 }

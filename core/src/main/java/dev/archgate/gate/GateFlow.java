@@ -6,6 +6,7 @@ import dev.archgate.audit.PlatformAudit;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
 import dev.archgate.emulation.Binfmt;
+import dev.archgate.emulation.EngineRegistrar;
 import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageResolver;
 import dev.archgate.image.ImageSource;
@@ -156,10 +157,31 @@ final class GateFlow {
         }
     }
 
-    /** emulation.install: registers missing handlers; what still fails is reported per platform as emulation.missing. */
-    private void installEmulation() {
+    /**
+     * emulation.install: registers missing handlers, directly where binfmt_misc is visible and
+     * writable, else through a privileged container on the engine (archgate beside the engine,
+     * as the GitHub Action runs), there only for the platforms whose probe fails. What still fails
+     * is reported per platform as emulation.missing.
+     */
+    private void installEmulation() throws InterruptedException {
+        Binfmt binfmt = Binfmt.host();
         try {
-            Binfmt.host().install(spec.platforms()).forEach(listener::log);
+            binfmt.install(spec.platforms()).forEach(listener::log); // mounts binfmt_misc first where it may
+            return;
+        } catch (IOException direct) {
+            listener.log("cannot register QEMU handlers directly (" + direct.getMessage() + "); registering through a privileged container");
+        }
+        List<Platform> missing = new ArrayList<>();
+        for (Platform p : spec.platforms()) {
+            if (Emulation.problem(binfmt, docker(), runner, p) != null) {
+                missing.add(p);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        try {
+            new EngineRegistrar(binfmt).install(docker(), missing).forEach(listener::log);
         } catch (IOException e) {
             listener.log("could not install QEMU handlers (" + e.getMessage() + "); platforms without one are reported as emulation.missing");
         }
@@ -187,7 +209,8 @@ final class GateFlow {
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
-            SmokeRun.Outcome outcome = SmokeRun.platform(runner, Binfmt.host(), spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
+            Binfmt binfmt = Binfmt.host();
+            SmokeRun.Outcome outcome = SmokeRun.platform(runner, q -> Emulation.problem(binfmt, docker(), runner, q), spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }

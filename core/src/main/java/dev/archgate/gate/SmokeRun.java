@@ -1,7 +1,6 @@
 package dev.archgate.gate;
 
 import dev.archgate.emulation.Binfmt;
-import dev.archgate.emulation.BinfmtHandler;
 import dev.archgate.image.PlatformImage;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
@@ -20,8 +19,13 @@ final class SmokeRun {
 
     private SmokeRun() {}
 
+    /** Why a platform's code cannot run on the engine (null: it can); see {@link Emulation#problem}. */
+    interface EmulationCheck {
+        String problem(Platform p) throws InterruptedException;
+    }
+
     /** @param files the variant's files, for strict emulation's lookups (from its merged filesystem) */
-    static Outcome platform(SmokeRunner runner, Binfmt binfmt, GateSpec spec, PlatformImage variant, String pinned, ProgramFiles files)
+    static Outcome platform(SmokeRunner runner, EmulationCheck emulation, GateSpec spec, PlatformImage variant, String pinned, ProgramFiles files)
             throws InterruptedException {
         Platform p = variant.platform();
         var config = variant.config();
@@ -32,11 +36,9 @@ final class SmokeRun {
                     + " variant whose config says " + config.label() + ", which the Docker Engine refuses to run as " + p)), List.of());
         }
         boolean nativePlatform = Binfmt.isNative(p);
-        if (!nativePlatform) {
-            BinfmtHandler handler = binfmt.status(p);
-            if (handler.problem() != null) {
-                return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
-            }
+        String problem = nativePlatform ? null : emulation.problem(p);
+        if (problem != null) {
+            return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, problem)), List.of());
         }
         List<SmokeResult> results = new ArrayList<>();
         for (SmokeTest test : spec.smoke()) {
