@@ -36,7 +36,7 @@ final class ActionRun {
 
     int run() throws InterruptedException {
         Inputs in = new Inputs(env);
-        WorkflowCommands.mask(out, in.get("password"));
+        WorkflowCommands.mask(out, in.raw("password"));
         Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", "")).toAbsolutePath();
         Map<String, String> outputs = new LinkedHashMap<>();
         int status;

@@ -47,7 +47,7 @@ final class ActionSpec {
                 .smokeCommand(in.get("smoke-command") == null ? null : Arrays.asList(in.get("smoke-command").split("\\s+")))
                 .smokeMode(mode(in.get("smoke-mode")))
                 .expectExit(in.number("expect-exit"))
-                .expectStdout(in.get("expect-stdout"))
+                .expectStdout(in.raw("expect-stdout"))
                 .timeout(in.get("timeout") == null ? null : Durations.parse(in.get("timeout"), "the input 'timeout'"))
                 .strictEmulation(in.flag("strict-emulation"))
                 .installEmulation(in.flag("install-emulation"))

@@ -43,7 +43,7 @@ public final class CredentialHelper {
 
     /** The helper's JSON answer for {@code server}, or null when the inputs name no login for it. */
     static String answer(Inputs in, String server) {
-        String password = in.get("password");
+        String password = in.raw("password");
         if (password == null || !matches(in.get("registry"), server)) {
             return null;
         }
@@ -52,7 +52,7 @@ public final class CredentialHelper {
 
     /** A password without a user name (or the other way round) is a mistake to name before anything runs. */
     static void requireComplete(Inputs in) {
-        if ((in.get("password") == null) != (in.get("username") == null)) {
+        if ((in.raw("password") == null) != (in.get("username") == null)) {
             throw new SpecException("only one of the inputs 'username' and 'password' is set: give both for a registry login, or neither");
         }
     }

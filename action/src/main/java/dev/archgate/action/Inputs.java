@@ -29,6 +29,15 @@ final class Inputs {
         return v == null || v.isBlank() ? null : v.trim();
     }
 
+    /**
+     * The value exactly as given, or null when absent or blank: for a pattern or a password,
+     * where leading or trailing spaces are part of the value.
+     */
+    String raw(String name) {
+        String v = env.get(variable(name));
+        return v == null || v.isBlank() ? null : v;
+    }
+
     /** true/false in any case (YAML writes True, people write TRUE); null when unset. */
     Boolean flag(String name) {
         String v = get(name);
