@@ -42,6 +42,10 @@ final class ActionRun {
         int status;
         try {
             CredentialHelper.requireComplete(in);
+            String warning = CredentialHelper.configure(in, env);
+            if (warning != null) {
+                out.println("::warning title=archgate::" + WorkflowCommands.escape(warning));
+            }
             GateSpec spec = ActionSpec.from(in, workspace, env::get);
             Report report = gate(spec);
             status = ExitStatus.of(report.verdict());

@@ -5,7 +5,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A docker credential helper ({@code docker-credential-archgate}) that answers from the step's
@@ -15,6 +18,8 @@ import java.util.Locale;
  */
 public final class CredentialHelper {
     private static final String NOT_FOUND = "credentials not found in native keychain";
+    /** The docker configuration directory of the action's image (its DOCKER_CONFIG). */
+    static final String IMAGE_DOCKER_CONFIG = "/etc/archgate/docker";
 
     private CredentialHelper() {}
 
@@ -48,6 +53,32 @@ public final class CredentialHelper {
             return null;
         }
         return "{\"ServerURL\":" + json(server) + ",\"Username\":" + json(in.get("username")) + ",\"Secret\":" + json(password) + "}";
+    }
+
+    /**
+     * With a login in the inputs, names this helper as the credentials store of the image's own
+     * docker configuration (the file holds no secret). A DOCKER_CONFIG of the user's is left alone:
+     * its logins are used, and the inputs' login is not.
+     *
+     * @return a warning to show, or null
+     */
+    static String configure(Inputs in, Map<String, String> env) {
+        if (in.raw("password") == null) {
+            return null;
+        }
+        String dir = env.getOrDefault("DOCKER_CONFIG", "");
+        if (!dir.equals(IMAGE_DOCKER_CONFIG)) {
+            return "DOCKER_CONFIG is " + dir + ", so the registry logins come from its config.json and the inputs 'username' and "
+                    + "'password' are not used: unset DOCKER_CONFIG to log in with the inputs";
+        }
+        try {
+            Files.createDirectories(Path.of(dir));
+            Files.writeString(Path.of(dir, "config.json"), "{\"credsStore\":\"archgate\"}\n");
+            return null;
+        } catch (IOException e) {
+            return "cannot name the credential helper in " + dir + "/config.json (" + e.getMessage() + "), so the inputs' login is not "
+                    + "used: point DOCKER_CONFIG at a writable directory";
+        }
     }
 
     /** A password without a user name (or the other way round) is a mistake to name before anything runs. */

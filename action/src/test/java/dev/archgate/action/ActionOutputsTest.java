@@ -101,4 +101,13 @@ class ActionOutputsTest {
         assertThat(CredentialHelper.answer(hub, "https://index.docker.io/v1/")).contains("\"Username\":\"bot\"");
         assertThat(CredentialHelper.answer(new Inputs(Map.of()), "ghcr.io")).isNull();
     }
+
+    @Test
+    void aLoginNamesTheHelperInTheImagesDockerConfigAndLeavesTheUsersAlone() {
+        Inputs login = new Inputs(Map.of("INPUT_USERNAME", "bot", "INPUT_PASSWORD", "pw"));
+        assertThat(CredentialHelper.configure(new Inputs(Map.of()), Map.of("DOCKER_CONFIG", CredentialHelper.IMAGE_DOCKER_CONFIG))).isNull();
+        assertThat(CredentialHelper.configure(login, Map.of("DOCKER_CONFIG", dir.toString())))
+                .startsWith("DOCKER_CONFIG is " + dir + ", so the registry logins come from its config.json");
+        assertThat(dir.resolve("config.json")).doesNotExist();
+    }
 }
