@@ -57,6 +57,7 @@ final class GateFlow {
     private final PathGlobs ignored;
     private DockerClient docker;
     private SmokeRunner runner;
+    private final Map<Platform, String> emulationProblems = new java.util.HashMap<>();
 
     GateFlow(GateSpec spec, GateListener listener, Stages stages) {
         this.spec = spec;
@@ -83,12 +84,19 @@ final class GateFlow {
                         + image + " first");
             }
         }
+        // Emulation is made ready (registrations, probes on the engine) while the image is resolved.
+        ExecutorService emulation = Executors.newSingleThreadExecutor();
+        Future<Void> emulationReady = null;
         if (stages.smoke) {
             runner = Engine.runner(docker());
             if (spec.installEmulation()) {
-                installEmulation();
+                emulationReady = emulation.submit(() -> {
+                    installEmulation();
+                    return null;
+                });
             }
         }
+        emulation.shutdown();
         // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
         // (bounded, for gates of many platforms); layer reads share the cores.
         ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
@@ -97,6 +105,9 @@ final class GateFlow {
         try {
             for (String image : new LinkedHashSet<>(images.values())) {
                 targets.put(image, open(image, images));
+            }
+            if (emulationReady != null) {
+                Futures.get(emulationReady);
             }
             List<Future<PlatformReport>> running = new ArrayList<>();
             for (Platform p : spec.platforms()) {
@@ -129,6 +140,7 @@ final class GateFlow {
         } finally {
             layers.shutdownNow();
             platforms.shutdownNow();
+            emulation.shutdownNow();
             targets.values().forEach(Target::close);
         }
     }
@@ -173,18 +185,38 @@ final class GateFlow {
         }
         List<Platform> missing = new ArrayList<>();
         for (Platform p : spec.platforms()) {
-            if (Emulation.problem(binfmt, docker(), runner, p) != null) {
+            if (emulationProblem(p) != null) {
                 missing.add(p);
             }
         }
         if (missing.isEmpty()) {
             return;
         }
+        synchronized (emulationProblems) {
+            missing.forEach(emulationProblems::remove); // proven anew after the registration
+        }
         try {
             new EngineRegistrar(binfmt).install(docker(), missing).forEach(listener::log);
         } catch (IOException e) {
             listener.log("could not install QEMU handlers (" + e.getMessage() + "); platforms without one are reported as emulation.missing");
         }
+    }
+
+    /**
+     * Why a platform's code cannot run on the engine (null: it can), found once per run: where
+     * binfmt_misc is not visible it costs a probe container, which emulation.install already ran.
+     */
+    private String emulationProblem(Platform p) throws InterruptedException {
+        synchronized (emulationProblems) {
+            if (emulationProblems.containsKey(p)) {
+                return emulationProblems.get(p);
+            }
+        }
+        String problem = Emulation.problem(Binfmt.host(), docker(), runner, p);
+        synchronized (emulationProblems) {
+            emulationProblems.put(p, problem);
+        }
+        return problem;
     }
 
     private synchronized DockerClient docker() {
@@ -209,8 +241,7 @@ final class GateFlow {
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
-            Binfmt binfmt = Binfmt.host();
-            SmokeRun.Outcome outcome = SmokeRun.platform(runner, q -> Emulation.problem(binfmt, docker(), runner, q), spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
+            SmokeRun.Outcome outcome = SmokeRun.platform(runner, this::emulationProblem, spec, variant.get(), target.pinned(), new FilesystemPrograms(fs));
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }
