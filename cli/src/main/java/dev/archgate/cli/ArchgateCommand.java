@@ -1,5 +1,6 @@
 package dev.archgate.cli;
 
+import dev.archgate.gate.ExitStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,10 +15,10 @@ import picocli.CommandLine.Command;
 public final class ArchgateCommand {
 
     /** Exit statuses of the contract shared by every adapter. */
-    public static final int EXIT_PASS = 0;
-    public static final int EXIT_FAIL = 1;
-    public static final int EXIT_USAGE = 2;
-    public static final int EXIT_ENVIRONMENT = 3;
+    public static final int EXIT_PASS = ExitStatus.PASS;
+    public static final int EXIT_FAIL = ExitStatus.FAIL;
+    public static final int EXIT_USAGE = ExitStatus.USAGE;
+    public static final int EXIT_ENVIRONMENT = ExitStatus.ENVIRONMENT;
 
     public static void main(String[] args) {
         System.exit(newCommandLine().execute(args));

@@ -1,29 +1,22 @@
 package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
-import dev.archgate.gate.GateListener;
-import dev.archgate.platform.Platform;
+import dev.archgate.gate.ProgressLines;
 import dev.archgate.report.GitHubAnnotations;
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Severity;
-import dev.archgate.spec.BuildSpec;
-import dev.archgate.spec.CheckFlags;
+import dev.archgate.report.Report;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.spec.SpecLoader;
+import dev.archgate.spec.SpecOverrides;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -143,52 +136,27 @@ final class GateCommand implements Callable<Integer> {
     GateSpec spec() {
         Path file = config != null ? config : Files.isRegularFile(Path.of("archgate.yml")) ? Path.of("archgate.yml") : null;
         SpecDraft d = file == null ? SpecDraft.empty() : SpecLoader.fromSystemEnvironment().load(file);
-        if (source != null && source.image != null) {
-            d = d.withImage(source.image);
-        }
-        BuildSpec build = d.build();
-        if (source != null && source.context != null) {
-            build = new BuildSpec(source.context, dockerfile, build == null ? Map.of() : build.args(), build != null && build.push(),
-                    build == null ? List.of() : build.tags(), build == null ? null : build.target());
-        } else if (build != null && dockerfile != null) {
-            build = new BuildSpec(build.context(), dockerfile, build.args(), build.push(), build.tags(), build.target());
-        }
-        if (build != null && (push != null || !tags.isEmpty() || !buildArgs.isEmpty() || target != null)) {
-            Map<String, String> args = new LinkedHashMap<>(build.args());
-            args.putAll(buildArgs);
-            build = new BuildSpec(build.context(), build.dockerfile(), args, push != null ? push : build.push(),
-                    tags.isEmpty() ? build.tags() : tags, target != null ? target : build.target());
-        }
-        if (build != null && (source == null || source.image == null)) {
-            d = d.withBuild(build);
-        }
-        if (platforms != null) {
-            d = d.withPlatforms(Platform.parseList(platforms));
-        }
-        if (smokeCommand != null) {
-            d = d.withSmoke(List.of(new SmokeTest(String.join(" ", smokeCommand), SmokeTest.Mode.COMMAND, smokeCommand, 0, expectStdout, "",
-                    SmokeTest.DEFAULT_TIMEOUT, SmokeTest.DEFAULT_READY)));
-        }
-        if (strict != null) {
-            d = d.withStrictEmulation(strict);
-        }
+        d = SpecOverrides.builder()
+                .image(source == null ? null : source.image)
+                .context(source == null ? null : source.context)
+                .dockerfile(dockerfile)
+                .platforms(platforms)
+                .tags(tags)
+                .push(push)
+                .buildArgs(buildArgs)
+                .target(target)
+                .smokeCommand(smokeCommand)
+                .expectStdout(smokeCommand == null ? null : expectStdout)
+                .strictEmulation(strict)
+                .installEmulation(installEmulation)
+                .checks(checks)
+                .ignorePaths(ignorePaths)
+                .promote(promote)
+                .insecureRegistries(registries.insecure)
+                .build()
+                .applyTo(d);
         if (!emulationCpu.isEmpty()) {
             d = d.withEmulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"));
-        }
-        if (!promote.isEmpty()) {
-            d = d.withPromote(promote);
-        }
-        if (installEmulation != null) {
-            d = d.withInstallEmulation(installEmulation);
-        }
-        if (!checks.isEmpty()) {
-            d = d.withCheckLevels(CheckFlags.merge(d.checkLevels(), checks));
-        }
-        if (!ignorePaths.isEmpty()) {
-            d = d.withIgnorePaths(ignorePaths);
-        }
-        if (!registries.insecure.isEmpty()) {
-            d = d.withInsecureRegistries(registries.insecure);
         }
         if (builder != null) {
             d = d.withMachines(d.machinesOrLocal().withBuilder(builder));
@@ -202,32 +170,5 @@ final class GateCommand implements Callable<Integer> {
             throw new UserErrors.UsageException("no platforms: give --platforms (e.g. linux/amd64,linux/arm64) or platforms: in archgate.yml");
         }
         return d.toSpec();
-    }
-
-    /** One line per event, plain text (a CI log is not a terminal), each platform's result in one look. */
-    private record ProgressLines(PrintWriter err) implements GateListener {
-        @Override
-        public void log(String line) {
-            synchronized (err) {
-                err.println(line);
-                err.flush();
-            }
-        }
-
-        @Override
-        public void platformStarted(Platform platform) {
-            log("[" + platform + "] checking: static audit and smoke runs");
-        }
-
-        @Override
-        public void platformFinished(PlatformReport r) {
-            String errors = java.util.stream.Stream.concat(
-                            r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()),
-                            r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome()))
-                    .distinct().collect(Collectors.joining(", "));
-            long ms = r.smoke().stream().mapToLong(s -> s.durationMs()).sum();
-            log("[" + r.platform() + "] " + r.verdict().id().toUpperCase(Locale.ROOT) + (errors.isEmpty() ? "" : " (" + errors + ")")
-                    + (r.smoke().isEmpty() ? "" : ", smoke " + Duration.ofMillis(ms).toMillis() + " ms"));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.archgate.cli;
 
 import dev.archgate.gate.GateException;
+import dev.archgate.gate.ExitStatus;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.ReportJson;
@@ -55,11 +56,7 @@ final class ReportOutput {
                         + "): choose a writable --report-dir");
             }
         }
-        return switch (report.verdict()) {
-            case PASS -> ArchgateCommand.EXIT_PASS;
-            case FAIL -> ArchgateCommand.EXIT_FAIL;
-            case ERROR -> ArchgateCommand.EXIT_ENVIRONMENT;
-        };
+        return ExitStatus.of(report.verdict());
     }
 
     private static String describe(Exception e) {

@@ -1,8 +1,7 @@
 package dev.archgate.cli;
 
+import dev.archgate.gate.ExitStatus;
 import dev.archgate.gate.GateException;
-import dev.archgate.platform.UnknownPlatformException;
-import dev.archgate.spec.SpecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -15,15 +14,7 @@ final class UserErrors {
     private UserErrors() {}
 
     static int exitStatus(Throwable t) {
-        if (t instanceof UnknownPlatformException || t instanceof SpecException || t instanceof UsageException) {
-            return ArchgateCommand.EXIT_USAGE;
-        }
-        if (t instanceof GateException g) {
-            return g.kind() == GateException.Kind.USAGE ? ArchgateCommand.EXIT_USAGE : ArchgateCommand.EXIT_ENVIRONMENT;
-        }
-        // Whatever else stopped the run means the image was not checked: never a pass, never "the
-        // image failed", so the environment status.
-        return ArchgateCommand.EXIT_ENVIRONMENT;
+        return t instanceof UsageException ? ExitStatus.USAGE : ExitStatus.of(t);
     }
 
     static int handle(Exception ex, CommandLine cl, ParseResult parsed) {

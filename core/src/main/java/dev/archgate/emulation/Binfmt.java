@@ -49,6 +49,15 @@ public final class Binfmt {
         return qemuDir.resolve("qemu-" + p.qemuArch() + "-static");
     }
 
+    /**
+     * Whether this process sees the engine host's binfmt_misc. A process in a container (the
+     * GitHub Action beside the runner's engine) does not: binfmt_misc is not mounted there, so
+     * an empty directory says nothing about the handlers, and only a probe on the engine can.
+     */
+    public boolean visible() {
+        return Files.exists(root.resolve("register"));
+    }
+
     public BinfmtHandler status(Platform p) {
         String name = "qemu-" + p.qemuArch();
         Path entry = root.resolve(name);

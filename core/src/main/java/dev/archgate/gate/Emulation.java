@@ -29,6 +29,37 @@ final class Emulation {
 
     private Emulation() {}
 
+    /**
+     * Why {@code p}'s code cannot run in containers of this engine, or null when it can (or runs
+     * natively). Where binfmt_misc is visible its handler is read; where it is not (archgate in a
+     * container beside the engine) the probe program is run, since only the engine's host knows.
+     */
+    static String problem(Binfmt binfmt, DockerClient docker, SmokeRunner runner, Platform p) throws InterruptedException {
+        if (Binfmt.isNative(p)) {
+            return null;
+        }
+        if (binfmt.visible()) {
+            return binfmt.status(p).problem();
+        }
+        if (!ProbeProgram.supports(p)) {
+            return "binfmt_misc is not visible here and archgate has no probe program for " + p + ", so its emulation cannot be proven";
+        }
+        SmokeResult probe = probe(docker, runner, p);
+        return probe.passed() ? null : "archgate's probe program for " + p + " did not run on the engine (" + probe.outcome() + ": "
+                + probe.detail() + "), so " + p + " code cannot run there: set install-emulation (emulation.install) or register "
+                + "QEMU on the engine's host";
+    }
+
+    private static SmokeResult probe(DockerClient docker, SmokeRunner runner, Platform p) throws InterruptedException {
+        try {
+            return runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), null, PROBE, false,
+                    ProgramChain.unread(PROBE.command()), PROBE.command());
+        } catch (IOException e) {
+            throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
+                    GateException.Kind.ENVIRONMENT, e);
+        }
+    }
+
     static Report check(List<Platform> platforms, List<String> installLog) throws InterruptedException {
         Binfmt binfmt = Binfmt.host();
         DockerClient docker = Engine.connect();
@@ -49,14 +80,7 @@ final class Emulation {
                 reports.add(PlatformReport.of(p, PROBED, findings, List.of()));
                 continue;
             }
-            SmokeResult probe;
-            try {
-                probe = runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), null, PROBE, false,
-                        ProgramChain.unread(PROBE.command()), PROBE.command());
-            } catch (IOException e) {
-                throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
-                        GateException.Kind.ENVIRONMENT, e);
-            }
+            SmokeResult probe = probe(docker, runner, p);
             if (!probe.passed()) {
                 findings.add(Finding.error(Check.EMULATION_MISSING, null, "the " + h.name() + " handler is listed, but archgate's probe "
                         + "program for " + p + " did not run (" + probe.outcome() + ": " + probe.detail() + "): run 'archgate qemu install " + p + "'"));

@@ -11,6 +11,7 @@ import dev.archgate.build.Buildx;
 import dev.archgate.build.BuildxBuilder;
 import dev.archgate.build.BuildxBuilders;
 import dev.archgate.emulation.Binfmt;
+import dev.archgate.emulation.EngineRegistrar;
 import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageResolver;
 import dev.archgate.image.ImageSource;
@@ -57,10 +58,12 @@ final class GateFlow {
     private final Policy policy;
     private final PathGlobs ignored;
     private DockerClient docker;
-    private SmokeEngines engines;
+    private final SmokeEngines engines;
     private volatile boolean cancelled;
     /** Each audited variant's size profile, for the comparison across platforms once all are read. */
     private final Map<Platform, VariantSkew.Variant> profiles = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What keeps each platform's code from running on the local engine (null: nothing), found once per run. */
+    private final Map<Platform, String> emulationProblems = new java.util.HashMap<>();
 
     GateFlow(GateSpec spec, GateListener listener, Stages stages) {
         this.spec = spec;
@@ -68,6 +71,7 @@ final class GateFlow {
         this.stages = stages;
         this.policy = new Policy(spec.checkLevels());
         this.ignored = new PathGlobs(spec.ignorePaths());
+        this.engines = new SmokeEngines(spec.machines().engines(), this::docker);
     }
 
     /**
@@ -116,7 +120,6 @@ final class GateFlow {
             }
         }
         if (stages.smoke) {
-            engines = new SmokeEngines(spec.machines().engines(), this::docker);
             if (!spec.machines().engines().keySet().containsAll(spec.platforms())) {
                 docker(); // the local engine runs some platforms: a gate without it stops here, with its one sentence
             }
@@ -259,13 +262,54 @@ final class GateFlow {
         });
     }
 
-    /** emulation.install: registers missing handlers; what still fails is reported per platform as emulation.missing. */
-    private void installEmulation() {
+    /**
+     * emulation.install: registers missing handlers, directly where binfmt_misc is visible and
+     * writable, else through a privileged container on the engine (archgate beside the engine,
+     * as the GitHub Action runs), there only for the platforms whose probe fails. What still fails
+     * is reported per platform as emulation.missing.
+     */
+    private void installEmulation() throws InterruptedException {
+        Binfmt binfmt = Binfmt.host();
         try {
-            Binfmt.host().install(spec.platforms()).forEach(listener::log);
+            binfmt.install(spec.platforms()).forEach(listener::log); // mounts binfmt_misc first where it may
+            return;
+        } catch (IOException direct) {
+            listener.log("cannot register QEMU handlers directly (" + direct.getMessage() + "); registering through a privileged container");
+        }
+        List<Platform> missing = new ArrayList<>();
+        for (Platform p : spec.platforms()) {
+            if (emulationProblem(p) != null) {
+                missing.add(p);
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        synchronized (emulationProblems) {
+            missing.forEach(emulationProblems::remove); // proven anew after the registration
+        }
+        try {
+            new EngineRegistrar(binfmt).install(docker(), missing).forEach(listener::log);
         } catch (IOException e) {
             listener.log("could not install QEMU handlers (" + e.getMessage() + "); platforms without one are reported as emulation.missing");
         }
+    }
+
+    /**
+     * Why a platform's code cannot run on the engine (null: it can), found once per run: where
+     * binfmt_misc is not visible it costs a probe container, which emulation.install already ran.
+     */
+    private String emulationProblem(Platform p) throws InterruptedException {
+        synchronized (emulationProblems) {
+            if (emulationProblems.containsKey(p)) {
+                return emulationProblems.get(p);
+            }
+        }
+        String problem = Emulation.problem(Binfmt.host(), docker(), engines.local().runner(), p);
+        synchronized (emulationProblems) {
+            emulationProblems.put(p, problem);
+        }
+        return problem;
     }
 
     private synchronized DockerClient docker() {
@@ -303,7 +347,7 @@ final class GateFlow {
                 findings.add(Finding.error(Check.ENGINE_FAILED, null, e.getMessage()));
                 return PlatformReport.of(p, coverage, policy.apply(findings), List.of());
             }
-            SmokeRun.Outcome outcome = SmokeRun.platform(engine, Binfmt.host(), spec, variant.get(), target.pinned(), fs);
+            SmokeRun.Outcome outcome = SmokeRun.platform(engine, this::emulationProblem, spec, variant.get(), target.pinned(), fs);
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }

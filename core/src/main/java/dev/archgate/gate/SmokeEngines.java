@@ -39,10 +39,7 @@ final class SmokeEngines {
     synchronized Target forPlatform(Platform p) {
         EngineEndpoint endpoint = engines.get(p);
         if (endpoint == null) {
-            if (local == null) {
-                local = target(localEngine.get(), DockerClients.host(), true);
-            }
-            return local;
+            return local();
         }
         Target t = connected.get(endpoint);
         if (t == null) {
@@ -50,6 +47,14 @@ final class SmokeEngines {
             connected.put(endpoint, t);
         }
         return t;
+    }
+
+    /** The local engine (DOCKER_HOST or the socket), connected on first use. */
+    synchronized Target local() {
+        if (local == null) {
+            local = target(localEngine.get(), DockerClients.host(), true);
+        }
+        return local;
     }
 
     private static Target target(DockerClient docker, String address, boolean local) {

@@ -1,7 +1,6 @@
 package dev.archgate.gate;
 
 import dev.archgate.emulation.Binfmt;
-import dev.archgate.emulation.BinfmtHandler;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PlatformImage;
 import dev.archgate.image.ProgramChain;
@@ -10,7 +9,6 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SmokeResult;
-
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import java.util.ArrayList;
@@ -22,6 +20,11 @@ final class SmokeRun {
 
     private SmokeRun() {}
 
+    /** Why a platform's code cannot run on the local engine (null: it can); see {@link Emulation#problem}. */
+    interface EmulationCheck {
+        String problem(Platform p) throws InterruptedException;
+    }
+
     /** The CPU model strict runs of {@code p} emulate: the spec's override, else the platform's baseline (null: QEMU's default, or none). */
     private static String cpuModel(GateSpec spec, Platform p) {
         return spec.emulationCpu().getOrDefault(p, CpuBaseline.of(p).model().orElse(null));
@@ -29,9 +32,11 @@ final class SmokeRun {
 
     /**
      * @param engine the engine this platform's runs go to
+     * @param emulation what keeps the platform's code from running on the local engine
      * @param fs the variant's merged filesystem, from which each test's program chain is resolved as the audit resolves it
      */
-    static Outcome platform(SmokeEngines.Target engine, Binfmt binfmt, GateSpec spec, PlatformImage variant, String pinned, MergedFilesystem fs)
+    static Outcome platform(SmokeEngines.Target engine, EmulationCheck emulation, GateSpec spec, PlatformImage variant, String pinned,
+                            MergedFilesystem fs)
             throws InterruptedException {
         Platform p = variant.platform();
         var config = variant.config();
@@ -50,9 +55,9 @@ final class SmokeRun {
         boolean runNative = hardware && (!spec.strictEmulation() || cpu == null || !Binfmt.isNative(engine.architecture()));
         List<Finding> findings = new ArrayList<>();
         if (!hardware && engine.local()) {
-            BinfmtHandler handler = binfmt.status(p);
-            if (handler.problem() != null) {
-                return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, handler.problem())), List.of());
+            String problem = emulation.problem(p);
+            if (problem != null) {
+                return new Outcome(List.of(Finding.error(Check.EMULATION_MISSING, null, problem)), List.of());
             }
             if (spec.strictEmulation()) {
                 var missing = engine.runner().emulatorProblem(p);

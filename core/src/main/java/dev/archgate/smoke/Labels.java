@@ -20,7 +20,13 @@ public final class Labels {
     private static final Duration STALE = Duration.ofHours(24);
 
     private final String run = UUID.randomUUID().toString();
-    private final String owner = hostName() + ":" + ProcessHandle.current().pid();
+    /**
+     * Host name and PID namespace: only a process in the same PID namespace can tell whether the
+     * owner still lives. archgate in a container beside the engine (the GitHub Action, with host
+     * networking even under the host's name) must not take other runs' containers for leftovers.
+     */
+    private static final String WHERE = hostName() + "/" + pidNamespace();
+    private final String owner = WHERE + ":" + ProcessHandle.current().pid();
 
     public Map<String, String> forContainer() {
         return Map.of(MARK, "1", RUN, run, OWNER, owner);
@@ -50,7 +56,7 @@ public final class Labels {
         }
         String o = c.getLabels().getOrDefault(OWNER, "");
         int colon = o.lastIndexOf(':');
-        if (colon < 0 || !o.substring(0, colon).equals(hostName())) {
+        if (colon < 0 || !o.substring(0, colon).equals(WHERE)) {
             return false;
         }
         try {
@@ -58,6 +64,14 @@ public final class Labels {
             return ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
         } catch (NumberFormatException e) {
             return true;
+        }
+    }
+
+    private static String pidNamespace() {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString();
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return "unknown-pid-namespace";
         }
     }
 

@@ -87,7 +87,7 @@ class SmokeRunnerIT {
         String image = Fixtures.named("good-static").image();
         docker.pullImageCmd(image).withPlatform("linux/amd64").start().awaitCompletion();
         Map<String, String> dead = Map.of(Labels.MARK, "1", Labels.RUN, "an-old-run",
-                Labels.OWNER, java.net.InetAddress.getLocalHost().getHostName() + ":999999999");
+                Labels.OWNER, java.net.InetAddress.getLocalHost().getHostName() + "/" + java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")) + ":999999999");
         String id = docker.createContainerCmd(image).withPlatform("linux/amd64").withLabels(dead).exec().getId();
 
         int removed = new Labels().sweep(docker);

@@ -6,6 +6,7 @@ import dev.archgate.jenkins.mapping.BuildOutcome.Status;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
+import dev.archgate.report.Coverage;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** The result-mapping table: what each kind of report does to the Jenkins build, and the line it leaves in the log. */
 class BuildOutcomeTest {
+    private static final Coverage DONE = Coverage.asked(true, 1).withAuditRead();
+
     private static final Platform AMD64 = Platform.parse("linux/amd64");
     private static final Platform ARM64 = Platform.parse("linux/arm64");
     private static final Platform ARMV7 = Platform.parse("linux/arm/v7");
@@ -33,7 +36,7 @@ class BuildOutcomeTest {
 
     @Test
     void warningsMakeTheBuildUnstableOnlyWhenAskedAndTheLineNamesTheFirst() {
-        PlatformReport warned = PlatformReport.of(ARM64, List.of(Finding.warning(Check.POLICY_ROOT_USER, null,
+        PlatformReport warned = PlatformReport.of(ARM64, DONE, List.of(Finding.warning(Check.POLICY_ROOT_USER, null,
                 "the image runs as root; set USER")), List.of(PASSED));
         Report report = Report.of("app:1", DIGEST, List.of(clean(AMD64), warned));
 
@@ -50,10 +53,10 @@ class BuildOutcomeTest {
     void aFailedGateFailsTheBuildWithThePlatformTheCheckAndTheDockerfileLine() {
         Finding lint = Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, "test-fixtures/broken-goarch/Dockerfile:7",
                 "GOARCH=amd64 builds amd64 code for every platform; use GOARCH=$TARGETARCH");
-        PlatformReport arm64 = PlatformReport.of(ARM64, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app",
+        PlatformReport arm64 = PlatformReport.of(ARM64, DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app",
                 "x86-64 code, but linux/arm64 runs AArch64 code")), List.of(new SmokeResult("version", 255,
                 Check.SMOKE_EXEC_FORMAT_ERROR.id(), 300, "qemu: /app: Invalid ELF image for this architecture")));
-        PlatformReport armv7 = PlatformReport.of(ARMV7, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")), List.of());
+        PlatformReport armv7 = PlatformReport.of(ARMV7, DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")), List.of());
         Report report = Report.of("app:1", DIGEST, List.of(lint), List.of(clean(AMD64), arm64, armv7));
 
         for (boolean unstableOnWarning : new boolean[] {true, false}) {
@@ -68,7 +71,7 @@ class BuildOutcomeTest {
 
     @Test
     void aFailedSmokeRunIsNamedWithItsEvidenceWhenNoFindingIs() {
-        PlatformReport arm64 = PlatformReport.of(ARM64, List.of(), List.of(new SmokeResult("version", 1, Check.SMOKE_EXIT_CODE.id(), 300,
+        PlatformReport arm64 = PlatformReport.of(ARM64, DONE, List.of(), List.of(new SmokeResult("version", 1, Check.SMOKE_EXIT_CODE.id(), 300,
                 "exit 1, expected 0")));
         BuildOutcome outcome = BuildOutcome.of(Report.of("app:1", DIGEST, List.of(arm64)), false);
         assertThat(outcome.status()).isEqualTo(Status.FAILURE);
@@ -77,7 +80,7 @@ class BuildOutcomeTest {
 
     @Test
     void aPlatformThatCouldNotBeCheckedFailsTheBuildAsAnErrorNamingWhatWasMissing() {
-        PlatformReport riscv = PlatformReport.of(Platform.parse("linux/riscv64"), List.of(Finding.error(Check.EMULATION_MISSING, null,
+        PlatformReport riscv = PlatformReport.of(Platform.parse("linux/riscv64"), DONE, List.of(Finding.error(Check.EMULATION_MISSING, null,
                 "no working QEMU handler for linux/riscv64: run archgate qemu install, or set emulation.install")), List.of());
         Report report = Report.of("app:1", DIGEST, List.of(clean(AMD64), riscv));
 
@@ -98,6 +101,6 @@ class BuildOutcomeTest {
     }
 
     private static PlatformReport clean(Platform p) {
-        return PlatformReport.of(p, List.of(), List.of(PASSED));
+        return PlatformReport.of(p, DONE, List.of(), List.of(PASSED));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
+import dev.archgate.report.Coverage;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
@@ -14,11 +15,13 @@ import org.junit.jupiter.api.Test;
 
 /** The build page shows the engine's summary.md as HTML: its table as a table, and no markup from the image. */
 class SummaryHtmlTest {
+    private static final Coverage DONE = Coverage.asked(true, 1).withAuditRead();
+
     @Test
     void theEnginesSummaryBecomesAPlatformByCheckTableAndFindingLists() {
         Report report = Report.of("app:1", "sha256:" + "b".repeat(64), List.of(
-                PlatformReport.of(Platform.parse("linux/amd64"), List.of(), List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 1, ""))),
-                PlatformReport.of(Platform.parse("linux/arm64"), List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")),
+                PlatformReport.of(Platform.parse("linux/amd64"), DONE, List.of(), List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 1, ""))),
+                PlatformReport.of(Platform.parse("linux/arm64"), DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")),
                         List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 1, "exec format error")))));
 
         String html = SummaryHtml.render(SummaryMarkdown.render(report));

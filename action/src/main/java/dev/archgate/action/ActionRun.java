@@ -1,0 +1,130 @@
+package dev.archgate.action;
+
+import dev.archgate.gate.ExitStatus;
+import dev.archgate.gate.Gate;
+import dev.archgate.gate.GateException;
+import dev.archgate.gate.ProgressLines;
+import dev.archgate.report.GitHubAnnotations;
+import dev.archgate.report.Report;
+import dev.archgate.report.ReportFiles;
+import dev.archgate.report.ReportText;
+import dev.archgate.report.SummaryMarkdown;
+import dev.archgate.report.Verdict;
+import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.SpecException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * One step of a workflow: inputs in, the gate, then what GitHub shows: the log (the build in a
+ * collapsed group), annotations, the job summary, the step's outputs, and the contract's exit
+ * status. The password input is masked before anything else is printed, and written nowhere:
+ * registry logins reach docker and jib through {@link CredentialHelper}, from the environment.
+ */
+final class ActionRun {
+    private final Map<String, String> env;
+    private final PrintWriter out;
+
+    ActionRun(Map<String, String> env, PrintWriter out) {
+        this.env = Map.copyOf(env);
+        this.out = out;
+    }
+
+    int run() throws InterruptedException {
+        Inputs in = new Inputs(env);
+        WorkflowCommands.mask(out, in.raw("password"));
+        Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", "")).toAbsolutePath();
+        Map<String, String> outputs = new LinkedHashMap<>();
+        int status;
+        try {
+            CredentialHelper.requireComplete(in);
+            String warning = CredentialHelper.configure(in, env);
+            if (warning != null) {
+                out.println("::warning title=archgate::" + WorkflowCommands.escape(warning));
+            }
+            GateSpec spec = ActionSpec.from(in, workspace, env::get);
+            Report report = gate(spec);
+            status = ExitStatus.of(report.verdict());
+            Path reports = spec.reportDir();
+            writeReports(report, reports, workspace);
+            outputs.put("result", report.verdict().id());
+            outputs.put("exit-code", String.valueOf(status));
+            outputs.put("digest", report.digest() == null ? "" : report.digest());
+            outputs.put("failed-platforms", report.platforms().stream().filter(p -> p.verdict() != Verdict.PASS)
+                    .map(p -> p.platform().toString()).collect(Collectors.joining(",")));
+            outputs.put("report-dir", shown(reports, workspace));
+        } catch (RuntimeException e) {
+            status = ExitStatus.of(e);
+            if (ExitStatus.isUsage(e) || e instanceof GateException) {
+                out.println("::error title=archgate::" + WorkflowCommands.escape(e.getMessage()));
+            } else {
+                out.println("::error title=archgate::internal error, please report it with the trace in this log");
+                e.printStackTrace(out);
+            }
+            outputs.put("result", Verdict.ERROR.id());
+            outputs.put("exit-code", String.valueOf(status));
+            outputs.put("digest", "");
+            outputs.put("failed-platforms", "");
+            outputs.put("report-dir", "");
+        }
+        out.flush();
+        writeOutputs(outputs);
+        return status;
+    }
+
+    private Report gate(GateSpec spec) throws InterruptedException {
+        out.println(WorkflowCommands.group("archgate: " + (spec.build() != null ? "build and checks" : "checks of " + spec.image())));
+        out.flush();
+        Report report;
+        try {
+            report = Gate.run(spec, new ProgressLines(out));
+        } finally {
+            out.println(WorkflowCommands.endGroup());
+        }
+        out.print(ReportText.render(report));
+        GitHubAnnotations.render(report).forEach(out::println);
+        out.flush();
+        return report;
+    }
+
+    private void writeReports(Report report, Path dir, Path workspace) {
+        try {
+            ReportFiles.write(report, dir);
+        } catch (IOException e) {
+            throw new SpecException("cannot write the reports to " + dir + " (" + e.getMessage() + "): set the input 'report-dir' to a "
+                    + "writable directory in the workspace");
+        }
+        String summaryFile = env.get("GITHUB_STEP_SUMMARY");
+        if (summaryFile == null || summaryFile.isBlank()) {
+            return;
+        }
+        try {
+            StepSummary.append(Path.of(summaryFile), SummaryMarkdown.render(report),
+                    shown(dir, workspace) + "/" + ReportFiles.SUMMARY + " (and report.json) in the workspace");
+        } catch (IOException e) {
+            out.println("::warning title=archgate::cannot append the job summary to " + summaryFile + ": " + e.getMessage());
+        }
+    }
+
+    private void writeOutputs(Map<String, String> outputs) {
+        String file = env.get("GITHUB_OUTPUT");
+        if (file == null || file.isBlank()) {
+            return;
+        }
+        try {
+            OutputFile.append(Path.of(file), outputs);
+        } catch (IOException e) {
+            out.println("::warning title=archgate::cannot write the step's outputs to " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A path as the workflow names it: relative to the workspace when it lies inside. */
+    private static String shown(Path p, Path workspace) {
+        Path abs = p.toAbsolutePath().normalize();
+        return abs.startsWith(workspace) && !abs.equals(workspace) ? workspace.relativize(abs).toString() : abs.toString();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.archgate.action;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archgate.gate.ExitStatus;
+import dev.archgate.platform.Platform;
+import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.SmokeTest;
+import dev.archgate.spec.SpecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Inputs as the runner passes them, mapped to the gate spec. */
+class ActionInputsTest {
+    @TempDir
+    Path workspace;
+
+    private GateSpec spec(Map<String, String> inputs) {
+        Map<String, String> env = new HashMap<>();
+        inputs.forEach((k, v) -> env.put(Inputs.variable(k), v));
+        return ActionSpec.from(new Inputs(env), workspace, env::get);
+    }
+
+    @Test
+    void hyphenatedNamesAreReadWithTheHyphenKept() {
+        assertThat(Inputs.variable("smoke-command")).isEqualTo("INPUT_SMOKE-COMMAND");
+        assertThat(Inputs.variable("build args")).isEqualTo("INPUT_BUILD_ARGS");
+        GateSpec s = spec(Map.of("image", "r.example/app:1", "platforms", "linux/amd64,linux/arm64", "smoke-command", "/app  --version",
+                "expect-stdout", "^app ", "expect-exit", "3", "timeout", "45s"));
+        SmokeTest t = s.smoke().get(0);
+        assertThat(t.command()).containsExactly("/app", "--version");
+        assertThat(t.mode()).isEqualTo(SmokeTest.Mode.COMMAND);
+        assertThat(t.stdout()).isEqualTo("^app ");
+        assertThat(t.exitCode()).isEqualTo(3);
+        assertThat(t.timeout()).isEqualTo(Duration.ofSeconds(45));
+        assertThat(s.platforms()).containsExactly(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"));
+    }
+
+    @Test
+    void emptyInputsAreUnsetAndTheActionDefaultsApply() {
+        GateSpec s = spec(Map.of("image", "r.example/app:1", "platforms", "linux/arm64", "smoke-command", "", "strict-emulation", "  ",
+                "install-emulation", "", "report-dir", "", "promote", ""));
+        assertThat(s.smoke()).containsExactly(SmokeTest.starts());
+        assertThat(s.strictEmulation()).isTrue();
+        assertThat(s.installEmulation()).isTrue();
+        assertThat(s.reportDir()).isEqualTo(workspace.resolve("archgate-report"));
+        assertThat(s.promote()).isEmpty();
+    }
+
+    @Test
+    void multiLineInputsGiveOneValuePerLine() {
+        GateSpec s = spec(Map.of("context", ".", "platforms", "linux/amd64\nlinux/arm64\n", "build-args", "VERSION=1.2.3\n\nNOTE=a=b c\n",
+                "promote", "r.example/app:1.2.3\nr.example/app:latest\n", "tags", "r.example/app:candidate", "push", "true"));
+        assertThat(s.build().args()).containsEntry("VERSION", "1.2.3").containsEntry("NOTE", "a=b c").hasSize(2);
+        assertThat(s.promote()).containsExactly("r.example/app:1.2.3", "r.example/app:latest");
+        assertThat(s.platforms()).hasSize(2);
+        assertThat(s.build().tags()).containsExactly("r.example/app:candidate");
+        assertThat(s.build().push()).isTrue();
+    }
+
+    @Test
+    void booleansAreTrueOrFalseInAnyCase() {
+        assertThat(spec(Map.of("image", "a", "platforms", "linux/arm64", "strict-emulation", "FALSE")).strictEmulation()).isFalse();
+        assertThat(spec(Map.of("image", "a", "platforms", "linux/arm64", "strict-emulation", "True")).strictEmulation()).isTrue();
+        assertThat(spec(Map.of("image", "a", "platforms", "linux/arm64", "install-emulation", "false")).installEmulation()).isFalse();
+        assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/arm64", "push", "yes")))
+                .isInstanceOf(SpecException.class).hasMessage("input 'push' is 'yes': use true or false");
+    }
+
+    @Test
+    void relativePathsAreTheWorkspaces() {
+        GateSpec s = spec(Map.of("context", "app", "file", "app/Dockerfile.release", "platforms", "linux/amd64", "report-dir", "out/gate"));
+        assertThat(s.build().context()).isEqualTo(workspace.resolve("app"));
+        assertThat(s.build().dockerfile()).isEqualTo(workspace.resolve("app/Dockerfile.release"));
+        assertThat(s.reportDir()).isEqualTo(workspace.resolve("out/gate"));
+    }
+
+    @Test
+    void inputsOverrideArchgateYml() throws Exception {
+        Files.writeString(workspace.resolve("archgate.yml"), """
+                version: 1
+                image: r.example/app:from-file
+                platforms: [linux/amd64, linux/arm64, linux/arm/v7]
+                emulation: {install: false, strict: true}
+                smoke:
+                  - {name: version, command: [/app, --version]}
+                report: {dir: from-file}
+                """);
+        GateSpec fromFile = spec(Map.of());
+        assertThat(fromFile.image()).isEqualTo("r.example/app:from-file");
+        assertThat(fromFile.installEmulation()).isFalse();
+        assertThat(fromFile.platforms()).hasSize(3);
+        assertThat(fromFile.smoke()).extracting(SmokeTest::name).containsExactly("version");
+        GateSpec over = spec(Map.of("image", "r.example/app:input", "platforms", "linux/arm64", "strict-emulation", "false",
+                "smoke-mode", "service", "report-dir", "given"));
+        assertThat(over.image()).isEqualTo("r.example/app:input");
+        assertThat(over.platforms()).containsExactly(Platform.parse("linux/arm64"));
+        assertThat(over.strictEmulation()).isFalse();
+        assertThat(over.installEmulation()).isFalse();
+        assertThat(over.smoke()).extracting(SmokeTest::mode).containsExactly(SmokeTest.Mode.SERVICE);
+        assertThat(over.reportDir()).isEqualTo(workspace.resolve("given"));
+    }
+
+    @Test
+    void badInputsAreOneSentenceAndStatusTwo() {
+        List<Map<String, String>> bad = List.of(
+                Map.of("image", "a", "platforms", "linux/sparc"),
+                Map.of("image", "a", "context", ".", "platforms", "linux/amd64"),
+                Map.of("config", "missing.yml"),
+                Map.of("image", "a", "platforms", "linux/amd64", "expect-exit", "zero"),
+                Map.of("image", "a", "platforms", "linux/amd64", "smoke-mode", "daemon"),
+                Map.of("context", ".", "platforms", "linux/amd64", "build-args", "NOEQUALS"),
+                Map.of("platforms", "linux/amd64"),
+                Map.of("image", "a"));
+        for (Map<String, String> inputs : bad) {
+            assertThatThrownBy(() -> spec(inputs)).satisfies(e -> {
+                assertThat(ExitStatus.of(e)).as(inputs.toString()).isEqualTo(ExitStatus.USAGE);
+                assertThat(e.getMessage()).as(inputs.toString()).doesNotContain("\n").matches(".*: .*");
+            });
+        }
+        assertThatThrownBy(() -> spec(Map.of("image", "a", "context", ".", "platforms", "linux/amd64")))
+                .hasMessageStartingWith("the inputs 'image' and 'context' are both set");
+        assertThatThrownBy(() -> spec(Map.of("config", "missing.yml"))).hasMessageContaining("config file missing.yml does not exist");
+        assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/amd64", "expect-exit", "zero")))
+                .hasMessage("input 'expect-exit' is 'zero': give a whole number such as 0");
+        assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/sparc"))).hasMessageContaining("unknown platform 'linux/sparc'");
+    }
+}

@@ -1,0 +1,146 @@
+package dev.archgate.action.image;
+
+import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.Jib;
+import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
+import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
+import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
+import com.google.cloud.tools.jib.api.buildplan.ImageFormat;
+import com.google.cloud.tools.jib.api.buildplan.Platform;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Builds the action's image with jib-core for linux/amd64 and linux/arm64 and pushes it (run by
+ * dev/build-action-image, which made the base's layers). No Dockerfile and no engine: the base is
+ * pushed as a manifest list of Debian-made root filesystems plus each architecture's
+ * class-data-sharing archive; on top jib lays the same four layers for both platforms, each
+ * changing at its own pace: dependencies, snapshot dependency (archgate-core), resources, classes.
+ * No USER and no WORKDIR, as GitHub asks of container actions. Prints the image's digest.
+ *
+ * <p>Arguments: BASE_DIR BASE_REF TARGET_REF TARGET_DIR VERSION REVISION SOURCE. BASE_DIR holds
+ * amd64/ and arm64/, each with layer.tar.gz and cds.tar.gz; TARGET_DIR is action/target.
+ */
+public final class ActionImageBuild {
+    /** The class-data-sharing archive, dumped against exactly {@link #dependencyClassPath}. */
+    static final String CDS = "/opt/archgate/app.jsa";
+    static final String DOCKER_CONFIG = "/etc/archgate/docker";
+    static final String HELPER = "/usr/local/bin/docker-credential-archgate";
+
+    private ActionImageBuild() {}
+
+    public static void main(String[] args) throws Exception {
+        Path baseDir = Path.of(args[0]);
+        String baseRef = args[1];
+        String target = args[2];
+        Path targetDir = Path.of(args[3]);
+        String version = args[4];
+        String revision = args[5];
+        String source = args[6];
+
+        int slash = baseRef.indexOf('/');
+        int colon = baseRef.lastIndexOf(':');
+        BaseImagePush base = new BaseImagePush(baseRef.substring(0, slash), baseRef.substring(slash + 1, colon));
+        String baseTag = baseRef.substring(colon + 1);
+        if (!base.exists(baseTag)) {
+            Map<String, List<Path>> layers = new LinkedHashMap<>();
+            for (String arch : List.of("amd64", "arm64")) {
+                layers.put(arch, List.of(baseDir.resolve(arch).resolve("layer.tar.gz"), baseDir.resolve(arch).resolve("cds.tar.gz")));
+            }
+            base.push(baseTag, layers, List.of("PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+                    "DOCKER_CONFIG=" + DOCKER_CONFIG));
+            System.err.println("pushed the base " + baseRef);
+        }
+
+        Path lib = targetDir.resolve("lib");
+        List<Path> thirdParty = dependencies(lib);
+        Path work = Files.createDirectories(targetDir.resolve("action-image"));
+        Path dockerConfig = Files.writeString(work.resolve("config.json"), "{}\n");
+        Path helper = Files.writeString(work.resolve("docker-credential-archgate"), "#!/bin/sh\n"
+                + "# Registry logins from the step's inputs, read from the environment by the action's own classes.\n"
+                + "exec java -Xshare:auto -XX:SharedArchiveFile=" + CDS + " -XX:TieredStopAtLevel=1 -cp " + classPath(thirdParty)
+                + " dev.archgate.action.CredentialHelper \"$@\"\n");
+
+        FileEntriesLayer.Builder deps = FileEntriesLayer.builder().setName("dependencies");
+        thirdParty.forEach(j -> deps.addEntry(j, AbsoluteUnixPath.get("/app/libs/" + j.getFileName())));
+        FileEntriesLayer snapshot = FileEntriesLayer.builder().setName("snapshot dependencies")
+                .addEntry(lib.resolve("archgate-core.jar"), AbsoluteUnixPath.get("/app/libs/archgate-core.jar")).build();
+        FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources")
+                .addEntry(dockerConfig, AbsoluteUnixPath.get(DOCKER_CONFIG + "/config.json"))
+                .addEntry(helper, AbsoluteUnixPath.get(HELPER), FilePermissions.fromOctalString("755"));
+        FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");
+        Path compiled = targetDir.resolve("classes");
+        try (Stream<Path> files = Files.walk(compiled)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                String rel = compiled.relativize(f).toString();
+                if (rel.endsWith(".class")) {
+                    classes.addEntry(f, AbsoluteUnixPath.get("/app/classes/" + rel));
+                } else {
+                    resources.addEntry(f, AbsoluteUnixPath.get("/app/resources/" + rel));
+                }
+            }
+        }
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("org.opencontainers.image.title", "archgate GitHub Action");
+        labels.put("org.opencontainers.image.description", "Release gate for multi-platform container images");
+        labels.put("org.opencontainers.image.source", source);
+        labels.put("org.opencontainers.image.version", version);
+        labels.put("org.opencontainers.image.revision", revision);
+        labels.put("org.opencontainers.image.licenses", "Apache-2.0");
+
+        JibContainer built = Jib.from(RegistryImage.named(baseRef))
+                .setPlatforms(Set.of(new Platform("amd64", "linux"), new Platform("arm64", "linux")))
+                .setFileEntriesLayers(deps.build(), snapshot, resources.build(), classes.build())
+                .setEntrypoint(entrypoint(thirdParty))
+                .setLabels(labels)
+                .setFormat(ImageFormat.Docker) // jib writes a multi-platform index only in the Docker format
+                .containerize(Containerizer.to(RegistryImage.named(target)).setAllowInsecureRegistries(true)
+                        .setToolName("archgate-build-action-image"));
+        System.out.println(built.getDigest());
+    }
+
+    /** The JVM's command: the archive, then the class path whose first part it was dumped with. */
+    static List<String> entrypoint(List<Path> thirdParty) {
+        return List.of("java", "-XX:SharedArchiveFile=" + CDS, "-Xshare:auto", "-cp", classPath(thirdParty), "dev.archgate.action.ActionMain");
+    }
+
+    /**
+     * Third-party jars first, in a fixed order: the archive holds their classes (and the JDK's)
+     * and is valid only while the class path starts with exactly them. archgate's own code comes
+     * after, so a code change re-pushes a small layer and leaves the archive valid.
+     */
+    static String classPath(List<Path> thirdParty) {
+        List<String> cp = new ArrayList<>(dependencyClassPath(thirdParty));
+        cp.addAll(List.of("/app/libs/archgate-core.jar", "/app/resources", "/app/classes"));
+        return String.join(":", cp);
+    }
+
+    static List<String> dependencyClassPath(List<Path> thirdParty) {
+        return thirdParty.stream().map(j -> "/app/libs/" + j.getFileName()).toList();
+    }
+
+    static List<Path> dependencies(Path lib) throws java.io.IOException {
+        try (Stream<Path> jars = Files.list(lib)) {
+            return jars.filter(j -> j.toString().endsWith(".jar") && !j.getFileName().toString().startsWith("archgate-")).sorted().toList();
+        }
+    }
+
+    /** For dev/build-action-image's CDS step: prints the dependency class path and the full one. */
+    public static final class ClassPaths {
+        private ClassPaths() {}
+
+        public static void main(String[] args) throws Exception {
+            List<Path> thirdParty = dependencies(Path.of(args[0]));
+            System.out.println(String.join(":", dependencyClassPath(thirdParty)));
+            System.out.println(classPath(thirdParty));
+        }
+    }
+}

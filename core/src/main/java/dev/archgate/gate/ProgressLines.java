@@ -1,0 +1,45 @@
+package dev.archgate.gate;
+
+import dev.archgate.platform.Platform;
+import dev.archgate.report.PlatformReport;
+import dev.archgate.report.Severity;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The listener adapters print with: one plain line per event (a CI log is not a terminal), each
+ * platform's result in one look, flushed at once so the log shows progress as it happens.
+ */
+public final class ProgressLines implements GateListener {
+    private final PrintWriter err;
+
+    public ProgressLines(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public void log(String line) {
+        synchronized (err) {
+            err.println(line);
+            err.flush();
+        }
+    }
+
+    @Override
+    public void platformStarted(Platform platform) {
+        log("[" + platform + "] checking: static audit and smoke runs");
+    }
+
+    @Override
+    public void platformFinished(PlatformReport r) {
+        String errors = Stream.concat(
+                        r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()),
+                        r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome()))
+                .distinct().collect(Collectors.joining(", "));
+        long ms = r.smoke().stream().mapToLong(s -> s.durationMs()).sum();
+        log("[" + r.platform() + "] " + r.verdict().id().toUpperCase(Locale.ROOT) + (errors.isEmpty() ? "" : " (" + errors + ")")
+                + (r.smoke().isEmpty() ? "" : ", smoke " + ms + " ms"));
+    }
+}

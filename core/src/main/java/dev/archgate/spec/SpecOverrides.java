@@ -1,0 +1,257 @@
+package dev.archgate.spec;
+
+import dev.archgate.platform.Platform;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an adapter's own settings (CLI flags, action inputs, Jenkins step parameters) say over
+ * archgate.yml: each one given replaces or merges into its key, each one absent leaves the file's
+ * value. One mapping for every adapter, so a flag and an input with the same name mean the same.
+ * Built with {@link #builder()}; nothing set means nothing overridden.
+ */
+public final class SpecOverrides {
+    private final Builder b;
+
+    private SpecOverrides(Builder b) {
+        this.b = b;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The draft with every given setting applied over it. */
+    public SpecDraft applyTo(SpecDraft draft) {
+        SpecDraft d = draft;
+        if (b.image != null) {
+            d = d.withImage(b.image);
+        }
+        BuildSpec build = d.build();
+        if (b.context != null) {
+            build = new BuildSpec(b.context, b.dockerfile, build == null ? Map.of() : build.args(), build != null && build.push(),
+                    build == null ? List.of() : build.tags(), build == null ? null : build.target());
+        } else if (build != null && b.dockerfile != null) {
+            build = new BuildSpec(build.context(), b.dockerfile, build.args(), build.push(), build.tags(), build.target());
+        }
+        if (build != null && (b.push != null || !b.tags.isEmpty() || !b.buildArgs.isEmpty() || b.target != null)) {
+            Map<String, String> args = new LinkedHashMap<>(build.args());
+            args.putAll(b.buildArgs);
+            build = new BuildSpec(build.context(), build.dockerfile(), args, b.push != null ? b.push : build.push(),
+                    b.tags.isEmpty() ? build.tags() : b.tags, b.target != null ? b.target : build.target());
+        }
+        if (build != null && b.image == null) {
+            d = d.withBuild(build);
+        }
+        if (b.platforms != null) {
+            d = d.withPlatforms(Platform.parseList(b.platforms));
+        }
+        if (b.smokeGiven()) {
+            d = d.withSmoke(List.of(smokeTest()));
+        }
+        if (b.strictEmulation != null) {
+            d = d.withStrictEmulation(b.strictEmulation);
+        }
+        if (b.installEmulation != null) {
+            d = d.withInstallEmulation(b.installEmulation);
+        }
+        if (!b.checks.isEmpty()) {
+            d = d.withCheckLevels(CheckFlags.merge(d.checkLevels(), b.checks));
+        }
+        if (!b.ignorePaths.isEmpty()) {
+            d = d.withIgnorePaths(b.ignorePaths);
+        }
+        if (b.reportDir != null) {
+            d = d.withReportDir(b.reportDir);
+        }
+        if (!b.promote.isEmpty()) {
+            d = d.withPromote(b.promote);
+        }
+        if (!b.insecureRegistries.isEmpty()) {
+            d = d.withInsecureRegistries(b.insecureRegistries);
+        }
+        return d;
+    }
+
+    /**
+     * The one smoke test the settings describe; it replaces the file's {@code smoke:} list. With a
+     * command or an expectation the mode is a command run; an empty command runs the image's own
+     * entrypoint.
+     */
+    private SmokeTest smokeTest() {
+        List<String> command = b.smokeCommand == null ? List.of() : b.smokeCommand;
+        SmokeTest.Mode mode = b.smokeMode != null ? b.smokeMode : SmokeTest.Mode.COMMAND;
+        String name = command.isEmpty() ? mode.name().toLowerCase(java.util.Locale.ROOT) : String.join(" ", command);
+        return new SmokeTest(name, mode, command, b.expectExit == null ? 0 : b.expectExit, b.expectStdout, "",
+                b.timeout == null ? SmokeTest.DEFAULT_TIMEOUT : b.timeout, SmokeTest.DEFAULT_READY);
+    }
+
+    /** Each setter takes null (or an empty collection) for "not given". */
+    public static final class Builder {
+        private String image;
+        private Path context;
+        private Path dockerfile;
+        private String platforms;
+        private List<String> tags = List.of();
+        private Boolean push;
+        private Map<String, String> buildArgs = Map.of();
+        private String target;
+        private List<String> smokeCommand;
+        private SmokeTest.Mode smokeMode;
+        private Integer expectExit;
+        private String expectStdout;
+        private Duration timeout;
+        private Boolean strictEmulation;
+        private Boolean installEmulation;
+        private Map<String, String> checks = Map.of();
+        private List<String> ignorePaths = List.of();
+        private Path reportDir;
+        private List<String> promote = List.of();
+        private List<String> insecureRegistries = List.of();
+
+        private Builder() {}
+
+        /** Gate this image instead of building; it replaces a build of the file. */
+        public Builder image(String v) {
+            image = v;
+            return this;
+        }
+
+        /** Build this context; it replaces an image of the file. */
+        public Builder context(Path v) {
+            context = v;
+            return this;
+        }
+
+        public Builder dockerfile(Path v) {
+            dockerfile = v;
+            return this;
+        }
+
+        /** Comma-separated, as on a command line: {@code linux/amd64,linux/arm64}. */
+        public Builder platforms(String v) {
+            platforms = v;
+            return this;
+        }
+
+        public Builder tags(List<String> v) {
+            tags = copy(v);
+            return this;
+        }
+
+        public Builder push(Boolean v) {
+            push = v;
+            return this;
+        }
+
+        /** Merged into the file's build arguments. */
+        public Builder buildArgs(Map<String, String> v) {
+            buildArgs = v == null ? Map.of() : Map.copyOf(v);
+            return this;
+        }
+
+        public Builder target(String v) {
+            target = v;
+            return this;
+        }
+
+        /** The words of the smoke command (empty: the image's entrypoint). */
+        public Builder smokeCommand(List<String> v) {
+            smokeCommand = v == null ? null : List.copyOf(v);
+            return this;
+        }
+
+        public Builder smokeMode(SmokeTest.Mode v) {
+            smokeMode = v;
+            return this;
+        }
+
+        public Builder expectExit(Integer v) {
+            expectExit = v;
+            return this;
+        }
+
+        public Builder expectStdout(String v) {
+            expectStdout = v;
+            return this;
+        }
+
+        public Builder timeout(Duration v) {
+            timeout = v;
+            return this;
+        }
+
+        public Builder strictEmulation(Boolean v) {
+            strictEmulation = v;
+            return this;
+        }
+
+        public Builder installEmulation(Boolean v) {
+            installEmulation = v;
+            return this;
+        }
+
+        /** Check ids to levels, validated like {@code checks:}, merged into the file's. */
+        public Builder checks(Map<String, String> v) {
+            checks = v == null ? Map.of() : new LinkedHashMap<>(v);
+            return this;
+        }
+
+        public Builder ignorePaths(List<String> v) {
+            ignorePaths = copy(v);
+            return this;
+        }
+
+        public Builder reportDir(Path v) {
+            reportDir = v;
+            return this;
+        }
+
+        public Builder promote(List<String> v) {
+            promote = copy(v);
+            return this;
+        }
+
+        public Builder insecureRegistries(List<String> v) {
+            insecureRegistries = copy(v);
+            return this;
+        }
+
+        /** An immutable snapshot: later calls on this builder do not change it. */
+        public SpecOverrides build() {
+            Builder c = new Builder();
+            c.image = image;
+            c.context = context;
+            c.dockerfile = dockerfile;
+            c.platforms = platforms;
+            c.tags = tags;
+            c.push = push;
+            c.buildArgs = Map.copyOf(buildArgs);
+            c.target = target;
+            c.smokeCommand = smokeCommand;
+            c.smokeMode = smokeMode;
+            c.expectExit = expectExit;
+            c.expectStdout = expectStdout;
+            c.timeout = timeout;
+            c.strictEmulation = strictEmulation;
+            c.installEmulation = installEmulation;
+            c.checks = Map.copyOf(checks);
+            c.ignorePaths = ignorePaths;
+            c.reportDir = reportDir;
+            c.promote = promote;
+            c.insecureRegistries = insecureRegistries;
+            return new SpecOverrides(c);
+        }
+
+        private boolean smokeGiven() {
+            return smokeCommand != null || smokeMode != null || expectExit != null || expectStdout != null || timeout != null;
+        }
+
+        private static List<String> copy(List<String> v) {
+            return v == null ? List.of() : List.copyOf(v);
+        }
+    }
+}
