@@ -223,6 +223,56 @@ public final class ArchgateStep extends Step {
         parameters.setUnstableOnWarning(unstableOnWarning);
     }
 
+    public String getBuilder() {
+        return parameters.getBuilder();
+    }
+
+    /** The buildx builder to build with (build.builder; default: buildx's current one). */
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        parameters.setBuilder(builder);
+    }
+
+    public List<String> getEngines() {
+        return parameters.getEngines();
+    }
+
+    /** The Docker engine that runs a platform's smoke tests, as PLATFORM=HOST (engines:). */
+    @DataBoundSetter
+    public void setEngines(List<String> engines) {
+        parameters.setEngines(engines);
+    }
+
+    public List<String> getEmulationCpu() {
+        return parameters.getEmulationCpu();
+    }
+
+    /** The QEMU CPU model to emulate for a platform, as PLATFORM=MODEL (emulation.cpu). */
+    @DataBoundSetter
+    public void setEmulationCpu(List<String> emulationCpu) {
+        parameters.setEmulationCpu(emulationCpu);
+    }
+
+    public String getSizeBudget() {
+        return parameters.getSizeBudget();
+    }
+
+    /** Most a platform's variant may weigh compressed, e.g. 150MiB (policy.size-budget). */
+    @DataBoundSetter
+    public void setSizeBudget(String sizeBudget) {
+        parameters.setSizeBudget(sizeBudget);
+    }
+
+    public String getWastedBytes() {
+        return parameters.getWastedBytes();
+    }
+
+    /** Bytes hidden by later layers above which a warning is given, e.g. 10MiB (policy.wasted-bytes). */
+    @DataBoundSetter
+    public void setWastedBytes(String wastedBytes) {
+        parameters.setWastedBytes(wastedBytes);
+    }
+
     /** Declares the function name and the context the step needs: a node's workspace and its launcher. */
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
@@ -244,6 +294,15 @@ public final class ArchgateStep extends Step {
         /** The snippet generator's form (the builder's) checks platforms as the builder's does. */
         public FormValidation doCheckPlatforms(@QueryParameter String value) {
             return Forms.validation(ParameterChecks.platforms(value));
+        }
+
+        /** A size such as 150MiB, checked by the loader's parser. */
+        public FormValidation doCheckSizeBudget(@QueryParameter String value) {
+            return Forms.validation(ParameterChecks.size(value, "sizeBudget"));
+        }
+
+        public FormValidation doCheckWastedBytes(@QueryParameter String value) {
+            return Forms.validation(ParameterChecks.size(value, "wastedBytes"));
         }
 
         /** The text area's content for a list parameter: one item per line. */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.util.FormValidation;
 import org.junit.jupiter.api.Test;
 
-/** The freestyle form checks platforms and durations with the engine's own parsers, so it accepts what a run accepts. */
+/** The freestyle form checks platforms, durations and sizes with the engine's own parsers, so it accepts what a run accepts. */
 class FormValidationTest {
     private final ArchgateBuilder.DescriptorImpl builder = new ArchgateBuilder.DescriptorImpl();
     private final SmokeEntry.DescriptorImpl smoke = new SmokeEntry.DescriptorImpl();
@@ -30,6 +30,18 @@ class FormValidationTest {
         assertThat(bad.kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(bad.getMessage()).contains("timeout is", "30 sec", "500ms, 30s, 2m or 1h");
         assertThat(smoke.doCheckReady("soon").getMessage()).startsWith("ready is");
+    }
+
+    @Test
+    void sizesAreCheckedByTheSizeParser() {
+        for (String good : new String[] {"150MiB", "1.5GiB", "200MB", "4096", ""}) {
+            assertThat(builder.doCheckSizeBudget(good).kind).as(good).isEqualTo(FormValidation.Kind.OK);
+            assertThat(builder.doCheckWastedBytes(good).kind).as(good).isEqualTo(FormValidation.Kind.OK);
+        }
+        FormValidation bad = builder.doCheckSizeBudget("150 megs");
+        assertThat(bad.kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(bad.getMessage()).contains("sizeBudget is", "150 megs", "150MiB");
+        assertThat(builder.doCheckWastedBytes("0").getMessage()).startsWith("wastedBytes is").contains("above zero");
     }
 
     @Test

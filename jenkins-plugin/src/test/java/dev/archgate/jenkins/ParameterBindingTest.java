@@ -37,7 +37,9 @@ class ParameterBindingTest {
             Map.entry("smoke.expect.stderr", "stderr"), Map.entry("smoke.timeout", "timeout"), Map.entry("smoke.ready", "ready"),
             Map.entry("emulation.strict", "strictEmulation"), Map.entry("emulation.install", "installEmulation"),
             Map.entry("checks", "checks"), Map.entry("checks.ignore-paths", "ignorePaths"), Map.entry("report.dir", "reportDir"),
-            Map.entry("promote", "promote"), Map.entry("registries.insecure", "insecureRegistries"));
+            Map.entry("promote", "promote"), Map.entry("registries.insecure", "insecureRegistries"),
+            Map.entry("build.builder", "builder"), Map.entry("engines", "engines"), Map.entry("emulation.cpu", "emulationCpu"),
+            Map.entry("policy", "sizeBudget"));
 
     private static final UnaryOperator<String> ENV = Map.of("BUILD_ID", "42")::get;
 
@@ -60,7 +62,8 @@ class ParameterBindingTest {
                 assertThat(setters(ArchgateBuilder.class)).as(e.getKey()).contains(e.getValue());
             }
         }
-        assertThat(setters(ArchgateStep.class)).isEqualTo(setters(ArchgateBuilder.class)).contains("config", "smoke", "unstableOnWarning");
+        assertThat(setters(ArchgateStep.class)).isEqualTo(setters(ArchgateBuilder.class))
+                .contains("config", "smoke", "unstableOnWarning", "wastedBytes");
     }
 
     @Test
@@ -68,12 +71,14 @@ class ParameterBindingTest {
         String yaml = """
                 version: 1
                 build: {context: ctx, dockerfile: ctx/Dockerfile.release, args: {VERSION: "1.2.${BUILD_ID}", MODE: "a b"}, push: true,
-                        tags: [reg.example/app:cand], target: runtime}
+                        tags: [reg.example/app:cand], target: runtime, builder: multinode}
+                engines: {linux/arm64: "tcp://arm-host:2376", linux/arm/v7: "ssh://pi@armv7"}
+                policy: {size-budget: 150MiB, wasted-bytes: 1.5MB}
                 platforms: [linux/amd64, aarch64, linux/arm/v7]
                 smoke:
                   - {name: version, command: [/app, --version], expect: {exitCode: 3, stdout: "^app ", stderr: warn}, timeout: 30s}
                   - {name: serves, mode: service, ready: 5s}
-                emulation: {strict: false, install: true}
+                emulation: {strict: false, install: true, cpu: {linux/arm64: cortex-a53, linux/amd64: "Haswell,-avx2"}}
                 checks: {policy.root-user: info, elf.arm-level: warning, ignore-paths: ["/usr/share/firmware/**"]}
                 report: {dir: out/reports}
                 promote: [reg.example/app:1.2.3]
@@ -90,7 +95,10 @@ class ParameterBindingTest {
                 Map.entry("strictEmulation", false), Map.entry("installEmulation", true),
                 Map.entry("checks", List.of("policy.root-user=info", "elf.arm-level=warning")),
                 Map.entry("ignorePaths", List.of("/usr/share/firmware/**")), Map.entry("reportDir", "out/reports"),
-                Map.entry("promote", List.of("reg.example/app:1.2.3")), Map.entry("insecureRegistries", List.of("reg.example:5000"))));
+                Map.entry("promote", List.of("reg.example/app:1.2.3")), Map.entry("insecureRegistries", List.of("reg.example:5000")),
+                Map.entry("builder", "multinode"), Map.entry("engines", List.of("linux/arm64=tcp://arm-host:2376", "linux/arm/v7=ssh://pi@armv7")),
+                Map.entry("emulationCpu", List.of("linux/arm64=cortex-a53", "linux/amd64=Haswell,-avx2")),
+                Map.entry("sizeBudget", "150MiB"), Map.entry("wastedBytes", "1.5MB")));
 
         GateSpec fromYaml = new SpecLoader(ENV).parse(yaml, "archgate.yml", workspace).toSpec();
         assertThat(step.parameters().toSpec(workspace, ENV)).isEqualTo(fromYaml);
@@ -149,6 +157,13 @@ class ParameterBindingTest {
         expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "smoke", List.of(smoke(Map.of("stdout", "(")))),
                 "smoke[0].stdout is not a valid regular expression");
         expect(Map.of("config", "missing.yml"), "does not exist");
+        expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "sizeBudget", "lots"), "sizeBudget is 'lots'");
+        expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "wastedBytes", "0"), "wastedBytes is '0'");
+        expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "engines", List.of("linux/arm64")), "engines has 'linux/arm64'");
+        expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "engines", List.of("linux/sparc=tcp://h:2376")),
+                "engines: unknown platform 'linux/sparc'");
+        expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "emulationCpu", List.of("linux/arm64=no such")),
+                "'no such' for linux/arm64 is not a QEMU CPU model");
         assertThatThrownBy(() -> bind(new ArchgateStep(), Map.of("image", "x", "platforms", List.of("linux/sparc")))
                 .parameters().toSpec(workspace, ENV)).hasMessageContaining("unknown platform 'linux/sparc'");
     }

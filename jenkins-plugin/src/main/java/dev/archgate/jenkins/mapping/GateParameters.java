@@ -1,9 +1,14 @@
 package dev.archgate.jenkins.mapping;
 
 import dev.archgate.platform.Platform;
+import dev.archgate.platform.UnknownPlatformException;
 import dev.archgate.spec.BuildSpec;
+import dev.archgate.spec.ByteSizes;
 import dev.archgate.spec.CheckFlags;
+import dev.archgate.spec.CpuOverride;
+import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.PolicyLimits;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.spec.SpecException;
@@ -46,6 +51,11 @@ public final class GateParameters implements Serializable {
     private String reportDir;
     private List<String> promote = List.of();
     private boolean unstableOnWarning;
+    private String builder;
+    private List<String> engines = List.of();
+    private List<String> emulationCpu = List.of();
+    private String sizeBudget;
+    private String wastedBytes;
 
     /**
      * The spec of one run in {@code workspace}; {@code environment} answers {@code ${VAR}} in archgate.yml (the build's
@@ -123,6 +133,7 @@ public final class GateParameters implements Serializable {
         if (!promote.isEmpty()) {
             d = d.withPromote(promote);
         }
+        d = machinesAndLimits(d);
         Path reports = reportDir != null ? workspace.resolve(reportDir).normalize()
                 : d.reportDir() != null ? d.reportDir().normalize() : workspace.resolve(DEFAULT_REPORT_DIR);
         if (!reports.toAbsolutePath().startsWith(workspace.toAbsolutePath().normalize())) {
@@ -138,6 +149,37 @@ public final class GateParameters implements Serializable {
             throw new SpecException("no platforms: give platforms (e.g. ['linux/amd64', 'linux/arm64']) or platforms: in archgate.yml");
         }
         return d.toSpec();
+    }
+
+    /** Where work runs and the image design limits, as the CLI's --builder, --engine, --emulation-cpu and policy flags set them. */
+    private SpecDraft machinesAndLimits(SpecDraft d) {
+        if (builder != null) {
+            d = d.withMachines(d.machinesOrLocal().withBuilder(builder));
+        }
+        if (!engines.isEmpty()) {
+            // Merged into engines: of the file, platform by platform, as the CLI's --engine is.
+            Map<Platform, EngineEndpoint> merged = new LinkedHashMap<>(d.machinesOrLocal().engines());
+            pairs(engines, "engines", "PLATFORM=HOST").forEach((platform, host) -> merged.put(enginePlatform(platform), EngineEndpoint.of(host)));
+            d = d.withMachines(d.machinesOrLocal().withEngines(merged));
+        }
+        if (!emulationCpu.isEmpty()) {
+            d = d.withEmulationCpu(CpuOverride.all(pairs(emulationCpu, "emulationCpu", "PLATFORM=MODEL"), "emulationCpu"));
+        }
+        if (sizeBudget != null) {
+            d = d.withPolicy(PolicyLimits.sizeBudget(ByteSizes.parse(sizeBudget, "sizeBudget")));
+        }
+        if (wastedBytes != null) {
+            d = d.withPolicy(PolicyLimits.wastedBytes(ByteSizes.parse(wastedBytes, "wastedBytes")));
+        }
+        return d;
+    }
+
+    private static Platform enginePlatform(String platform) {
+        try {
+            return Platform.parse(platform);
+        } catch (UnknownPlatformException e) {
+            throw new SpecException("engines: " + e.getMessage());
+        }
     }
 
     private static Map<String, String> pairs(List<String> items, String parameter, String form) {
@@ -294,5 +336,45 @@ public final class GateParameters implements Serializable {
 
     public void setUnstableOnWarning(boolean unstableOnWarning) {
         this.unstableOnWarning = unstableOnWarning;
+    }
+
+    public String getBuilder() {
+        return builder;
+    }
+
+    public void setBuilder(String builder) {
+        this.builder = SmokeParameters.blankToNull(builder);
+    }
+
+    public List<String> getEngines() {
+        return engines;
+    }
+
+    public void setEngines(List<String> engines) {
+        this.engines = Lines.items(engines);
+    }
+
+    public List<String> getEmulationCpu() {
+        return emulationCpu;
+    }
+
+    public void setEmulationCpu(List<String> emulationCpu) {
+        this.emulationCpu = Lines.items(emulationCpu);
+    }
+
+    public String getSizeBudget() {
+        return sizeBudget;
+    }
+
+    public void setSizeBudget(String sizeBudget) {
+        this.sizeBudget = SmokeParameters.blankToNull(sizeBudget);
+    }
+
+    public String getWastedBytes() {
+        return wastedBytes;
+    }
+
+    public void setWastedBytes(String wastedBytes) {
+        this.wastedBytes = SmokeParameters.blankToNull(wastedBytes);
     }
 }

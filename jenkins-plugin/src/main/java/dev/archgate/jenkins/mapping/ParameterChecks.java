@@ -1,6 +1,7 @@
 package dev.archgate.jenkins.mapping;
 
 import dev.archgate.platform.Platform;
+import dev.archgate.spec.ByteSizes;
 import dev.archgate.spec.Durations;
 import java.util.Optional;
 
@@ -31,6 +32,19 @@ public final class ParameterChecks {
         }
         try {
             Durations.parse(value, key);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** A size such as 150MiB, 200MB or a number of bytes; empty keeps archgate.yml's value or the default. */
+    public static Optional<String> size(String value, String key) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            ByteSizes.parse(value, key);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
