@@ -14,15 +14,22 @@ import java.util.stream.Stream;
  */
 public final class ProgressLines implements GateListener {
     private final PrintWriter err;
+    private final String prefix;
 
     public ProgressLines(PrintWriter err) {
+        this(err, "");
+    }
+
+    /** @param prefix starts every line, so the gate's part of a long log (a Jenkins build's) can be found */
+    public ProgressLines(PrintWriter err, String prefix) {
         this.err = err;
+        this.prefix = prefix;
     }
 
     @Override
     public void log(String line) {
         synchronized (err) {
-            err.println(line);
+            err.println(prefix + line);
             err.flush();
         }
     }

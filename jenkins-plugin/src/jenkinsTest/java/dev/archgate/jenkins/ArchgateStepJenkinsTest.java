@@ -50,7 +50,7 @@ class ArchgateStepJenkinsTest {
                 }
                 """.formatted(GOOD, SMOKE)));
 
-        j.assertLogContains("[archgate] linux/arm64: PASS", b);
+        j.assertLogContains("[archgate] [linux/arm64] PASS", b);
         j.assertLogContains("verdict=pass failed=[] digest=sha256:", b);
         TestResultAction tests = b.getAction(TestResultAction.class);
         assertThat(tests.getTotalCount()).isEqualTo(4); // per platform: the verdict and the smoke test
@@ -114,7 +114,7 @@ class ArchgateStepJenkinsTest {
                 }
                 """.formatted(Fixtures.named("good-service").image()));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
-        j.waitForMessage("[archgate] linux/arm64: checking", b);
+        j.waitForMessage("[archgate] [linux/arm64] checking", b);
         DockerClient docker = DockerClients.fromEnvironment();
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (serviceContainers(docker) == 0 && System.nanoTime() < deadline) {

@@ -3,9 +3,9 @@ package dev.archgate.jenkins;
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateException;
 import dev.archgate.gate.GateRun;
+import dev.archgate.gate.ProgressLines;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
-import dev.archgate.jenkins.mapping.ProgressLog;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.ReportText;
@@ -15,7 +15,10 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,7 +51,9 @@ final class GateOnAgent extends MasterToSlaveFileCallable<GateOutcome> {
         Path root = workspace.toPath().toAbsolutePath();
         try {
             GateSpec spec = parameters.toSpec(root, environment::get);
-            GateRun run = Gate.start(spec, new ProgressLog(log));
+            // On an agent the stream is the build log's remote end: lines show up as they happen.
+            GateRun run = Gate.start(spec, new ProgressLines(new PrintWriter(new OutputStreamWriter(log, StandardCharsets.UTF_8), true),
+                    "[archgate] "));
             Report report;
             try {
                 report = run.await();

@@ -50,7 +50,7 @@ class GateOnAgentIT {
         assertThat((String) outcome.stepResult().get("digest")).startsWith("sha256:");
         assertThat(outcome.reportFiles()).allSatisfy(f -> assertThat(workspace.resolve(f)).isRegularFile());
         assertThat(Files.readString(workspace.resolve(outcome.junitXml()))).contains("name=\"linux/arm64\"");
-        assertThat(log.text()).contains("[archgate] linux/arm64: PASS", "[archgate] linux/amd64: PASS");
+        assertThat(log.text()).contains("[archgate] [linux/arm64] PASS", "[archgate] [linux/amd64] PASS");
     }
 
     @Test
@@ -88,7 +88,7 @@ class GateOnAgentIT {
         assertThat(outcome.stepResult()).containsEntry("verdict", "fail").containsEntry("failedPlatforms", List.of("linux/arm64"));
         assertThat(Files.readString(workspace.resolve(outcome.junitXml()))).contains("elf.arch-mismatch");
         assertThat(outcome.summaryMarkdown()).contains("Likely cause:", "Dockerfile:7");
-        assertThat(log.text()).contains("[archgate] linux/arm64: FAIL (elf.arch-mismatch");
+        assertThat(log.text()).contains("[archgate] [linux/arm64] FAIL (elf.arch-mismatch");
     }
 
     @Test
