@@ -20,7 +20,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One step of a workflow: inputs in, the gate, then what GitHub shows: the log (the build in a
+ * One step of a workflow: inputs in, the gate (or, with {@code merge-reports}, the merge of split
+ * runs' reports), then what GitHub shows: the log (the build in a
  * collapsed group), annotations, the job summary, the step's outputs, and the contract's exit
  * status. The password input is masked before anything else is printed, and written nowhere:
  * registry logins reach docker and jib through {@link CredentialHelper}, from the environment.
@@ -46,10 +47,18 @@ final class ActionRun {
             if (warning != null) {
                 out.println("::warning title=archgate::" + WorkflowCommands.escape(warning));
             }
-            GateSpec spec = ActionSpec.from(in, workspace, env::get);
-            Report report = gate(spec);
+            Report report;
+            Path reports;
+            if (ActionMerge.requested(in)) {
+                ActionMerge merge = ActionMerge.from(in, workspace);
+                report = merge(merge);
+                reports = merge.reportDir();
+            } else {
+                GateSpec spec = ActionSpec.from(in, workspace, env::get);
+                report = gate(spec);
+                reports = spec.reportDir();
+            }
             status = ExitStatus.of(report.verdict());
-            Path reports = spec.reportDir();
             writeReports(report, reports, workspace);
             outputs.put("result", report.verdict().id());
             outputs.put("exit-code", String.valueOf(status));
@@ -85,6 +94,23 @@ final class ActionRun {
         } finally {
             out.println(WorkflowCommands.endGroup());
         }
+        return logged(report);
+    }
+
+    private Report merge(ActionMerge merge) throws InterruptedException {
+        out.println(WorkflowCommands.group("archgate: merge of " + merge.reports().size() + " reports"));
+        out.flush();
+        Report report;
+        try {
+            report = Gate.merge(merge.reports(), merge.platforms(), merge.promote(), new ProgressLines(out));
+        } finally {
+            out.println(WorkflowCommands.endGroup());
+        }
+        return logged(report);
+    }
+
+    /** The verdict in the log and the findings as annotations, for a gate and a merge alike. */
+    private Report logged(Report report) {
         out.print(ReportText.render(report));
         GitHubAnnotations.render(report).forEach(out::println);
         out.flush();

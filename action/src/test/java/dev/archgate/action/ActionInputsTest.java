@@ -132,4 +132,45 @@ class ActionInputsTest {
                 .hasMessage("input 'expect-exit' is 'zero': give a whole number such as 0");
         assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/sparc"))).hasMessageContaining("unknown platform 'linux/sparc'");
     }
+
+    private ActionMerge merge(Map<String, String> inputs) {
+        Map<String, String> env = new HashMap<>();
+        inputs.forEach((k, v) -> env.put(Inputs.variable(k), v));
+        return ActionMerge.from(new Inputs(env), workspace);
+    }
+
+    @Test
+    void mergeReportsAreOnePathPerLineAndADirectoryMeansItsReportJson() throws Exception {
+        Files.createDirectories(workspace.resolve("reports/linux-arm64"));
+        Map<String, String> inputs = new HashMap<>(Map.of("merge-reports", "reports/linux-arm64\n\n  reports/amd64.json  \n",
+                "platforms", "linux/amd64\nlinux/arm64", "promote", "r.example/app:1.2.3\nr.example/app:latest\n"));
+        inputs.put("image", "");
+        inputs.put("config", " ");
+        assertThat(ActionMerge.requested(new Inputs(Map.of(Inputs.variable("merge-reports"), " ")))).isFalse();
+        ActionMerge m = merge(inputs);
+        assertThat(m.reports()).containsExactly(workspace.resolve("reports/linux-arm64/report.json"), workspace.resolve("reports/amd64.json"));
+        assertThat(m.platforms()).containsExactly(Platform.parse("linux/amd64"), Platform.parse("linux/arm64"));
+        assertThat(m.promote()).containsExactly("r.example/app:1.2.3", "r.example/app:latest");
+        assertThat(m.reportDir()).isEqualTo(workspace.resolve("archgate-report"));
+        assertThat(merge(Map.of("merge-reports", "a.json", "platforms", "linux/arm64", "report-dir", "merged")).reportDir())
+                .isEqualTo(workspace.resolve("merged"));
+    }
+
+    @Test
+    void mergeReportsWithGateInputsOrWithoutPlatformsIsOneSentenceAndStatusTwo() {
+        for (String gateInput : List.of("image", "context", "config", "smoke-command")) {
+            assertThatThrownBy(() -> merge(Map.of("merge-reports", "a", "platforms", "linux/amd64", gateInput, "x"))).satisfies(e -> {
+                assertThat(ExitStatus.of(e)).isEqualTo(ExitStatus.USAGE);
+                assertThat(e.getMessage()).doesNotContain("\n")
+                        .startsWith("the inputs 'merge-reports' and '" + gateInput + "' are both set: ");
+            });
+        }
+        assertThatThrownBy(() -> merge(Map.of("merge-reports", "a"))).satisfies(e -> {
+            assertThat(ExitStatus.of(e)).isEqualTo(ExitStatus.USAGE);
+            assertThat(e.getMessage()).isEqualTo("merge-reports needs the input 'platforms': the platforms the release requires, e.g. "
+                    + "linux/amd64,linux/arm64");
+        });
+        assertThatThrownBy(() -> merge(Map.of("merge-reports", "a", "platforms", "linux/sparc")))
+                .satisfies(e -> assertThat(ExitStatus.of(e)).isEqualTo(ExitStatus.USAGE));
+    }
 }
