@@ -19,6 +19,8 @@ public final class Classifier {
     private static final Pattern NO_SUCH_FILE = Pattern.compile(
             "(?im)^.*(exec|executable file|exec user process caused|starting container process caused).*no such file or directory.*$");
     private static final Pattern NOT_FOUND_IN_PATH = Pattern.compile("(?im)^.*executable file not found in \\$PATH.*$");
+    /** runc's refusal of a USER the image's /etc/passwd (or /etc/group) lacks, as the engine relays it on start. */
+    private static final Pattern UNKNOWN_USER = Pattern.compile("(?im)^.*unable to find (user|group) .*$");
     private static final Pattern PERMISSION = Pattern.compile("(?im)^.*(exec|starting container process).*permission denied.*$");
     private static final Pattern PLATFORM = Pattern.compile(
             "(?im)^.*(does not match the specified platform|no match for platform in manifest|no matching manifest for).*$");
@@ -56,7 +58,7 @@ public final class Classifier {
      * program that cannot be executed) rather than of the engine itself.
      */
     static boolean namesImageFault(String text) {
-        return java.util.stream.Stream.of(PLATFORM, EXEC_FORMAT, QEMU_LOADER, NOT_FOUND_IN_PATH, NO_SUCH_FILE, PERMISSION)
+        return java.util.stream.Stream.of(PLATFORM, EXEC_FORMAT, QEMU_LOADER, NOT_FOUND_IN_PATH, NO_SUCH_FILE, PERMISSION, UNKNOWN_USER)
                 .anyMatch(p -> p.matcher(text).find());
     }
 
@@ -65,6 +67,9 @@ public final class Classifier {
         Matcher m;
         if ((m = PLATFORM.matcher(out)).find()) {
             return result(test, r, Check.PLATFORM_MISSING, m.group().trim());
+        }
+        if ((m = UNKNOWN_USER.matcher(out)).find()) {
+            return result(test, r, Check.USER_MISSING, m.group().trim());
         }
         if ((m = EXEC_FORMAT.matcher(out)).find()) {
             return result(test, r, Check.SMOKE_EXEC_FORMAT_ERROR, m.group().trim());

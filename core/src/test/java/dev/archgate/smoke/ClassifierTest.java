@@ -30,6 +30,7 @@ class ClassifierTest {
         "aarch64-binfmt-P: Could not open '/lib/ld-linux-aarch64.so.1': No such file or directory | 255 | interpreter.missing",
         "exec /usr/bin/hello: no such file or directory | 1 | interpreter.missing",
         "exec /entrypoint.sh: permission denied | 126 | entrypoint.not-executable",
+        "Status 500: unable to find user appuser: no matching entries in passwd file | 0 | user.missing",
         "qemu: uncaught target signal 4 (Illegal instruction) - core dumped | 132 | smoke.signal",
         "Segmentation fault | 139 | smoke.signal",
         "app: unknown flag --version | 2 | smoke.exit-code"})
@@ -37,6 +38,14 @@ class ClassifierTest {
         SmokeResult r = classify(exit, "", stderr, true);
         assertThat(r.outcome()).isEqualTo(outcome);
         assertThat(r.detail()).isNotBlank();
+    }
+
+    @Test
+    void anEngineRefusingAUserTheImageLacksIsTheImagesFault() {
+        // What Docker 26 answers to the start of a container whose USER /etc/passwd lacks (seen on policy-user-missing).
+        String refusal = "Status 500: {\"message\":\"unable to find user appuser: no matching entries in passwd file\"}";
+        assertThat(Classifier.namesImageFault(refusal)).isTrue();
+        assertThat(Classifier.namesImageFault("Status 500: {\"message\":\"context deadline exceeded\"}")).isFalse();
     }
 
     @Test
