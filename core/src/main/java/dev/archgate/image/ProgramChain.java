@@ -39,13 +39,13 @@ public final class ProgramChain {
         MISSING,
         /** It is a directory, device or other non-file, or has no exec bit. */
         NOT_EXECUTABLE,
-        /** A file that is neither ELF nor a script with "#!". */
+        /** A file the kernel cannot execute: neither an ELF program it can load nor a script with "#!". */
         NO_SHEBANG,
         /** A "#!" interpreter, env's command or the ELF loader is missing (a CRLF line among them). */
         INTERPRETER_MISSING,
         /** More interpreters than the kernel follows. */
         TOO_DEEP,
-        /** What would run cannot be told from the files (an env option archgate does not model, a malformed ELF file). */
+        /** What would run cannot be told from the files (an env option archgate does not model). */
         UNRESOLVED
     }
 
@@ -181,7 +181,9 @@ public final class ProgramChain {
                 return loader(f, name, vector);
             }
             if (f.elf() != null) {
-                return broken(Break.UNRESOLVED, f.path(), name + " starts like an ELF file but its headers cannot be read");
+                // The kernel's ELF loader refuses what cannot be read either: the exec fails before any code runs.
+                return broken(Break.NO_SHEBANG, f.path(), name + " starts like an ELF file but its headers cannot be read ("
+                        + f.elf().problem() + "): the kernel cannot execute it (exec format error); rebuild it");
             }
             if (f.shebang() != null) {
                 return interpreter(f, name, vector, depth);

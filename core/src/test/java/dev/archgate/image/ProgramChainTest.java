@@ -118,4 +118,15 @@ class ProgramChainTest {
                 .isEqualTo(ProgramChain.Break.INTERPRETER_MISSING);
         assertThat(ProgramChain.resolve(fs, List.of("/a.sh"), "", PATH).broken().kind()).isEqualTo(ProgramChain.Break.TOO_DEEP);
     }
+
+    @Test
+    void anElfFileWhoseHeadersCannotBeReadIsOneTheKernelRefusesNotOneArchgateCannotTell() {
+        byte[] absurd = elf(EM_X86_64, null);
+        absurd[4] = 7; // an ELF class that is neither 32 nor 64 bits
+        MergedFilesystem fs = new ImageFiles().file("app", 0755, absurd).merged();
+
+        ProgramChain.Broken broken = ProgramChain.resolve(fs, List.of("/app"), "", PATH).broken();
+        assertThat(broken.kind()).isEqualTo(ProgramChain.Break.NO_SHEBANG);
+        assertThat(broken.message()).contains("headers cannot be read").contains("exec format error");
+    }
 }
