@@ -158,7 +158,11 @@ class InterruptsAndFaultsIT {
 
     /** The CLI as its own process, on this test's class path. */
     private static Process archgate(Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        // A shell starts background jobs with SIGINT ignored, children inherit that, and a JVM leaves an
+        // ignored signal alone: perl (Debian's essential perl-base) restores the default dispositions and
+        // execs the JVM in its place (same pid), so the signals reach archgate however this test was started.
+        List<String> cmd = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; $SIG{TERM} = 'DEFAULT'; exec { $ARGV[0] } @ARGV or die \"exec: $!\";",
+                ProcessHandle.current().info().command().orElse("java"), "-cp",
                 System.getProperty("java.class.path"), ArchgateCommand.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
