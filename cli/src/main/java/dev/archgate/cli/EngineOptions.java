@@ -17,8 +17,8 @@ final class EngineOptions {
         if (engines.isEmpty()) {
             return d;
         }
-        Map<Platform, EngineEndpoint> merged = new LinkedHashMap<>(d.machinesOrLocal().engines());
-        engines.forEach((platform, host) -> merged.put(Platform.parse(platform), EngineEndpoint.of(host)));
-        return d.withMachines(d.machinesOrLocal().withEngines(merged));
+        Map<Platform, EngineEndpoint> given = new LinkedHashMap<>();
+        engines.forEach((platform, host) -> given.put(Platform.parse(platform), EngineEndpoint.of(host)));
+        return d.withEngines(given);
     }
 }

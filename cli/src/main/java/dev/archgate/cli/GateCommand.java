@@ -159,7 +159,7 @@ final class GateCommand implements Callable<Integer> {
             d = d.withEmulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"));
         }
         if (builder != null) {
-            d = d.withMachines(d.machinesOrLocal().withBuilder(builder));
+            d = d.withBuilder(builder);
         }
         d = engines.apply(d);
         d = policy.applyTo(d);

@@ -84,8 +84,18 @@ public record SpecDraft(
         return with(f -> f.insecureRegistries = v);
     }
 
-    public SpecDraft withMachines(Machines v) {
-        return with(f -> f.machines = v);
+    /** The buildx builder to build with. */
+    public SpecDraft withBuilder(String v) {
+        Machines merged = machinesOrLocal().withBuilder(v);
+        return with(f -> f.machines = merged);
+    }
+
+    /** The Docker engine of each platform; entries given later replace earlier ones of the same platform. */
+    public SpecDraft withEngines(Map<Platform, EngineEndpoint> v) {
+        Map<Platform, EngineEndpoint> merged = new LinkedHashMap<>(machinesOrLocal().engines());
+        merged.putAll(v);
+        Machines machines = machinesOrLocal().withEngines(merged);
+        return with(f -> f.machines = machines);
     }
 
     /** Per platform, the QEMU CPU model to emulate; entries given later replace earlier ones of the same platform. */
@@ -101,8 +111,7 @@ public record SpecDraft(
         return with(f -> f.policy = merged);
     }
 
-    /** Where work runs so far, for a layer that changes one part of it. */
-    public Machines machinesOrLocal() {
+    private Machines machinesOrLocal() {
         return machines == null ? Machines.LOCAL : machines;
     }
 

@@ -87,11 +87,11 @@ public final class SpecLoader {
             Map<String, Object> b = map(map.get("build"), "build");
             d = d.withBuild(build(b, baseDir));
             if (b.containsKey("builder")) {
-                d = d.withMachines(d.machinesOrLocal().withBuilder(string(b.get("builder"), "build.builder")));
+                d = d.withBuilder(string(b.get("builder"), "build.builder"));
             }
         }
         if (map.containsKey("engines")) {
-            d = d.withMachines(d.machinesOrLocal().withEngines(engines(map(map.get("engines"), "engines"), baseDir)));
+            d = d.withEngines(engines(map(map.get("engines"), "engines"), baseDir));
         }
         if (map.containsKey("image")) {
             d = d.withImage(string(map.get("image"), "image"));

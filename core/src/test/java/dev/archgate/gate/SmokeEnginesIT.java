@@ -11,7 +11,6 @@ import dev.archgate.report.Verdict;
 import dev.archgate.smoke.Labels;
 import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.Machines;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.Fixtures;
@@ -40,7 +39,7 @@ class SmokeEnginesIT {
 
     private static GateSpec spec(String image, TlsEngine engine, SmokeTest test, Platform... platforms) {
         return SpecDraft.empty().withImage(image).withPlatforms(List.of(platforms)).withSmoke(List.of(test))
-                .withMachines(Machines.LOCAL.withEngines(Map.of(ARM64, new EngineEndpoint(engine.host(), true, engine.certPath()))))
+                .withEngines(Map.of(ARM64, new EngineEndpoint(engine.host(), true, engine.certPath())))
                 .toSpec();
     }
 
@@ -101,7 +100,7 @@ class SmokeEnginesIT {
         SmokeTest version = new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "", "",
                 Duration.ofSeconds(60), Duration.ofSeconds(5));
         GateSpec spec = SpecDraft.empty().withImage(Fixtures.named("good-static").image()).withPlatforms(List.of(AMD64, ARM64))
-                .withSmoke(List.of(version)).withMachines(Machines.LOCAL.withEngines(Map.of(ARM64, EngineEndpoint.of("tcp://127.0.0.1:23769"))))
+                .withSmoke(List.of(version)).withEngines(Map.of(ARM64, EngineEndpoint.of("tcp://127.0.0.1:23769")))
                 .toSpec();
 
         Report report = Gate.smoke(spec, GateListener.SILENT);

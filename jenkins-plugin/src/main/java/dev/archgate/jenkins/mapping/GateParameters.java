@@ -154,13 +154,13 @@ public final class GateParameters implements Serializable {
     /** Where work runs and the image design limits, as the CLI's --builder, --engine, --emulation-cpu and policy flags set them. */
     private SpecDraft machinesAndLimits(SpecDraft d) {
         if (builder != null) {
-            d = d.withMachines(d.machinesOrLocal().withBuilder(builder));
+            d = d.withBuilder(builder);
         }
         if (!engines.isEmpty()) {
             // Merged into engines: of the file, platform by platform, as the CLI's --engine is.
-            Map<Platform, EngineEndpoint> merged = new LinkedHashMap<>(d.machinesOrLocal().engines());
-            pairs(engines, "engines", "PLATFORM=HOST").forEach((platform, host) -> merged.put(enginePlatform(platform), EngineEndpoint.of(host)));
-            d = d.withMachines(d.machinesOrLocal().withEngines(merged));
+            Map<Platform, EngineEndpoint> given = new LinkedHashMap<>();
+            pairs(engines, "engines", "PLATFORM=HOST").forEach((platform, host) -> given.put(enginePlatform(platform), EngineEndpoint.of(host)));
+            d = d.withEngines(given);
         }
         if (!emulationCpu.isEmpty()) {
             d = d.withEmulationCpu(CpuOverride.all(pairs(emulationCpu, "emulationCpu", "PLATFORM=MODEL"), "emulationCpu"));
