@@ -23,10 +23,7 @@ public final class ClassicEngine implements AutoCloseable {
 
     public static ClassicEngine start(Path dir) throws IOException, InterruptedException {
         Path config = Files.writeString(dir.resolve("daemon.json"), "{}");
-        for (String[] step : new String[][] {{"ip", "link", "add", BRIDGE, "type", "bridge"},
-            {"ip", "addr", "add", "172.31.254.1/24", "dev", BRIDGE}, {"ip", "link", "set", BRIDGE, "up"}}) {
-            new ProcessBuilder(step).redirectErrorStream(true).start().waitFor(); // "exists" from an earlier run is fine
-        }
+        Dockerds.bridge(BRIDGE, "172.31.254.1/24");
         Path socket = dir.resolve("docker.sock");
         String ns = "archgate-classic-" + ProcessHandle.current().pid();
         Process p = new ProcessBuilder("dockerd", "--config-file", config.toString(), "--data-root", dir.resolve("root").toString(),
@@ -35,11 +32,8 @@ public final class ClassicEngine implements AutoCloseable {
                 "--containerd", "/run/containerd/containerd.sock", "--containerd-namespace", ns, "--containerd-plugins-namespace", ns + "-plugins")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
         ClassicEngine engine = new ClassicEngine(p, socket);
-        for (int i = 0; i < 150; i++) {
-            if (engine.docker("version").waitFor() == 0) {
-                return engine;
-            }
-            Thread.sleep(200);
+        if (Dockerds.answers(engine::docker)) {
+            return engine;
         }
         engine.close();
         throw new AssertionError("the classic-store dockerd did not start; see " + dir.resolve("dockerd.log") + " (run dev/setup-host)");

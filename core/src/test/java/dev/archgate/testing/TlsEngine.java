@@ -32,10 +32,7 @@ public final class TlsEngine implements AutoCloseable {
         Path server = Files.createDirectories(dir.resolve("server"));
         makeCertificates(dir, server, certs);
         Path config = Files.writeString(dir.resolve("daemon.json"), "{\"features\":{\"containerd-snapshotter\":true}}");
-        for (String[] step : new String[][] {{"ip", "link", "add", BRIDGE, "type", "bridge"},
-            {"ip", "addr", "add", "172.31.253.1/24", "dev", BRIDGE}, {"ip", "link", "set", BRIDGE, "up"}}) {
-            new ProcessBuilder(step).redirectErrorStream(true).start().waitFor(); // "exists" from an earlier run is fine
-        }
+        Dockerds.bridge(BRIDGE, "172.31.253.1/24");
         String ns = "archgate-tls-" + ProcessHandle.current().pid();
         Process p = new ProcessBuilder("dockerd", "--config-file", config.toString(), "--data-root", dir.resolve("root").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
@@ -45,11 +42,8 @@ public final class TlsEngine implements AutoCloseable {
                 "--containerd", "/run/containerd/containerd.sock", "--containerd-namespace", ns, "--containerd-plugins-namespace", ns + "-plugins")
                 .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
         TlsEngine engine = new TlsEngine(p, port, certs);
-        for (int i = 0; i < 150; i++) {
-            if (engine.docker("version").waitFor() == 0) {
-                return engine;
-            }
-            Thread.sleep(200);
+        if (Dockerds.answers(engine::docker)) {
+            return engine;
         }
         engine.close();
         throw new AssertionError("the TLS dockerd did not start; see " + dir.resolve("dockerd.log") + " (run dev/setup-host)");
