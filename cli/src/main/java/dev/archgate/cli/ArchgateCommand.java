@@ -1,6 +1,10 @@
 package dev.archgate.cli;
 
 import dev.archgate.gate.ExitStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,10 +13,26 @@ import picocli.CommandLine.Command;
         name = "archgate",
         mixinStandardHelpOptions = true,
         versionProvider = ArchgateCommand.Version.class,
-        description = "Release gate for multi-platform container images.",
-        subcommands = {CommandLine.HelpCommand.class, GateCommand.class, AuditCommand.class, SmokeCommand.class, LintCommand.class,
-            QemuCommand.class, MergeCommand.class})
+        description = "Release gate for multi-platform container images.")
 public final class ArchgateCommand {
+    /**
+     * The subcommands in help order. Registered here rather than in the annotation so that a run
+     * builds picocli's model (annotation reflection, the larger part of a short run's start-up)
+     * only of the subcommand it runs.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("help", CommandLine.HelpCommand::new);
+        all.put("gate", GateCommand::new);
+        all.put("audit", AuditCommand::new);
+        all.put("smoke", SmokeCommand::new);
+        all.put("lint", LintCommand::new);
+        all.put("qemu", QemuCommand::new);
+        all.put("merge", MergeCommand::new);
+        return Collections.unmodifiableMap(all);
+    }
 
     /** Exit statuses of the contract shared by every adapter. */
     public static final int EXIT_PASS = ExitStatus.PASS;
@@ -21,17 +41,31 @@ public final class ArchgateCommand {
     public static final int EXIT_ENVIRONMENT = ExitStatus.ENVIRONMENT;
 
     public static void main(String[] args) {
-        System.exit(newCommandLine().execute(args));
+        System.exit(newCommandLine(args.length > 0 ? args[0] : "").execute(args));
     }
 
-    /** The command line with archgate's exit statuses for usage errors and unexpected failures. */
+    /** The command line with every subcommand and archgate's exit statuses for usage errors and unexpected failures. */
     public static CommandLine newCommandLine() {
+        return newCommandLine("");
+    }
+
+    /**
+     * The command line for arguments that start with {@code first}: only that subcommand when it
+     * names one (other than help, which describes them all), else all of them.
+     */
+    static CommandLine newCommandLine(String first) {
         CommandLine cl = new CommandLine(new ArchgateCommand());
+        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        SUBCOMMANDS.forEach((name, command) -> {
+            if (!one || name.equals(first)) {
+                cl.addSubcommand(name, command.get());
+            }
+        });
         cl.setExitCodeExceptionMapper(UserErrors::exitStatus);
         cl.setExecutionExceptionHandler(UserErrors::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("archgate: " + ex.getMessage()
-                    + " (see 'archgate " + ex.getCommandLine().getCommandName() + " --help')");
+                    + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return EXIT_USAGE;
         });
         return cl;
