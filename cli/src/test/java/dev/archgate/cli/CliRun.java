@@ -9,7 +9,7 @@ record CliRun(int status, String out, String err) {
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = ArchgateCommand.newCommandLine();
+        CommandLine cl = ArchgateCommand.newCommandLine(args.length > 0 ? args[0] : ""); // as main() builds it
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int status = cl.execute(args);
