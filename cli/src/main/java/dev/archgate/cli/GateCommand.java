@@ -136,7 +136,7 @@ final class GateCommand implements Callable<Integer> {
     GateSpec spec() {
         Path file = config != null ? config : Files.isRegularFile(Path.of("archgate.yml")) ? Path.of("archgate.yml") : null;
         SpecDraft d = file == null ? SpecDraft.empty() : SpecLoader.fromSystemEnvironment().load(file);
-        d = SpecOverrides.builder()
+        SpecOverrides.Builder overrides = SpecOverrides.builder()
                 .image(source == null ? null : source.image)
                 .context(source == null ? null : source.context)
                 .dockerfile(dockerfile)
@@ -149,20 +149,13 @@ final class GateCommand implements Callable<Integer> {
                 .expectStdout(smokeCommand == null ? null : expectStdout)
                 .strictEmulation(strict)
                 .installEmulation(installEmulation)
+                .emulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"))
                 .checks(checks)
                 .ignorePaths(ignorePaths)
                 .promote(promote)
                 .insecureRegistries(registries.insecure)
-                .build()
-                .applyTo(d);
-        if (!emulationCpu.isEmpty()) {
-            d = d.withEmulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"));
-        }
-        if (builder != null) {
-            d = d.withBuilder(builder);
-        }
-        d = engines.apply(d);
-        d = policy.applyTo(d);
+                .builder(builder);
+        d = policy.addTo(engines.addTo(overrides)).build().applyTo(d);
         if (d.build() == null && d.image() == null) {
             throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");
         }
