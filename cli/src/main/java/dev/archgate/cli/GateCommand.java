@@ -120,9 +120,7 @@ final class GateCommand implements Callable<Integer> {
         if (github) {
             err.println("::group::archgate build and checks");
         }
-        if (output.reportDir == null && gateSpec.reportDir() != null) {
-            output.reportDir = gateSpec.reportDir();
-        }
+        output.reportDir = gateSpec.reportDir(); // --report-dir over report.dir, as the spec merged them
         output.prepare();
         return SignalledRun.await(Gate.start(gateSpec, new ProgressLines(err)), report -> {
             if (github) {
@@ -153,6 +151,7 @@ final class GateCommand implements Callable<Integer> {
                 .checks(checks)
                 .ignorePaths(ignorePaths)
                 .promote(promote)
+                .reportDir(output.reportDir)
                 .insecureRegistries(registries.insecure)
                 .builder(builder);
         d = policy.addTo(engines.addTo(overrides)).build().applyTo(d);
