@@ -104,7 +104,8 @@ class SpecOverridesTest {
 
     @Test
     void engineSettingsAreCheckedNamingWhereTheyCameFrom() {
-        assertThat(EngineEndpoint.all(Map.of("aarch64", "ssh://pi@arm"), "--engine")).containsOnly(Map.entry(ARM64, EngineEndpoint.of("ssh://pi@arm")));
+        assertThat(EngineEndpoint.all(Map.of("aarch64", "ssh://pi@arm"), "--engine"))
+                .containsOnly(Map.entry(ARM64, EngineEndpoint.of("ssh://pi@arm")));
         assertThatThrownBy(() -> EngineEndpoint.all(Map.of("linux/sparc", "tcp://h:2376"), "--engine"))
                 .isInstanceOf(SpecException.class).hasMessageStartingWith("--engine: unknown platform 'linux/sparc'");
         assertThatThrownBy(() -> EngineEndpoint.all(Map.of("linux/arm64", "arm-host:2376"), "engines"))

@@ -91,8 +91,8 @@ class JenkinsfileExamplesTest {
                 List<String> keys = call.getMapEntryExpressions().stream().map(JenkinsfileExamplesTest::key).toList();
                 assertThat(keys).as(file.getFileName() + ": archgateMerge's mandatory parameters").contains("reports", "platforms");
                 assertThat(parameters).as(file.getFileName() + ": archgateMerge parameters").containsAll(keys);
-                call.getMapEntryExpressions().stream().filter(e -> key(e).equals("platforms")).forEach(e -> checkValue(file, "platforms",
-                        e.getValueExpression(), Set.of()));
+                call.getMapEntryExpressions().stream().filter(e -> key(e).equals("platforms"))
+                        .forEach(e -> checkValue(file, "platforms", e.getValueExpression(), Set.of()));
             }
         }
     }
