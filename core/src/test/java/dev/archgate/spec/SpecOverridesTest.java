@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.platform.Platform;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The one mapping of adapter settings over archgate.yml that the CLI, the action and the Jenkins step share. */
@@ -25,6 +29,32 @@ class SpecOverridesTest {
             promote: [r.example/app:1]
             policy: {size-budget: 150MiB, wasted-bytes: 20MiB}
             """, "archgate.yml", Path.of("/repo"));
+
+    /** archgate.yml key (dotted) to the override that sets it; smoke: is replaced as a whole list. */
+    private static final Map<String, String> OVERRIDES = Map.ofEntries(Map.entry("build.context", "context"),
+            Map.entry("build.dockerfile", "dockerfile"), Map.entry("build.args", "buildArgs"), Map.entry("build.push", "push"),
+            Map.entry("build.tags", "tags"), Map.entry("build.target", "target"), Map.entry("build.builder", "builder"),
+            Map.entry("image", "image"), Map.entry("platforms", "platforms"), Map.entry("smoke", "smoke"),
+            Map.entry("emulation.strict", "strictEmulation"), Map.entry("emulation.install", "installEmulation"),
+            Map.entry("emulation.cpu", "emulationCpu"), Map.entry("checks", "checks"), Map.entry("report.dir", "reportDir"),
+            Map.entry("promote", "promote"), Map.entry("registries.insecure", "insecureRegistries"), Map.entry("engines", "engines"),
+            Map.entry("policy.size-budget", "sizeBudget"), Map.entry("policy.wasted-bytes", "wastedBytes"));
+
+    @Test
+    void everyKeyTheLoaderAcceptsHasAnOverride() {
+        Map<String, Set<String>> nested = Map.of("build", SpecLoader.BUILD_KEYS, "emulation", SpecLoader.EMULATION_KEYS,
+                "report", SpecLoader.REPORT_KEYS, "registries", SpecLoader.REGISTRY_KEYS, "policy", SpecLoader.POLICY_KEYS);
+        Set<String> keys = new TreeSet<>();
+        for (String root : SpecLoader.ROOT_KEYS) {
+            if (nested.containsKey(root)) {
+                nested.get(root).forEach(k -> keys.add(root + "." + k));
+            } else if (!root.equals("version")) {
+                keys.add(root);
+            }
+        }
+        assertThat(new TreeSet<>(OVERRIDES.keySet())).as("archgate.yml keys the loader accepts").isEqualTo(keys);
+        assertThat(Arrays.stream(SpecOverrides.Builder.class.getMethods()).map(Method::getName)).containsAll(OVERRIDES.values());
+    }
 
     @Test
     void nothingGivenLeavesTheFileAsItIs() {
