@@ -3,7 +3,6 @@ package dev.archgate.action;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.spec.SpecException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -45,15 +44,10 @@ final class ActionMerge {
             throw new SpecException("merge-reports needs the input 'platforms': the platforms the release requires, e.g. "
                     + "linux/amd64,linux/arm64");
         }
-        List<Path> reports = in.lines("merge-reports").stream().map(line -> report(ActionSpec.path(workspace, line))).toList();
+        List<Path> reports = in.lines("merge-reports").stream().map(line -> ReportFiles.json(ActionSpec.path(workspace, line))).toList();
         Path dir = in.get("report-dir") == null ? workspace.resolve(ActionSpec.DEFAULT_REPORT_DIR)
                 : ActionSpec.path(workspace, in.get("report-dir"));
         return new ActionMerge(reports, Platform.parseList(String.join(",", in.items("platforms"))), in.lines("promote"), dir);
-    }
-
-    /** A directory is a split run's report-dir (as download-artifact unpacks it): its report.json. */
-    private static Path report(Path given) {
-        return Files.isDirectory(given) ? given.resolve(ReportFiles.JSON) : given;
     }
 
     List<Path> reports() {

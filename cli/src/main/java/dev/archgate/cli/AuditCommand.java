@@ -2,8 +2,8 @@ package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateListener;
-import dev.archgate.platform.Platform;
 import dev.archgate.spec.SpecDraft;
+import dev.archgate.spec.SpecOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,8 +43,8 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var gateSpec = policy.applyTo(SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms))
-                .withIgnorePaths(ignorePaths).withInsecureRegistries(registries.insecure)).toSpec();
+        var gateSpec = policy.addTo(SpecOverrides.builder().image(image).platforms(platforms).ignorePaths(ignorePaths)
+                .insecureRegistries(registries.insecure)).build().applyTo(SpecDraft.empty()).toSpec();
         output.prepare();
         return SignalledRun.await(Gate.startAudit(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
     }

@@ -1,8 +1,7 @@
 package dev.archgate.cli;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.spec.EngineEndpoint;
-import dev.archgate.spec.SpecDraft;
+import dev.archgate.spec.SpecOverrides;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -13,12 +12,7 @@ final class EngineOptions {
             + "e.g. linux/arm64=tcp://arm-host:2376 (TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH; repeatable; merged into engines:).")
     Map<String, String> engines = new LinkedHashMap<>();
 
-    SpecDraft apply(SpecDraft d) {
-        if (engines.isEmpty()) {
-            return d;
-        }
-        Map<Platform, EngineEndpoint> given = new LinkedHashMap<>();
-        engines.forEach((platform, host) -> given.put(Platform.parse(platform), EngineEndpoint.of(host)));
-        return d.withEngines(given);
+    SpecOverrides.Builder addTo(SpecOverrides.Builder overrides) {
+        return overrides.engines(EngineEndpoint.all(engines, "--engine"));
     }
 }

@@ -120,9 +120,7 @@ final class GateCommand implements Callable<Integer> {
         if (github) {
             err.println("::group::archgate build and checks");
         }
-        if (output.reportDir == null && gateSpec.reportDir() != null) {
-            output.reportDir = gateSpec.reportDir();
-        }
+        output.reportDir = gateSpec.reportDir(); // --report-dir over report.dir, as the spec merged them
         output.prepare();
         return SignalledRun.await(Gate.start(gateSpec, new ProgressLines(err)), report -> {
             if (github) {
@@ -136,7 +134,7 @@ final class GateCommand implements Callable<Integer> {
     GateSpec spec() {
         Path file = config != null ? config : Files.isRegularFile(Path.of("archgate.yml")) ? Path.of("archgate.yml") : null;
         SpecDraft d = file == null ? SpecDraft.empty() : SpecLoader.fromSystemEnvironment().load(file);
-        d = SpecOverrides.builder()
+        SpecOverrides.Builder overrides = SpecOverrides.builder()
                 .image(source == null ? null : source.image)
                 .context(source == null ? null : source.context)
                 .dockerfile(dockerfile)
@@ -149,20 +147,14 @@ final class GateCommand implements Callable<Integer> {
                 .expectStdout(smokeCommand == null ? null : expectStdout)
                 .strictEmulation(strict)
                 .installEmulation(installEmulation)
+                .emulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"))
                 .checks(checks)
                 .ignorePaths(ignorePaths)
                 .promote(promote)
+                .reportDir(output.reportDir)
                 .insecureRegistries(registries.insecure)
-                .build()
-                .applyTo(d);
-        if (!emulationCpu.isEmpty()) {
-            d = d.withEmulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"));
-        }
-        if (builder != null) {
-            d = d.withBuilder(builder);
-        }
-        d = engines.apply(d);
-        d = policy.applyTo(d);
+                .builder(builder);
+        d = policy.addTo(engines.addTo(overrides)).build().applyTo(d);
         if (d.build() == null && d.image() == null) {
             throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");
         }

@@ -1,8 +1,7 @@
 package dev.archgate.cli;
 
 import dev.archgate.spec.ByteSizes;
-import dev.archgate.spec.PolicyLimits;
-import dev.archgate.spec.SpecDraft;
+import dev.archgate.spec.SpecOverrides;
 import picocli.CommandLine.Option;
 
 /** The limits of the image design checks (archgate.yml's policy:), for the commands that audit. */
@@ -15,13 +14,8 @@ final class PolicyOptions {
             description = "Bytes hidden by later layers above which policy.wasted-bytes warns (policy.wasted-bytes; default 10MiB).")
     String wastedBytes;
 
-    SpecDraft applyTo(SpecDraft d) {
-        if (sizeBudget != null) {
-            d = d.withPolicy(PolicyLimits.sizeBudget(ByteSizes.parse(sizeBudget, "--size-budget")));
-        }
-        if (wastedBytes != null) {
-            d = d.withPolicy(PolicyLimits.wastedBytes(ByteSizes.parse(wastedBytes, "--wasted-bytes")));
-        }
-        return d;
+    SpecOverrides.Builder addTo(SpecOverrides.Builder overrides) {
+        return overrides.sizeBudget(sizeBudget == null ? null : ByteSizes.parse(sizeBudget, "--size-budget"))
+                .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "--wasted-bytes"));
     }
 }

@@ -2,11 +2,11 @@ package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateListener;
-import dev.archgate.platform.Platform;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.Durations;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
+import dev.archgate.spec.SpecOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,9 +71,9 @@ final class SmokeCommand implements Callable<Integer> {
         SmokeTest.Mode mode = service ? SmokeTest.Mode.SERVICE : command.isEmpty() && stdout == null ? SmokeTest.Mode.START : SmokeTest.Mode.COMMAND;
         SmokeTest test = new SmokeTest(command.isEmpty() ? "entrypoint" : String.join(" ", command), mode, command, exitCode, stdout, "",
                 Durations.parse(timeout, "--timeout"), Durations.parse(ready, "--ready"));
-        var gateSpec = engines.apply(SpecDraft.empty().withImage(image).withPlatforms(Platform.parseList(platforms)).withSmoke(List.of(test))
-                .withStrictEmulation(strict).withInsecureRegistries(registries.insecure)
-                .withEmulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu"))).toSpec();
+        var gateSpec = engines.addTo(SpecOverrides.builder().image(image).platforms(platforms).smoke(List.of(test)).strictEmulation(strict)
+                .insecureRegistries(registries.insecure).emulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu")))
+                .build().applyTo(SpecDraft.empty()).toSpec();
         output.prepare();
         return SignalledRun.await(Gate.startSmoke(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
     }

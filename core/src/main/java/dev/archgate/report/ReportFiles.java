@@ -12,6 +12,14 @@ public final class ReportFiles {
 
     private ReportFiles() {}
 
+    /**
+     * A split run's report as a merge is given it: the report.json itself, or the report directory
+     * holding it (what an artifact download or a Jenkins unstash leaves).
+     */
+    public static Path json(Path fileOrDirectory) {
+        return Files.isDirectory(fileOrDirectory) ? fileOrDirectory.resolve(JSON) : fileOrDirectory;
+    }
+
     /** Writes the reports into {@code dir}, creating it, and returns the path of report.json. */
     public static Path write(Report report, Path dir) throws IOException {
         Files.createDirectories(dir);

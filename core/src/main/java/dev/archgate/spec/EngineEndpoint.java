@@ -1,7 +1,11 @@
 package dev.archgate.spec;
 
+import dev.archgate.platform.Platform;
+import dev.archgate.platform.UnknownPlatformException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,5 +27,24 @@ public record EngineEndpoint(String host, Boolean tlsVerify, Path certPath) impl
 
     public static EngineEndpoint of(String host) {
         return new EngineEndpoint(host, null, null);
+    }
+
+    /**
+     * Adapter settings of the form PLATFORM=HOST (the CLI's {@code --engine}, the Jenkins step's {@code engines}),
+     * platform to address, each checked.
+     *
+     * @param key where the entries came from, for the message (e.g. "--engine")
+     * @throws SpecException naming the platform or address that is not valid
+     */
+    public static Map<Platform, EngineEndpoint> all(Map<String, String> given, String key) {
+        Map<Platform, EngineEndpoint> out = new LinkedHashMap<>();
+        given.forEach((platform, host) -> {
+            try {
+                out.put(Platform.parse(platform), of(host));
+            } catch (UnknownPlatformException e) {
+                throw new SpecException(key + ": " + e.getMessage());
+            }
+        });
+        return out;
     }
 }

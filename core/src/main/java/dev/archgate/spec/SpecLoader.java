@@ -29,16 +29,17 @@ import org.yaml.snakeyaml.error.YAMLException;
  * expanded from the environment. Relative paths are resolved against the file's directory.
  */
 public final class SpecLoader {
-    private static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
+    // The key sets are package-private so that SpecOverridesTest can hold every key to an adapter override.
+    static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
             "checks", "report", "promote", "registries", "engines", "policy");
-    private static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder");
+    static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder");
     private static final Set<String> ENGINE_KEYS = Set.of("host", "tls-verify", "cert-path");
     private static final Set<String> SMOKE_KEYS = Set.of("name", "mode", "command", "expect", "timeout", "ready");
     private static final Set<String> EXPECT_KEYS = Set.of("exitCode", "stdout", "stderr");
-    private static final Set<String> EMULATION_KEYS = Set.of("strict", "install", "cpu");
-    private static final Set<String> REPORT_KEYS = Set.of("dir");
-    private static final Set<String> REGISTRY_KEYS = Set.of("insecure");
-    private static final Set<String> POLICY_KEYS = Set.of("size-budget", "wasted-bytes");
+    static final Set<String> EMULATION_KEYS = Set.of("strict", "install", "cpu");
+    static final Set<String> REPORT_KEYS = Set.of("dir");
+    static final Set<String> REGISTRY_KEYS = Set.of("insecure");
+    static final Set<String> POLICY_KEYS = Set.of("size-budget", "wasted-bytes");
 
     private final UnaryOperator<String> environment;
 

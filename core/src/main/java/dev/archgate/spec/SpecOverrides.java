@@ -49,7 +49,9 @@ public final class SpecOverrides {
         if (b.platforms != null) {
             d = d.withPlatforms(Platform.parseList(b.platforms));
         }
-        if (b.smokeGiven()) {
+        if (!b.smoke.isEmpty()) {
+            d = d.withSmoke(b.smoke);
+        } else if (b.smokeGiven()) {
             d = d.withSmoke(List.of(smokeTest()));
         }
         if (b.strictEmulation != null) {
@@ -72,6 +74,18 @@ public final class SpecOverrides {
         }
         if (!b.insecureRegistries.isEmpty()) {
             d = d.withInsecureRegistries(b.insecureRegistries);
+        }
+        if (b.builder != null) {
+            d = d.withBuilder(b.builder);
+        }
+        if (!b.engines.isEmpty()) {
+            d = d.withEngines(b.engines);
+        }
+        if (!b.emulationCpu.isEmpty()) {
+            d = d.withEmulationCpu(b.emulationCpu);
+        }
+        if (b.sizeBudget != null || b.wastedBytes != null) {
+            d = d.withPolicy(new PolicyLimits(b.sizeBudget, b.wastedBytes));
         }
         return d;
     }
@@ -111,6 +125,12 @@ public final class SpecOverrides {
         private Path reportDir;
         private List<String> promote = List.of();
         private List<String> insecureRegistries = List.of();
+        private List<SmokeTest> smoke = List.of();
+        private String builder;
+        private Map<Platform, EngineEndpoint> engines = Map.of();
+        private Map<Platform, String> emulationCpu = Map.of();
+        private Long sizeBudget;
+        private Long wastedBytes;
 
         private Builder() {}
 
@@ -155,6 +175,15 @@ public final class SpecOverrides {
 
         public Builder target(String v) {
             target = v;
+            return this;
+        }
+
+        /**
+         * Smoke tests that replace the file's {@code smoke:} list, for an adapter that takes several
+         * (the Jenkins step); the single-test settings below describe one instead, so give one kind.
+         */
+        public Builder smoke(List<SmokeTest> v) {
+            smoke = v == null ? List.of() : List.copyOf(v);
             return this;
         }
 
@@ -220,8 +249,45 @@ public final class SpecOverrides {
             return this;
         }
 
-        /** An immutable snapshot: later calls on this builder do not change it. */
+        /** The buildx builder (build.builder). */
+        public Builder builder(String v) {
+            builder = v;
+            return this;
+        }
+
+        /** Per platform, the engine that runs its smoke tests; merged into the file's engines: platform by platform. */
+        public Builder engines(Map<Platform, EngineEndpoint> v) {
+            engines = v == null ? Map.of() : Map.copyOf(v);
+            return this;
+        }
+
+        /** Per platform, the QEMU CPU model to emulate; merged into the file's emulation.cpu platform by platform. */
+        public Builder emulationCpu(Map<Platform, String> v) {
+            emulationCpu = v == null ? Map.of() : Map.copyOf(v);
+            return this;
+        }
+
+        /** policy.size-budget, in bytes ({@link ByteSizes#parse} reads what people write). */
+        public Builder sizeBudget(Long v) {
+            sizeBudget = v;
+            return this;
+        }
+
+        /** policy.wasted-bytes, in bytes. */
+        public Builder wastedBytes(Long v) {
+            wastedBytes = v;
+            return this;
+        }
+
+        /**
+         * An immutable snapshot: later calls on this builder do not change it.
+         *
+         * @throws IllegalStateException when both a list of smoke tests and single-test settings were given
+         */
         public SpecOverrides build() {
+            if (!smoke.isEmpty() && smokeGiven()) {
+                throw new IllegalStateException("smoke tests given both as a list and as one test's settings");
+            }
             Builder c = new Builder();
             c.image = image;
             c.context = context;
@@ -243,6 +309,12 @@ public final class SpecOverrides {
             c.reportDir = reportDir;
             c.promote = promote;
             c.insecureRegistries = insecureRegistries;
+            c.smoke = smoke;
+            c.builder = builder;
+            c.engines = engines;
+            c.emulationCpu = emulationCpu;
+            c.sizeBudget = sizeBudget;
+            c.wastedBytes = wastedBytes;
             return new SpecOverrides(c);
         }
 

@@ -16,14 +16,15 @@ import java.util.Map;
 import jenkins.util.BuildListenerAdapter;
 
 /**
- * What the step and the builder share: the gate on the workspace's agent, then on the controller the per-platform
- * test results through the junit plugin, the report files archived, and the summary page, whatever the verdict (a
- * failed gate is when they matter most). Mapping the outcome to the build's result is left to the caller, since a
- * Pipeline step and a freestyle builder mark it differently.
+ * What the steps and the builder share: the work on the workspace's agent, then on the controller the report files
+ * archived and the summary page, whatever the verdict (a failed gate is when they matter most), and for a gate the
+ * per-platform test results through the junit plugin. Mapping the outcome to the build's result is left to the
+ * caller, since a Pipeline step and a freestyle builder mark it differently.
  */
 final class GateInBuild {
     private GateInBuild() {}
 
+    /** The gate of {@code parameters}, its test results recorded. */
     static GateOutcome run(GateParameters parameters, Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher,
             TaskListener listener) throws IOException, InterruptedException {
         GateOutcome outcome = workspace.act(new GateOnAgent(parameters, env, listener));
@@ -31,6 +32,23 @@ final class GateInBuild {
         junit.setAllowEmptyResults(false);
         TestResultSummary tests = JUnitResultArchiver.parseAndSummarize(junit, null, run, workspace, launcher, listener);
         listener.getLogger().println(Texts.get("TestResults", tests.getTotalCount(), tests.getFailCount(), outcome.junitXml()));
+        publish(outcome, run, workspace, launcher, listener);
+        return outcome;
+    }
+
+    /**
+     * The merge on the workspace's agent. Its test results are not recorded: the gates it merges recorded each platform's
+     * when they ran in this build, and recording them again would count every test twice.
+     */
+    static GateOutcome merge(MergeOnAgent merge, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
+        GateOutcome outcome = workspace.act(merge);
+        publish(outcome, run, workspace, launcher, listener);
+        return outcome;
+    }
+
+    private static void publish(GateOutcome outcome, Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
         Map<String, String> artifacts = new LinkedHashMap<>();
         outcome.reportFiles().forEach(f -> artifacts.put(f, f));
         run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
@@ -39,6 +57,5 @@ final class GateInBuild {
             run.addAction(new ArchgateSummaryAction(page, String.valueOf(outcome.stepResult().get("verdict")),
                     SummaryHtml.render(outcome.summaryMarkdown())));
         }
-        return outcome;
     }
 }

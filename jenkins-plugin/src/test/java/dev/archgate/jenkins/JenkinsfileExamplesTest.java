@@ -7,11 +7,13 @@ import dev.archgate.cli.ArchgateCommand;
 import dev.archgate.jenkins.mapping.ParameterChecks;
 import dev.archgate.testing.Fixtures;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.codehaus.groovy.ast.ASTNode;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
@@ -32,13 +34,12 @@ import picocli.CommandLine;
 /**
  * The Jenkinsfiles of jenkinsfile-examples/ cannot drift from the step: each is parsed as Groovy, and every
  * {@code archgate} call's named arguments must be parameters of {@link ArchgateStep} (smoke entries: of
- * {@link SmokeEntry}), with literal platforms, modes and durations accepted by the engine's parsers. Command lines
+ * {@link SmokeEntry}), with literal platforms, modes and durations accepted by the engine's parsers; so must every
+ * {@code archgateMerge} call's, of {@link ArchgateMergeStep}. Command lines
  * that run the CLI ({@code sh 'archgate gate ...'}) are parsed by the real CLI.
  */
 class JenkinsfileExamplesTest {
     private static final Path EXAMPLES = Fixtures.repositoryRoot().resolve("jenkinsfile-examples");
-    /** Subcommands designed but not yet in the CLI: `archgate merge` (issue 11). Checked as soon as the CLI has them. */
-    private static final Set<String> NOT_YET_IN_THE_CLI = Set.of("merge");
 
     @Test
     void everyExampleParsesAndEachArchgateCallUsesOnlyRealParameters() throws IOException {
@@ -70,10 +71,6 @@ class JenkinsfileExamplesTest {
         int checked = 0;
         for (Path file : examples()) {
             for (List<String> words : parse(file).archgateCommandLines) {
-                String sub = words.get(1);
-                if (NOT_YET_IN_THE_CLI.contains(sub) && !ArchgateCommand.newCommandLine().getSubcommands().containsKey(sub)) {
-                    continue;
-                }
                 CommandLine cli = ArchgateCommand.newCommandLine();
                 assertThatCode(() -> cli.parseArgs(words.subList(1, words.size()).toArray(String[]::new)))
                         .as(file.getFileName() + ": " + String.join(" ", words)).doesNotThrowAnyException();
@@ -81,6 +78,40 @@ class JenkinsfileExamplesTest {
             }
         }
         assertThat(checked).as("archgate gate command lines checked").isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theParallelExampleMergesWithTheMergeStepAndEachCallUsesOnlyItsParameters() throws IOException {
+        Set<String> parameters = parameters(ArchgateMergeStep.class);
+        assertThat(parameters).containsExactlyInAnyOrder("reports", "platforms", "promote", "reportDir", "unstableOnWarning");
+        assertThat(parse(EXAMPLES.resolve("parallel-native.Jenkinsfile")).archgateMerge).as("parallel-native merges with archgateMerge")
+                .hasSize(1);
+        for (Path file : examples()) {
+            for (MapExpression call : parse(file).archgateMerge) {
+                List<String> keys = call.getMapEntryExpressions().stream().map(JenkinsfileExamplesTest::key).toList();
+                assertThat(keys).as(file.getFileName() + ": archgateMerge's mandatory parameters").contains("reports", "platforms");
+                assertThat(parameters).as(file.getFileName() + ": archgateMerge parameters").containsAll(keys);
+                call.getMapEntryExpressions().stream().filter(e -> key(e).equals("platforms"))
+                        .forEach(e -> checkValue(file, "platforms", e.getValueExpression(), Set.of()));
+            }
+        }
+    }
+
+    /**
+     * A step's parameters as Jenkins' DescribableModel sees them: those of its constructor and its setters, each with
+     * a getter of the same name (which the snippet generator reads back).
+     */
+    private static Set<String> parameters(Class<?> step) {
+        Set<String> out = new TreeSet<>();
+        for (Method m : step.getMethods()) {
+            String name = m.getName();
+            if (m.getParameterCount() == 0 && m.getDeclaringClass() == step && (name.startsWith("get") || name.startsWith("is"))) {
+                String bare = name.substring(name.startsWith("get") ? 3 : 2);
+                out.add(Character.toLowerCase(bare.charAt(0)) + bare.substring(1));
+            }
+        }
+        assertThat(out).as(step.getSimpleName() + "'s setters have getters").containsAll(ParameterBindingTest.setters(step));
+        return out;
     }
 
     private static void checkValue(Path file, String key, Expression value, Set<String> smokeParameters) {
@@ -128,6 +159,7 @@ class JenkinsfileExamplesTest {
     /** What a Jenkinsfile calls: the archgate step's named arguments, every method name, and CLI command lines. */
     private static final class Calls extends CodeVisitorSupport {
         final List<MapExpression> archgate = new ArrayList<>();
+        final List<MapExpression> archgateMerge = new ArrayList<>();
         final List<String> names = new ArrayList<>();
         final List<List<String>> archgateCommandLines = new ArrayList<>();
 
@@ -136,14 +168,10 @@ class JenkinsfileExamplesTest {
             String name = call.getMethodAsString();
             names.add(name);
             if ("archgate".equals(name)) {
-                MapExpression named = new MapExpression();
-                if (call.getArguments() instanceof TupleExpression args) {
-                    for (Expression arg : args.getExpressions()) {
-                        assertThat(arg).as("archgate takes named arguments only").isInstanceOf(MapExpression.class);
-                        ((MapExpression) arg).getMapEntryExpressions().forEach(named::addMapEntryExpression);
-                    }
-                }
-                archgate.add(named);
+                archgate.add(named(call));
+            }
+            if ("archgateMerge".equals(name)) {
+                archgateMerge.add(named(call));
             }
             if ("sh".equals(name) && call.getArguments() instanceof TupleExpression args) {
                 for (Expression arg : args.getExpressions()) {
@@ -155,6 +183,17 @@ class JenkinsfileExamplesTest {
                 }
             }
             super.visitMethodCallExpression(call);
+        }
+
+        private static MapExpression named(MethodCallExpression call) {
+            MapExpression named = new MapExpression();
+            if (call.getArguments() instanceof TupleExpression args) {
+                for (Expression arg : args.getExpressions()) {
+                    assertThat(arg).as(call.getMethodAsString() + " takes named arguments only").isInstanceOf(MapExpression.class);
+                    ((MapExpression) arg).getMapEntryExpressions().forEach(named::addMapEntryExpression);
+                }
+            }
+            return named;
         }
 
         private void commandLines(String script) {

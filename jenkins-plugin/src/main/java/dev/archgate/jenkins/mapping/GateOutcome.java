@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a gate run on an agent sends back to the controller, made of plugin and JDK types only: Jenkins' remoting
- * class filter (JEP-200) admits those, while the engine's own {@link Report} is a library class it would refuse.
+ * What a gate (or a merge) run on an agent sends back to the controller, made of plugin and JDK types only: Jenkins'
+ * remoting class filter (JEP-200) admits those, while the engine's own {@link Report} is a library class it would
+ * refuse.
  *
  * @param reportDir the report directory relative to the workspace, '/'-separated, for the test results and archive
  * @param stepResult what the Pipeline step returns ({@link StepResult})

@@ -1,18 +1,14 @@
 package dev.archgate.jenkins.mapping;
 
-import dev.archgate.platform.Platform;
-import dev.archgate.platform.UnknownPlatformException;
-import dev.archgate.spec.BuildSpec;
 import dev.archgate.spec.ByteSizes;
-import dev.archgate.spec.CheckFlags;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.PolicyLimits;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.spec.SpecException;
 import dev.archgate.spec.SpecLoader;
+import dev.archgate.spec.SpecOverrides;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,9 +25,6 @@ import java.util.function.UnaryOperator;
  */
 public final class GateParameters implements Serializable {
     private static final long serialVersionUID = 1L;
-
-    /** Where the reports go when neither the step nor archgate.yml names a directory; inside the workspace. */
-    public static final String DEFAULT_REPORT_DIR = "archgate-report";
 
     private String config;
     private String image;
@@ -69,78 +62,38 @@ public final class GateParameters implements Serializable {
             throw new SpecException("both image and context are given: give image to gate an existing image, or context to build one");
         }
         SpecDraft d = config == null ? SpecDraft.empty() : new SpecLoader(environment).load(workspace.resolve(config));
-        if (image != null) {
-            d = d.withImage(image);
+        List<SmokeTest> tests = new ArrayList<>();
+        for (int i = 0; i < smoke.size(); i++) {
+            tests.add(smoke.get(i).toSmokeTest(i));
         }
-        BuildSpec build = d.build();
-        if (context != null) {
-            build = new BuildSpec(workspace.resolve(context).normalize(), null, build == null ? Map.of() : build.args(),
-                    build != null && build.push(), build == null ? List.of() : build.tags(), build == null ? null : build.target());
-        }
-        if (build != null && image == null) {
-            Map<String, String> args = new LinkedHashMap<>(build.args());
-            args.putAll(pairs(buildArgs, "buildArgs", "KEY=VALUE"));
-            d = d.withBuild(new BuildSpec(build.context(), file != null ? workspace.resolve(file).normalize() : build.dockerfile(), args,
-                    push != null ? push : build.push(), tags.isEmpty() ? build.tags() : tags, target != null ? target : build.target()));
-        }
+        d = SpecOverrides.builder()
+                .image(image)
+                .context(WorkspacePaths.resolve(workspace, context))
+                .dockerfile(WorkspacePaths.resolve(workspace, file))
+                .target(target)
+                .platforms(platforms.isEmpty() ? null : String.join(",", platforms))
+                .tags(tags)
+                .push(push)
+                .buildArgs(pairs(buildArgs, "buildArgs", "KEY=VALUE"))
+                .smoke(tests)
+                .strictEmulation(strictEmulation)
+                .installEmulation(installEmulation)
+                .checks(pairs(checks, "checks", "CHECK-ID=LEVEL"))
+                .ignorePaths(ignorePaths)
+                .insecureRegistries(insecureRegistries)
+                .promote(promote)
+                .reportDir(WorkspacePaths.resolve(workspace, reportDir))
+                .builder(builder)
+                .engines(EngineEndpoint.all(pairs(engines, "engines", "PLATFORM=HOST"), "engines"))
+                .emulationCpu(CpuOverride.all(pairs(emulationCpu, "emulationCpu", "PLATFORM=MODEL"), "emulationCpu"))
+                .sizeBudget(sizeBudget == null ? null : ByteSizes.parse(sizeBudget, "sizeBudget"))
+                .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "wastedBytes"))
+                .build()
+                .applyTo(d);
         if (d.build() == null) {
-            List<String> buildOnly = new ArrayList<>();
-            if (file != null) {
-                buildOnly.add("file");
-            }
-            if (target != null) {
-                buildOnly.add("target");
-            }
-            if (!tags.isEmpty()) {
-                buildOnly.add("tags");
-            }
-            if (push != null) {
-                buildOnly.add("push");
-            }
-            if (!buildArgs.isEmpty()) {
-                buildOnly.add("buildArgs");
-            }
-            if (!buildOnly.isEmpty()) {
-                throw new SpecException(String.join(", ", buildOnly) + " apply to a build, but nothing is built here: give context "
-                        + "(or build: in archgate.yml), or leave them out when gating an image");
-            }
+            refuseBuildOnly();
         }
-        if (!platforms.isEmpty()) {
-            d = d.withPlatforms(Platform.parseList(String.join(",", platforms)));
-        }
-        if (!smoke.isEmpty()) {
-            List<SmokeTest> tests = new ArrayList<>();
-            for (int i = 0; i < smoke.size(); i++) {
-                tests.add(smoke.get(i).toSmokeTest(i));
-            }
-            d = d.withSmoke(tests);
-        }
-        if (strictEmulation != null) {
-            d = d.withStrictEmulation(strictEmulation);
-        }
-        if (installEmulation != null) {
-            d = d.withInstallEmulation(installEmulation);
-        }
-        if (!checks.isEmpty()) {
-            d = d.withCheckLevels(CheckFlags.merge(d.checkLevels(), pairs(checks, "checks", "CHECK-ID=LEVEL")));
-        }
-        if (!ignorePaths.isEmpty()) {
-            d = d.withIgnorePaths(ignorePaths);
-        }
-        if (!insecureRegistries.isEmpty()) {
-            d = d.withInsecureRegistries(insecureRegistries);
-        }
-        if (!promote.isEmpty()) {
-            d = d.withPromote(promote);
-        }
-        d = machinesAndLimits(d);
-        Path reports = reportDir != null ? workspace.resolve(reportDir).normalize()
-                : d.reportDir() != null ? d.reportDir().normalize() : workspace.resolve(DEFAULT_REPORT_DIR);
-        if (!reports.toAbsolutePath().startsWith(workspace.toAbsolutePath().normalize())) {
-            throw new SpecException("the report directory " + reports + " is outside the workspace " + workspace
-                    + ": give reportDir a path inside it, since the test results and archived reports are taken from there");
-        }
-        d = d.withReportDir(reports);
+        d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir()));
         if (d.build() == null && d.image() == null) {
             throw new SpecException("nothing to gate: give image (a reference) or context (a directory to build), or config "
                     + "naming an archgate.yml with build: or image:");
@@ -151,34 +104,27 @@ public final class GateParameters implements Serializable {
         return d.toSpec();
     }
 
-    /** Where work runs and the image design limits, as the CLI's --builder, --engine, --emulation-cpu and policy flags set them. */
-    private SpecDraft machinesAndLimits(SpecDraft d) {
-        if (builder != null) {
-            d = d.withBuilder(builder);
+    /** Build settings given while nothing is built would be silently dropped: refuse them instead. */
+    private void refuseBuildOnly() {
+        List<String> buildOnly = new ArrayList<>();
+        if (file != null) {
+            buildOnly.add("file");
         }
-        if (!engines.isEmpty()) {
-            // Merged into engines: of the file, platform by platform, as the CLI's --engine is.
-            Map<Platform, EngineEndpoint> given = new LinkedHashMap<>();
-            pairs(engines, "engines", "PLATFORM=HOST").forEach((platform, host) -> given.put(enginePlatform(platform), EngineEndpoint.of(host)));
-            d = d.withEngines(given);
+        if (target != null) {
+            buildOnly.add("target");
         }
-        if (!emulationCpu.isEmpty()) {
-            d = d.withEmulationCpu(CpuOverride.all(pairs(emulationCpu, "emulationCpu", "PLATFORM=MODEL"), "emulationCpu"));
+        if (!tags.isEmpty()) {
+            buildOnly.add("tags");
         }
-        if (sizeBudget != null) {
-            d = d.withPolicy(PolicyLimits.sizeBudget(ByteSizes.parse(sizeBudget, "sizeBudget")));
+        if (push != null) {
+            buildOnly.add("push");
         }
-        if (wastedBytes != null) {
-            d = d.withPolicy(PolicyLimits.wastedBytes(ByteSizes.parse(wastedBytes, "wastedBytes")));
+        if (!buildArgs.isEmpty()) {
+            buildOnly.add("buildArgs");
         }
-        return d;
-    }
-
-    private static Platform enginePlatform(String platform) {
-        try {
-            return Platform.parse(platform);
-        } catch (UnknownPlatformException e) {
-            throw new SpecException("engines: " + e.getMessage());
+        if (!buildOnly.isEmpty()) {
+            throw new SpecException(String.join(", ", buildOnly) + " apply to a build, but nothing is built here: give context "
+                    + "(or build: in archgate.yml), or leave them out when gating an image");
         }
     }
 

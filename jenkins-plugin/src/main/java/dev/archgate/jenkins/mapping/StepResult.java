@@ -8,10 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the {@code archgate} step returns to a scripted Pipeline: a map (which the Groovy sandbox lets a script read
- * without an approval) of {@code verdict} (pass, fail, error), {@code image}, {@code digest} (null when the image
- * could not be resolved), {@code failedPlatforms} (failed or unchecked, in gate order), {@code platforms} (all) and
- * {@code warnings} (their number).
+ * What the {@code archgate} and {@code archgateMerge} steps return to a scripted Pipeline: a map (which the Groovy
+ * sandbox lets a script read without an approval) of {@code verdict} (pass, fail, error), {@code image}, {@code digest}
+ * (null when the image could not be resolved), {@code failedPlatforms} (failed or unchecked, in gate order),
+ * {@code platforms} (all) and {@code warnings} (their number).
  */
 public final class StepResult {
     private StepResult() {}

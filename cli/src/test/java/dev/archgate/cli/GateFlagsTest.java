@@ -1,0 +1,73 @@
+package dev.archgate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.archgate.platform.Platform;
+import dev.archgate.spec.EngineEndpoint;
+import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.PolicyLimits;
+import dev.archgate.spec.SpecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** archgate gate's flags for where work runs and the policy limits, laid over archgate.yml as the command parses them. */
+class GateFlagsTest {
+    private static final Platform AMD64 = Platform.parse("linux/amd64");
+    private static final Platform ARM64 = Platform.parse("linux/arm64");
+
+    @TempDir
+    Path dir;
+
+    private GateSpec spec(String... flags) throws Exception {
+        Path config = dir.resolve("archgate.yml");
+        Files.writeString(config, """
+                version: 1
+                build: {context: ., builder: from-file}
+                platforms: [linux/amd64, linux/arm64]
+                engines: {linux/arm64: "tcp://arm-host:2376"}
+                emulation: {cpu: {linux/arm64: cortex-a53}}
+                policy: {size-budget: 150MiB}
+                report: {dir: reports}
+                """);
+        String[] args = Stream.concat(Stream.of("gate", "--config", config.toString()), Stream.of(flags)).toArray(String[]::new);
+        GateCommand gate = (GateCommand) ArchgateCommand.newCommandLine().parseArgs(args).subcommand().commandSpec().userObject();
+        return gate.spec();
+    }
+
+    @Test
+    void flagsOverrideTheFilesKeysAndTheEnginesAndCpuModelsMergePlatformByPlatform() throws Exception {
+        GateSpec s = spec("--builder", "fleet", "--engine", "linux/amd64=tcp://x86-host:2376", "--emulation-cpu", "linux/arm64=cortex-a72",
+                "--size-budget", "1MiB", "--wasted-bytes", "2MiB", "--report-dir", dir.resolve("elsewhere").toString());
+
+        assertThat(s.machines().builder()).isEqualTo("fleet");
+        assertThat(s.machines().engines()).isEqualTo(Map.of(ARM64, EngineEndpoint.of("tcp://arm-host:2376"),
+                AMD64, EngineEndpoint.of("tcp://x86-host:2376")));
+        assertThat(s.emulationCpu()).isEqualTo(Map.of(ARM64, "cortex-a72"));
+        assertThat(s.policy()).isEqualTo(new PolicyLimits(1024L * 1024, 2L * 1024 * 1024));
+        assertThat(s.reportDir()).isEqualTo(dir.resolve("elsewhere"));
+    }
+
+    @Test
+    void withoutTheFlagsTheFilesValuesStand() throws Exception {
+        GateSpec s = spec();
+
+        assertThat(s.machines().builder()).isEqualTo("from-file");
+        assertThat(s.machines().engines()).isEqualTo(Map.of(ARM64, EngineEndpoint.of("tcp://arm-host:2376")));
+        assertThat(s.emulationCpu()).isEqualTo(Map.of(ARM64, "cortex-a53"));
+        assertThat(s.policy()).isEqualTo(new PolicyLimits(150L * 1024 * 1024, PolicyLimits.DEFAULT_WASTED_BYTES));
+        assertThat(s.reportDir()).isEqualTo(dir.resolve("reports"));
+    }
+
+    @Test
+    void aBadEngineFlagIsOneSentenceNamingTheFlag() {
+        assertThatThrownBy(() -> spec("--engine", "linux/sparc=tcp://h:2376")).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("--engine: unknown platform 'linux/sparc'");
+        assertThatThrownBy(() -> spec("--size-budget", "lots")).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("--size-budget is 'lots'");
+    }
+}

@@ -1,0 +1,33 @@
+package dev.archgate.jenkins;
+
+import dev.archgate.gate.Gate;
+import dev.archgate.jenkins.mapping.GateOutcome;
+import dev.archgate.jenkins.mapping.MergeParameters;
+import dev.archgate.report.Report;
+import hudson.model.TaskListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * The merge, run on the agent that holds the workspace with the parallel branches' reports (unstashed there) and the
+ * registry login a promotion needs: the engine reads the reports back distrustfully, makes one verdict and, on a
+ * pass, promotes the digest.
+ */
+final class MergeOnAgent extends ReportOnAgent {
+    private static final long serialVersionUID = 1L;
+
+    private final MergeParameters parameters;
+
+    MergeOnAgent(MergeParameters parameters, TaskListener listener) {
+        super(listener);
+        this.parameters = parameters;
+    }
+
+    @Override
+    GateOutcome work(Path workspace, PrintStream log) throws IOException, InterruptedException {
+        MergeParameters.Merge merge = parameters.toMerge(workspace);
+        Report report = Gate.merge(merge.reports(), merge.platforms(), merge.promote(), progress(log));
+        return finish(report, merge.reportDir(), workspace, parameters.isUnstableOnWarning(), log);
+    }
+}
