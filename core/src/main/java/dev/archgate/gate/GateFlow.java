@@ -109,6 +109,8 @@ final class GateFlow {
                 return interrupted(name, imageFindings, Map.of(), null);
             }
             throw e;
+        } finally {
+            engines.awaitSweeps(); // started with the first engine connection, which emulation.install may make before a build
         }
     }
 
@@ -183,7 +185,6 @@ final class GateFlow {
             // A cancelled gate ends only when its platform workers (and the emulation probes) have removed their smoke containers.
             Futures.awaitEnd(platforms, GateRun.STOP_WAIT);
             Futures.awaitEnd(warmUp, GateRun.STOP_WAIT);
-            engines.awaitSweeps();
             targets.values().forEach(Target::close);
         }
     }
