@@ -64,6 +64,7 @@ final class Emulation {
         Binfmt binfmt = Binfmt.host();
         DockerClient docker = Engine.connect();
         SmokeRunner runner = Engine.runner(docker);
+        runner.sweep();
         List<PlatformReport> reports = new ArrayList<>();
         for (Platform p : platforms) {
             List<Finding> findings = new ArrayList<>();

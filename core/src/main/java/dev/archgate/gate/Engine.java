@@ -37,9 +37,9 @@ final class Engine {
         return docker;
     }
 
+    /** A runner for the engine; leftovers of earlier runs are its caller's to sweep ({@link SmokeRunner#sweep}). */
     static SmokeRunner runner(DockerClient docker) {
         Labels labels = new Labels();
-        labels.sweep(docker);
         return new SmokeRunner(docker, labels, Path.of(System.getenv().getOrDefault("ARCHGATE_QEMU_DIR", "/usr/bin")));
     }
 

@@ -109,6 +109,8 @@ final class GateFlow {
                 return interrupted(name, imageFindings, Map.of(), null);
             }
             throw e;
+        } finally {
+            engines.awaitSweeps(); // started with the first engine connection, which emulation.install may make before a build
         }
     }
 
@@ -119,14 +121,13 @@ final class GateFlow {
                         + image + " first");
             }
         }
-        if (stages.smoke) {
-            if (!spec.machines().engines().keySet().containsAll(spec.platforms())) {
-                docker(); // the local engine runs some platforms: a gate without it stops here, with its one sentence
-            }
-            if (spec.strictEmulation()) {
-                checkCpuOverrides();
-            }
-        }
+        // The engines are connected, swept and their emulation checked while the registry is read:
+        // neither needs the other, and both take seconds on a cold JVM.
+        ExecutorService warmUp = Executors.newSingleThreadExecutor();
+        Future<?> enginesReady = stages.smoke ? warmUp.submit(() -> {
+            prepareEngines();
+            return null;
+        }) : java.util.concurrent.CompletableFuture.completedFuture(null);
         // Smoke runs mostly wait on the engine and on QEMU, so every platform gets its own thread
         // (bounded, for gates of many platforms); layer reads share the cores.
         ExecutorService platforms = Executors.newFixedThreadPool(Math.min(spec.platforms().size(), Engine.MAX_PARALLEL));
@@ -134,18 +135,24 @@ final class GateFlow {
         Map<String, Target> targets = new LinkedHashMap<>();
         Map<Platform, Future<PlatformReport>> running = new LinkedHashMap<>();
         try {
-            for (String image : new LinkedHashSet<>(images.values())) {
-                targets.put(image, open(image, images));
+            try {
+                for (String image : new LinkedHashSet<>(images.values())) {
+                    targets.put(image, open(image, images));
+                }
+            } catch (IOException | RuntimeException e) {
+                enginesFailure(enginesReady); // an engine that does not answer is said first, as when it was asked first
+                throw e;
             }
             for (Platform p : spec.platforms()) {
                 Target t = targets.get(images.get(p));
                 running.put(p, platforms.submit(() -> {
                     listener.platformStarted(p);
-                    PlatformReport r = platform(t, p, layers);
+                    PlatformReport r = platform(t, p, layers, enginesReady);
                     listener.platformFinished(r);
                     return r;
                 }));
             }
+            Futures.get(enginesReady); // a gate without its local engine stops here, with its one sentence
             List<PlatformReport> reports = new ArrayList<>();
             for (Future<PlatformReport> f : running.values()) {
                 reports.add(Futures.get(f));
@@ -174,8 +181,10 @@ final class GateFlow {
         } finally {
             layers.shutdownNow();
             platforms.shutdownNow();
-            // A cancelled gate ends only when its platform workers have removed their smoke containers.
+            warmUp.shutdownNow();
+            // A cancelled gate ends only when its platform workers (and the emulation probes) have removed their smoke containers.
             Futures.awaitEnd(platforms, GateRun.STOP_WAIT);
+            Futures.awaitEnd(warmUp, GateRun.STOP_WAIT);
             targets.values().forEach(Target::close);
         }
     }
@@ -244,6 +253,47 @@ final class GateFlow {
         } catch (IOException | RuntimeException e) {
             source.close();
             throw e;
+        }
+    }
+
+    /**
+     * What the smoke runs need before their first container, found once: the local engine
+     * connected (when it runs any platform; else an environment error for the whole gate), the
+     * engines of engines: connected (one that does not answer fails its own platforms only), stale
+     * containers swept, CPU overrides checked, and the emulation of every platform the local
+     * engine emulates.
+     */
+    private void prepareEngines() throws InterruptedException {
+        if (!spec.machines().engines().keySet().containsAll(spec.platforms())) {
+            engines.local();
+        }
+        for (Platform p : spec.platforms()) {
+            SmokeEngines.Target engine;
+            try {
+                engine = engines.forPlatform(p);
+            } catch (GateException e) {
+                continue; // an engine of engines: that does not answer: its platforms report it
+            }
+            if (engine.local() && !engine.runsNatively(p)) {
+                emulationProblem(p);
+            }
+            if (spec.strictEmulation()) {
+                engine.runner().prepareQemu(p);
+            }
+        }
+        if (spec.strictEmulation()) {
+            checkCpuOverrides();
+        }
+    }
+
+    /** Throws the engines' failure when their preparation failed (it is waited for), else returns. */
+    private static void enginesFailure(Future<?> enginesReady) throws InterruptedException {
+        try {
+            enginesReady.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
         }
     }
 
@@ -319,7 +369,8 @@ final class GateFlow {
         return docker;
     }
 
-    private PlatformReport platform(Target target, Platform p, ExecutorService layers) throws IOException, InterruptedException {
+    private PlatformReport platform(Target target, Platform p, ExecutorService layers, Future<?> enginesReady)
+            throws IOException, InterruptedException {
         ImageSource source = target.source();
         ResolvedImage image = target.resolved();
         Coverage coverage = Coverage.asked(stages.audit, stages.smoke ? spec.smoke().size() : 0);
@@ -340,6 +391,7 @@ final class GateFlow {
         }
         List<SmokeResult> smoke = List.of();
         if (stages.smoke) {
+            Futures.get(enginesReady);
             SmokeEngines.Target engine;
             try {
                 engine = engines.forPlatform(p);

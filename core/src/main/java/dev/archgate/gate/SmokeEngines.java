@@ -6,15 +6,22 @@ import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.EngineEndpoint;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
  * The Docker engines smoke runs go to: the local one, and the engine engines: names for a
  * platform. Each engine is asked its own architecture, so a run is native exactly where the
  * engine's hardware is the platform's, and strict emulation applies everywhere else. Engines are
- * connected once, when the first platform that needs one runs; one that does not answer is an
+ * connected once, before the first platform that needs one runs; one that does not answer is an
  * environment error for its platforms only.
  */
 final class SmokeEngines {
@@ -28,6 +35,8 @@ final class SmokeEngines {
     private final Map<Platform, EngineEndpoint> engines;
     private final Supplier<DockerClient> localEngine;
     private final Map<EngineEndpoint, Target> connected = new HashMap<>();
+    private final Map<EngineEndpoint, GateException> unreachable = new HashMap<>();
+    private final List<Future<?>> sweeps = new ArrayList<>();
     private Target local;
 
     SmokeEngines(Map<Platform, EngineEndpoint> engines, Supplier<DockerClient> localEngine) {
@@ -41,9 +50,18 @@ final class SmokeEngines {
         if (endpoint == null) {
             return local();
         }
+        GateException failed = unreachable.get(endpoint);
+        if (failed != null) {
+            throw failed;
+        }
         Target t = connected.get(endpoint);
         if (t == null) {
-            t = target(Engine.connect(endpoint), endpoint.host(), false);
+            try {
+                t = target(Engine.connect(endpoint), endpoint.host(), false);
+            } catch (GateException e) {
+                unreachable.put(endpoint, e); // asked once per run: each of its platforms would wait out the same timeout
+                throw e;
+            }
             connected.put(endpoint, t);
         }
         return t;
@@ -57,7 +75,35 @@ final class SmokeEngines {
         return local;
     }
 
-    private static Target target(DockerClient docker, String address, boolean local) {
+    /**
+     * Waits (bounded, also when interrupted) for the sweeps of leftovers this run started, so
+     * none outlives the run. A sweep that failed leaves its leftovers to the next run's.
+     */
+    void awaitSweeps() {
+        List<Future<?>> started;
+        synchronized (this) {
+            started = List.copyOf(sweeps);
+        }
+        boolean interrupted = Thread.interrupted();
+        long deadline = System.nanoTime() + GateRun.STOP_WAIT.toNanos();
+        for (Future<?> sweep : started) {
+            while (true) {
+                try {
+                    sweep.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException | TimeoutException e) {
+                    break;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Target target(DockerClient docker, String address, boolean local) {
         Info info = docker.infoCmd().exec();
         Platform arch;
         try {
@@ -67,6 +113,9 @@ final class SmokeEngines {
                     + "', an architecture archgate does not know", GateException.Kind.ENVIRONMENT, e);
         }
         String name = (info.getName() == null ? "engine" : info.getName()) + " (" + address + ")";
-        return new Target(name, docker, Engine.runner(docker), arch, local);
+        SmokeRunner runner = Engine.runner(docker);
+        // Leftovers belong to runs that ended, never to this one's containers: the sweep runs beside them.
+        sweeps.add(CompletableFuture.runAsync(runner::sweep));
+        return new Target(name, docker, runner, arch, local);
     }
 }

@@ -14,7 +14,6 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -26,8 +25,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
  * Runs smoke tests as containers through the Engine API, hardened (no network, no capabilities,
@@ -43,7 +40,7 @@ public final class SmokeRunner {
     private final Labels labels;
     private final Path qemuDir;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private final Map<String, byte[]> qemuTars = new ConcurrentHashMap<>();
+    private final Map<String, QemuTar> qemuTars = new ConcurrentHashMap<>();
     private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
     /** Set when the JVM shuts down (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
@@ -68,7 +65,32 @@ public final class SmokeRunner {
     public SmokeResult run(String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test, boolean strict,
                            ProgramChain chain, List<String> argv) throws InterruptedException {
         long start = System.nanoTime();
-        String id = null;
+        String[] created = new String[1];
+        SmokeResult result;
+        String removalFault = null;
+        try {
+            result = attempt(created, image, platform, nativePlatform, cpuModel, test, strict, chain, argv, start);
+        } finally {
+            if (created[0] != null) {
+                boolean interrupted = Thread.interrupted(); // removal must happen even on interrupt
+                removalFault = remove(created[0]);
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        if (removalFault != null && !Check.ENGINE_FAILED.id().equals(result.outcome())) {
+            // A container's end is trusted only from an engine that still answers after it: an engine
+            // that stops mid-run ends its containers too, with whatever status their programs choose.
+            stopIfInterrupted();
+            return engineFailed(test, "removing the container: " + removalFault, start);
+        }
+        return result;
+    }
+
+    private SmokeResult attempt(String[] created, String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test,
+                                boolean strict, ProgramChain chain, List<String> argv, long start) throws InterruptedException {
+        String id;
         try {
             Launch launch = strict ? StrictLaunch.plan(chain, platform, nativePlatform, argv)
                     : Launch.asImageSays(argv, !chain.missesItsCommand());
@@ -85,6 +107,7 @@ public final class SmokeRunner {
                 }
             }
             id = create(image, platform, launch, launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of());
+            created[0] = id;
             if (launch.throughQemu()) {
                 copyQemu(id, platform);
             }
@@ -107,14 +130,6 @@ public final class SmokeRunner {
                 throw (RuntimeException) e; // not the engine's transport: an archgate bug, reported as one
             }
             return engineFailed(test, root.getClass().getSimpleName() + ": " + root.getMessage(), start);
-        } finally {
-            if (id != null) {
-                boolean interrupted = Thread.interrupted(); // removal must happen even on interrupt
-                remove(id);
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
         }
     }
 
@@ -211,33 +226,42 @@ public final class SmokeRunner {
     }
 
     private void copyQemu(String id, Platform platform) throws IOException, EngineFault {
-        byte[] tar = qemuTars.get(platform.qemuArch());
-        if (tar == null) {
-            try {
-                tar = qemuTar(platform);
-            } catch (IOException e) {
-                throw new EngineFault("cannot read " + platform.qemuArch() + "'s QEMU on this host (" + e.getMessage() + ")");
-            }
-            qemuTars.put(platform.qemuArch(), tar);
+        QemuTar tar;
+        try {
+            tar = qemuTar(platform);
+        } catch (IOException e) {
+            throw new EngineFault("cannot read " + platform.qemuArch() + "'s QEMU on this host (" + e.getMessage() + ")");
         }
-        try (InputStream in = new java.io.ByteArrayInputStream(tar)) {
+        try (InputStream in = tar.open()) {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
         }
     }
 
-    /** The static QEMU binary as a one-file tar, made once per architecture and run. */
-    private byte[] qemuTar(Platform platform) throws IOException {
-        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
-        ByteArrayOutputStream tarBytes = new ByteArrayOutputStream();
-        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(tarBytes)) {
-            TarArchiveEntry e = new TarArchiveEntry(StrictLaunch.QEMU_PATH.substring(1));
-            e.setMode(0755);
-            e.setSize(Files.size(qemu));
-            tar.putArchiveEntry(e);
-            Files.copy(qemu, tar);
-            tar.closeArchiveEntry();
+    /**
+     * Makes the tar header of the QEMU binary strict runs of {@code platform} copy into their
+     * containers, ahead of the first of them (the gate does it while the image is still being
+     * read). A QEMU that cannot be read is left for the run to report.
+     */
+    public void prepareQemu(Platform platform) {
+        try {
+            qemuTar(platform);
+        } catch (IOException e) {
+            // the run that needs it reports it, as emulation.missing or engine.failed
         }
-        return tarBytes.toByteArray();
+    }
+
+    private QemuTar qemuTar(Platform platform) throws IOException {
+        QemuTar made = qemuTars.get(platform.qemuArch());
+        if (made == null) {
+            made = QemuTar.of(qemuDir.resolve("qemu-" + platform.qemuArch() + "-static"), StrictLaunch.QEMU_PATH.substring(1));
+            qemuTars.put(platform.qemuArch(), made);
+        }
+        return made;
+    }
+
+    /** Removes leftovers of earlier runs from this runner's engine (see {@link Labels#sweep}); returns how many. */
+    public int sweep() {
+        return labels.sweep(docker);
     }
 
     private ContainerResult startAndWait(String id, SmokeTest test, boolean entrypointExists, long start)
@@ -253,6 +277,7 @@ public final class SmokeRunner {
             }
             return new ContainerResult(null, "", "", false, false, false, why, entrypointExists, ms(start));
         }
+
         boolean service = test.mode() != SmokeTest.Mode.COMMAND;
         long limitMs = service ? test.ready().toMillis() : test.timeout().toMillis();
         try (ContainerWatch watch = ContainerWatch.follow(docker, id, MAX_OUTPUT)) {
@@ -265,13 +290,13 @@ public final class SmokeRunner {
                 stopIfInterrupted();
                 throw new EngineFault("waiting for the container: " + watch.failure());
             }
+
             Integer exit = watch.exitCode();
             if (exit == null) {
                 kill(id); // still running, or its guest died and QEMU hangs: either way it is done
             }
             boolean running = end == ContainerWatch.End.TIME_UP && exit == null;
-            InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
-            boolean oom = Boolean.TRUE.equals(state.getState().getOOMKilled());
+            boolean oom = oomKilled(id, exit);
             String[] output = watch.output();
             return new ContainerResult(exit, output[0], output[1], oom, running && !service, running && service, null,
                     entrypointExists, ms(start));
@@ -279,6 +304,21 @@ public final class SmokeRunner {
             stopIfInterrupted();
             throw new EngineFault("reading the container's state: " + firstLine(e.getMessage()));
         }
+    }
+
+    /**
+     * Whether the kernel's OOM killer struck in the container. Only the engine's state says so,
+     * which costs a round trip; a program that exited 0 was not ended by it, so that (the common,
+     * passing) case is not asked, and the removal that follows proves the engine still answered
+     * after the exit. Any other end is asked: the killed process may be a child, after which the
+     * program exits with whatever status it chooses, or still runs.
+     */
+    private boolean oomKilled(String id, Integer exit) {
+        if (exit != null && exit == 0) {
+            return false;
+        }
+        InspectContainerResponse state = docker.inspectContainerCmd(id).exec();
+        return Boolean.TRUE.equals(state.getState().getOOMKilled());
     }
 
     private void kill(String id) {
@@ -289,20 +329,27 @@ public final class SmokeRunner {
         }
     }
 
-    private void remove(String id) {
+    /** Removes a container of this run; returns null when it is gone, else the engine's fault (the next run's sweep finds it by label). */
+    private String remove(String id) {
         try {
             docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            return null;
         } catch (NotFoundException e) {
-            // already gone
+            return null; // already gone
         } catch (RuntimeException e) {
-            // left for the next run's sweep, which finds it by label
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return root == e ? firstLine(e.getMessage()) : root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
+        } finally {
+            live.remove(id);
         }
-        live.remove(id);
     }
 
     private void removeAll() {
         stopping = true;
-        new ArrayList<>(live).forEach(this::remove);
+        new ArrayList<>(live).forEach(id -> remove(id));
     }
 
     private static String firstLine(String message) {

@@ -7,12 +7,14 @@ import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The median time of one strict smoke run in-process, after a warm-up run (JVM start and JIT
- * left out), for dev/bench-smoke to set against plain docker run of the same command.
+ * The median time of one strict smoke run in-process (JVM start and JIT left out by a warm-up
+ * run) and of plain {@code docker run --rm --platform} of the same command, alternated so both
+ * see the same machine load, for dev/bench-smoke. Prints the two medians in seconds.
  * Usage: SmokeLatency IMAGE PLATFORM ROUNDS CMD...
  */
 public final class SmokeLatency {
@@ -26,19 +28,30 @@ public final class SmokeLatency {
         var chain = dev.archgate.testing.FixturePrograms.chain(image, platform, command);
         SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(), new Labels(), Path.of("/usr/bin"));
         SmokeTest test = new SmokeTest("bench", SmokeTest.Mode.COMMAND, command, 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
-        double[] seconds = new double[rounds];
+        List<String> dockerRun = new ArrayList<>(List.of("docker", "run", "--rm", "--platform", platform.toString(), image));
+        dockerRun.addAll(command);
+        double[] ours = new double[rounds];
+        double[] theirs = new double[rounds];
         for (int i = -1; i < rounds; i++) {
             long start = System.nanoTime();
             var r = runner.run(image, platform, platform.architecture().equals("amd64"), null, test, true, chain, command);
             if (!r.passed()) {
                 throw new IllegalStateException(r.outcome() + ": " + r.detail());
             }
+            double o = (System.nanoTime() - start) / 1e9;
+            start = System.nanoTime();
+            Process p = new ProcessBuilder(dockerRun).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException(String.join(" ", dockerRun) + " exited with " + p.exitValue());
+            }
             if (i >= 0) {
-                seconds[i] = (System.nanoTime() - start) / 1e9;
+                ours[i] = o;
+                theirs[i] = (System.nanoTime() - start) / 1e9;
             }
         }
-        Arrays.sort(seconds);
-        System.out.printf("%.3f%n", seconds[rounds / 2]);
+        Arrays.sort(ours);
+        Arrays.sort(theirs);
+        System.out.printf("%.3f %.3f%n", ours[rounds / 2], theirs[rounds / 2]);
         System.exit(0);
     }
 }

@@ -112,6 +112,18 @@ class SmokeHardeningIT {
         assertThat(r.detail()).isEqualTo("killed by the kernel: out of memory (the container's memory limit)");
     }
 
+    /**
+     * The engine is asked about the OOM killer only when the program did not exit 0: a child
+     * killed at the limit is still found when the program then fails with a status of its own.
+     */
+    @Test
+    void aChildKilledAtTheMemoryLimitIsFoundWhenTheProgramThenFails() throws Exception {
+        SmokeResult r = run("child-allocator", "sh -c 'x=0123456789abcdef; while :; do x=$x$x; done'; exit 3", "");
+        assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.signal");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.detail()).isEqualTo("killed by the kernel: out of memory (the container's memory limit)");
+    }
+
     @Test
     void aRootProcessHasNoCapabilitiesAndNoNewPrivileges() throws Exception {
         String script = "echo \"uid $(id -u)\"; while read k v; do case $k in CapPrm:|CapEff:|CapBnd:|CapAmb:|NoNewPrivs:) echo \"$k $v\";; "
