@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * <p>Entries: the facts of every file stay in memory (about 150 bytes each, measured: a million
  * files audit in a 256 MiB heap, four million do not), so an image may hold one entry per
  * {@value #HEAP_BYTES_PER_ENTRY} bytes of the JVM's maximum heap: a million with -Xmx256m,
- * about 25 million with the default heap of a 24 GiB machine.
+ * about four million with the 1 GiB that bin/archgate gives it.
  */
 final class ReadLimits {
     static final int RATIO = 200;

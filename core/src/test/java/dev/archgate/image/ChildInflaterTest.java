@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -185,6 +186,64 @@ class ChildInflaterTest {
             assertThat(Path.of("/proc/" + pid)).as("child %d reaped", pid).doesNotExist();
         }
         assertThat(children()).isEmpty();
+    }
+
+    /**
+     * The layers of one image are inflated at once, one per core: each layer's store waits until
+     * every layer has been asked for, which only a parallel read gets past.
+     */
+    @ParameterizedTest
+    @EnumSource(GzipInflater.class)
+    void theLayersOfAnImageAreInflatedAtOnce(GzipInflater inflater) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        Map<String, byte[]> blobs = new java.util.LinkedHashMap<>();
+        List<Descriptor> layers = new java.util.ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+            byte[] blob = gzip(new TarLayer().file("layer-" + i, 0644, "content " + i + "\n").bytes());
+            blobs.put(Digests.sha256(blob), blob);
+            layers.add(new Descriptor(GZIP, Digests.sha256(blob), blob.length, null, null, null, Map.of()));
+        }
+        CountDownLatch allAsked = new CountDownLatch(cores);
+        ContentStore store = new ContentStore() {
+            @Override
+            public String name() {
+                return "parallel";
+            }
+
+            @Override
+            public Served top() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public Served manifest(Descriptor d) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public InputStream blob(Descriptor d) throws IOException {
+                allAsked.countDown();
+                try {
+                    if (!allAsked.await(60, TimeUnit.SECONDS)) {
+                        throw new IOException("the other layers were not asked for while this one was open: layers are read one by one");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException();
+                }
+                return new ByteArrayInputStream(blobs.get(d.digest()));
+            }
+        };
+        Descriptor config = new Descriptor("application/vnd.oci.image.config.v1+json", "sha256:" + "c".repeat(64), 2, null, null, null, Map.of());
+        PlatformImage image = new PlatformImage(dev.archgate.platform.Platform.parse("linux/amd64"), null,
+                new ImageManifest("sha256:" + "d".repeat(64), "application/vnd.oci.image.manifest.v1+json", config, layers), null);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(cores);
+        try {
+            MergedFilesystem fs = ImageResolver.filesystem(new ImageSource(store), image, pool, inflater);
+            assertThat(fs.entry("/layer-" + (cores - 1))).isPresent();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
