@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.LongFunction;
 
 /** Resolves an image for platforms, and loads a variant's merged filesystem. */
 public final class ImageResolver {
@@ -66,15 +67,21 @@ public final class ImageResolver {
      * independently; merging, which is cheap, then runs in order).
      */
     public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool) throws IOException {
-        return filesystem(source, image, pool, GzipInflater.fromEnvironment());
+        return filesystem(source, image, pool, GzipInflater::forLayer);
     }
 
-    /** The same, with gzip layers decompressed by {@code inflater}. */
+    /** The same, with every gzip layer decompressed by {@code inflater}. */
     public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool, GzipInflater inflater)
             throws IOException {
+        return filesystem(source, image, pool, size -> inflater);
+    }
+
+    private static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool,
+            LongFunction<GzipInflater> inflaterFor) throws IOException {
         List<Future<List<LayerChange>>> reads = new ArrayList<>();
         ReadLimits limit = ReadLimits.perImage();
         for (Descriptor layer : image.manifest().layers()) {
+            GzipInflater inflater = inflaterFor.apply(layer.size());
             reads.add(pool.submit(() -> readLayer(source, layer, limit, inflater)));
         }
         List<List<LayerChange>> layers = new ArrayList<>();
