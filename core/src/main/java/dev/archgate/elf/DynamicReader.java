@@ -5,8 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * Reads the dynamic section of an ELF file that streams past once, in bounded memory. In files
@@ -44,7 +43,18 @@ final class DynamicReader {
     private final long dynamicOffset;
     private final byte[] dynamic;
     private final List<long[]> loads; // {vaddr, offset, filesz}
-    private final TreeMap<Long, String> strings = new TreeMap<>();
+    /**
+     * The kept strings by file offset, in increasing order (bytes are fed in order): their bytes
+     * copied one after another into {@code arena}, a String made only for a name looked up. Every
+     * library fills up to {@value #MAX_STRINGS} of them, most from its code, so a sorted map of
+     * Strings cost more than reading the library.
+     */
+    private long[] starts = new long[64];
+    private int[] lengths = new int[64];
+    private int[] places = new int[64];
+    private byte[] arena = new byte[4096];
+    private int arenaUsed;
+    private int kept;
     private final byte[] current = new byte[MAX_STRING];
     private int currentLength;
     private long currentStart;
@@ -139,7 +149,7 @@ final class DynamicReader {
     /** Takes the file's bytes [{@code offset}, {@code offset + length}), fed in increasing order of offset. */
     void feed(long offset, byte[] bytes, int from, int length) {
         long end = offset + length;
-        if (strings.size() < MAX_STRINGS) {
+        if (kept < MAX_STRINGS) {
             // Before the dynamic section in what linkers write; anywhere after patchelf rewrote the file.
             collectStrings(offset, bytes, from, length);
         }
@@ -158,29 +168,103 @@ final class DynamicReader {
             currentTooLong = true;
         }
         nextOffset = offset + length;
-        for (int i = 0; i < length; i++) {
-            byte b = bytes[from + i];
-            if (b == 0) {
-                if (currentLength > 0 && !currentTooLong && strings.size() < MAX_STRINGS) {
-                    String s = new String(current, 0, currentLength, StandardCharsets.ISO_8859_1);
-                    if (mayBeName(s)) {
-                        strings.put(currentStart, s);
-                    }
-                }
-                currentLength = 0;
-                currentTooLong = false;
-                currentStart = offset + i + 1;
-            } else if (currentLength < MAX_STRING) {
-                current[currentLength++] = b;
-            } else {
-                currentTooLong = true;
+        int end = from + length;
+        int runStart = from;
+        for (int i = from; i < end; i++) {
+            if (bytes[i] == 0) {
+                endOfString(bytes, runStart, i);
+                currentStart = offset + (i - from) + 1;
+                runStart = i + 1;
             }
+        }
+        carry(bytes, runStart, end);
+    }
+
+    /**
+     * A NUL ends the string in progress: the bytes carried from earlier buffers, then
+     * {@code bytes[from, to)}. Every byte of a library passes here, so a string is looked at where
+     * it lies and a String is made only for one shaped like a name.
+     */
+    private void endOfString(byte[] bytes, int from, int to) {
+        if (currentLength == 0 && !currentTooLong) {
+            int n = to - from;
+            if (n > 0 && n <= MAX_STRING && kept < MAX_STRINGS && mayBeName(bytes, from, to)) {
+                keep(bytes, from, n);
+            }
+        } else {
+            carry(bytes, from, to);
+            if (currentLength > 0 && !currentTooLong && kept < MAX_STRINGS && mayBeName(current, 0, currentLength)) {
+                keep(current, 0, currentLength);
+            }
+        }
+        currentLength = 0;
+        currentTooLong = false;
+    }
+
+    private void keep(byte[] bytes, int from, int n) {
+        if (kept == starts.length) {
+            starts = Arrays.copyOf(starts, kept * 2);
+            lengths = Arrays.copyOf(lengths, kept * 2);
+            places = Arrays.copyOf(places, kept * 2);
+        }
+        if (arenaUsed + n > arena.length) {
+            arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + n));
+        }
+        System.arraycopy(bytes, from, arena, arenaUsed, n);
+        starts[kept] = currentStart;
+        lengths[kept] = n;
+        places[kept++] = arenaUsed;
+        arenaUsed += n;
+    }
+
+    /** The index of the last kept string that starts at or before {@code offset}, or -1. */
+    private int floor(long offset) {
+        int low = 0;
+        int high = kept - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (starts[mid] <= offset) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    /** Keeps the start of a string that goes on in the next buffer. */
+    private void carry(byte[] bytes, int from, int to) {
+        int n = to - from;
+        if (currentLength + n > MAX_STRING) {
+            currentTooLong = true;
+        } else {
+            System.arraycopy(bytes, from, current, currentLength, n);
+            currentLength += n;
         }
     }
 
-    /** A library file name ("libc.so.6", "ld-linux-x86-64.so.2", "x.so") or a search path ("/opt/lib", "$ORIGIN/../lib"). */
-    private static boolean mayBeName(String s) {
-        return s.endsWith(".so") || s.contains(".so.") || s.contains("ORIGIN") || s.startsWith("/");
+    /**
+     * A library file name ("libc.so.6", "ld-linux-x86-64.so.2", "x.so") or a search path
+     * ("/opt/lib", "$ORIGIN/../lib"): ends with ".so", holds ".so." or "ORIGIN", or starts with "/".
+     */
+    private static boolean mayBeName(byte[] b, int from, int to) {
+        if (b[from] == '/') {
+            return true;
+        }
+        if (to - from >= 3 && b[to - 3] == '.' && b[to - 2] == 's' && b[to - 1] == 'o') {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] == '.' && i + 3 < to && b[i + 1] == 's' && b[i + 2] == 'o' && b[i + 3] == '.') {
+                return true;
+            }
+            if (b[i] == 'O' && i + 6 <= to && b[i + 1] == 'R' && b[i + 2] == 'I' && b[i + 3] == 'G' && b[i + 4] == 'I' && b[i + 5] == 'N') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The dynamic section's entries, or null when the section was not wholly seen. */
@@ -257,12 +341,13 @@ final class DynamicReader {
                 return null;
             }
             long offset = table + index;
-            Map.Entry<Long, String> e = strings.floorEntry(offset);
-            if (e == null || offset - e.getKey() >= e.getValue().length()) {
+            int e = floor(offset);
+            if (e < 0 || offset - starts[e] >= lengths[e]) {
                 complete = false;
                 return null;
             }
-            return e.getValue().substring((int) (offset - e.getKey()));
+            int skip = (int) (offset - starts[e]);
+            return new String(arena, places[e] + skip, lengths[e] - skip, StandardCharsets.ISO_8859_1);
         }
     }
 }

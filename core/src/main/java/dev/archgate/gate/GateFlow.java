@@ -13,6 +13,7 @@ import dev.archgate.build.BuildxBuilders;
 import dev.archgate.emulation.Binfmt;
 import dev.archgate.emulation.EngineRegistrar;
 import dev.archgate.image.ImageException;
+import dev.archgate.image.GzipInflater;
 import dev.archgate.image.ImageResolver;
 import dev.archgate.image.ImageSource;
 import dev.archgate.image.MergedFilesystem;
@@ -115,6 +116,11 @@ final class GateFlow {
     }
 
     private Report check(String name, Map<Platform, String> images, List<Finding> imageFindings) throws InterruptedException {
+        try {
+            GzipInflater.fromEnvironment(); // a misspelt ARCHGATE_INFLATER stops the run before any image is read
+        } catch (ImageException e) {
+            throw ImageSources.translate(e);
+        }
         for (String image : new LinkedHashSet<>(images.values())) {
             if (stages.smoke && (image.startsWith("oci:") || image.startsWith("oci-archive:"))) {
                 throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "

@@ -2,6 +2,7 @@ package dev.archgate.image;
 
 import dev.archgate.platform.Platform;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.LongFunction;
 
 /** Resolves an image for platforms, and loads a variant's merged filesystem. */
 public final class ImageResolver {
@@ -65,10 +67,22 @@ public final class ImageResolver {
      * independently; merging, which is cheap, then runs in order).
      */
     public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool) throws IOException {
+        return filesystem(source, image, pool, GzipInflater::forLayer);
+    }
+
+    /** The same, with every gzip layer decompressed by {@code inflater}. */
+    public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool, GzipInflater inflater)
+            throws IOException {
+        return filesystem(source, image, pool, size -> inflater);
+    }
+
+    private static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool,
+            LongFunction<GzipInflater> inflaterFor) throws IOException {
         List<Future<List<LayerChange>>> reads = new ArrayList<>();
         ReadLimits limit = ReadLimits.perImage();
         for (Descriptor layer : image.manifest().layers()) {
-            reads.add(pool.submit(() -> readLayer(source, layer, limit)));
+            GzipInflater inflater = inflaterFor.apply(layer.size());
+            reads.add(pool.submit(() -> readLayer(source, layer, limit, inflater)));
         }
         List<List<LayerChange>> layers = new ArrayList<>();
         try {
@@ -97,13 +111,44 @@ public final class ImageResolver {
         return MergedFilesystem.merge(layers);
     }
 
-    static List<LayerChange> readLayer(ImageSource source, Descriptor layer, ReadLimits limit) throws IOException {
+    static List<LayerChange> readLayer(ImageSource source, Descriptor layer, ReadLimits limit, GzipInflater inflater) throws IOException {
+        ReadLimits attempt = limit.attempt();
+        try {
+            return readOnce(source, layer, attempt, inflater);
+        } catch (ChildReadFailed e) {
+            // A child inflater's output is trusted only from a clean read (whole blob verified, exit
+            // status 0). Anything else, a corrupt or truncated blob, a member or trailer one tool
+            // refuses and another ignores, a bomb, is decided by the JDK's reader from the start, so
+            // both paths give the same findings and the same sentence; only a broken layer is read twice.
+            attempt.undo();
+            return readOnce(source, layer, limit, GzipInflater.JDK);
+        }
+    }
+
+    /** A read whose layer a child inflater decompressed failed: it proves nothing about the layer. */
+    private static final class ChildReadFailed extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ChildReadFailed(Exception cause) {
+            super(cause);
+        }
+    }
+
+    private static List<LayerChange> readOnce(ImageSource source, Descriptor layer, ReadLimits limit, GzipInflater inflater)
+            throws IOException {
         String what = source.describe(layer);
         try (InputStream blob = source.layer(layer);
-                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType(), limit)) {
-            List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), what, limit);
-            opened.finish(); // the blob is trusted only once its end has been checked
-            return changes;
+                LayerStreams.Opened opened = LayerStreams.open(blob, what, layer.mediaType(), limit, inflater)) {
+            try {
+                List<LayerChange> changes = LayerReader.read(new NonClosingInputStream(opened.tar), what, limit);
+                opened.finish(); // the blob is trusted only once its end has been checked
+                return changes;
+            } catch (IOException | RuntimeException e) {
+                if (!opened.inflatedByChild() || e instanceof InterruptedIOException || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                throw new ChildReadFailed(e);
+            }
         }
     }
 }

@@ -21,6 +21,7 @@ final class LayerReader {
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
     private static final int HEAD = 512;
+    private static final int REST_BUFFER = 256 * 1024;
     /** Linux's PATH_MAX: no filesystem holds a longer name or symlink target, so a layer with one is not a real layer. */
     private static final int PATH_MAX = 4096;
 
@@ -29,9 +30,10 @@ final class LayerReader {
     static List<LayerChange> read(InputStream tarStream, String what, ReadLimits limits) throws IOException {
         List<LayerChange> out = new ArrayList<>();
         byte[] head = new byte[HEAD];
+        byte[] rest = new byte[REST_BUFFER];
         try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, 64 * 1024, 512)) {
             TarArchiveEntry e;
-            while ((e = nextEntry(tar, what)) != null) {
+            while ((e = nextEntry(tar, rest, what)) != null) {
                 limits.entry(what);
                 refuseUnsafe(e, what);
                 String path = PathNames.normalize(e.getName());
@@ -73,8 +75,19 @@ final class LayerReader {
         }
     }
 
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, String what) throws IOException {
+    /**
+     * Reads past what is left of the current entry, then the next header. commons-compress would
+     * skip the rest itself, but by reads of 8 KiB into a new array each (the skip helper of
+     * commons-io): most of a layer's bytes are file contents nobody looks at, so they are read
+     * here in large reads into one buffer.
+     */
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, byte[] rest, String what) throws IOException {
         try {
+            if (tar.getCurrentEntry() != null) {
+                while (tar.read(rest, 0, rest.length) >= 0) {
+                    // contents not looked at
+                }
+            }
             return tar.getNextEntry();
         } catch (java.io.InterruptedIOException e) {
             throw e;

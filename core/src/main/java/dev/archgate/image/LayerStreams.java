@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Three threads share the work so that the scan takes about as long as decompression alone:
  * one reads the blob (which {@link ImageSource} hashes as it passes, so the digest check costs
- * nothing extra), one decompresses, and the caller parses tar headers. Failures come out as
+ * nothing extra), one decompresses (or a child process does, see {@link GzipInflater}), and the
+ * caller parses tar headers. Failures come out as
  * {@link ImageException}s naming the layer: bytes that do not decompress are a corrupt layer.
  */
 final class LayerStreams {
@@ -26,23 +27,34 @@ final class LayerStreams {
 
     private LayerStreams() {}
 
-    /** A layer being read: the tar stream, and the blob under it. */
+    /** A layer being read: the tar stream, the blob under it, and the child that inflates it, if any. */
     static final class Opened implements AutoCloseable {
         final InputStream tar;
         private final InputStream compressed;
+        private final ChildInflater child;
 
-        private Opened(InputStream tar, InputStream compressed) {
+        private Opened(InputStream tar, InputStream compressed, ChildInflater child) {
             this.tar = tar;
             this.compressed = compressed;
+            this.child = child;
         }
 
         /**
          * Reads what the tar reader and the decompressor left of the blob (tar end padding, a
-         * compression trailer), so that the blob's check at its end runs (and throws on a mismatch).
+         * compression trailer), so that the blob's check at its end runs (and throws on a mismatch);
+         * a child inflater must then have fed the whole blob and exited 0.
          */
         void finish() throws IOException {
             tar.transferTo(OutputStream.nullOutputStream());
-            compressed.transferTo(OutputStream.nullOutputStream());
+            if (child != null) {
+                child.finish(); // the child's feeder owns the blob
+            } else {
+                compressed.transferTo(OutputStream.nullOutputStream());
+            }
+        }
+
+        boolean inflatedByChild() {
+            return child != null;
         }
 
         @Override
@@ -50,7 +62,13 @@ final class LayerStreams {
             try {
                 tar.close();
             } finally {
-                compressed.close();
+                try {
+                    if (child != null) {
+                        child.close();
+                    }
+                } finally {
+                    compressed.close();
+                }
             }
         }
     }
@@ -59,28 +77,37 @@ final class LayerStreams {
      * @param blob the layer as stored, verified as it is read (see {@link ImageSource#layer})
      * @param what the layer for messages: "layer sha256:... of IMAGE"
      * @param limit what this image's layers may unpack to
+     * @param inflater what decompresses a gzip layer
      */
-    static Opened open(InputStream blob, String what, String mediaType, ReadLimits limit) throws IOException {
+    static Opened open(InputStream blob, String what, String mediaType, ReadLimits limit, GzipInflater inflater) throws IOException {
         if (mediaType != null && mediaType.contains("encrypted")) {
             throw new ImageException(what + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
                     + "audit the image before it is encrypted", ImageException.Kind.USAGE);
         }
         CountingStream counted = new CountingStream(blob);
-        BufferedInputStream compressed = new BufferedInputStream(new ReadAheadInputStream(counted, what + " (blob)"), BUFFER);
-        compressed.mark(4);
-        byte[] magic = compressed.readNBytes(4);
-        compressed.reset();
+        BufferedInputStream head = new BufferedInputStream(counted, BUFFER);
+        head.mark(4);
+        byte[] magic = head.readNBytes(4);
+        head.reset();
+        boolean gzip = magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        if (gzip && inflater.command().isPresent()) {
+            // The child's feeder thread reads the blob, the child inflates, a read-ahead thread takes
+            // its output in large chunks for the tar reader: three cores' worth of work overlapped.
+            ChildInflater child = ChildInflater.start(what, inflater.command().get(), head);
+            return new Opened(new ReadAheadInputStream(limit.count(child.output(), what, counted::count), what), head, child);
+        }
+        InputStream compressed = new ReadAheadInputStream(head, what + " (blob)");
         InputStream decompressed;
-        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+        if (gzip) {
             decompressed = new CorruptionGuard(decode(() -> new GZIPInputStream(new NonClosingInputStream(compressed), BUFFER), what), what);
         } else if (magic.length == 4 && (magic[0] & 0xff) == 0x28 && (magic[1] & 0xff) == 0xb5 && (magic[2] & 0xff) == 0x2f
                 && (magic[3] & 0xff) == 0xfd) {
             decompressed = new CorruptionGuard(decode(() -> new ZstdInputStreamNoFinalizer(new NonClosingInputStream(compressed)), what), what);
         } else {
             // An uncompressed layer: a second thread would only copy bytes.
-            return new Opened(limit.count(compressed, what, counted::count), compressed);
+            return new Opened(limit.count(compressed, what, counted::count), compressed, null);
         }
-        return new Opened(new ReadAheadInputStream(limit.count(decompressed, what, counted::count), what), compressed);
+        return new Opened(new ReadAheadInputStream(limit.count(decompressed, what, counted::count), what), compressed, null);
     }
 
     private interface Decoder {

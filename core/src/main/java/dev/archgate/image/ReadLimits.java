@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * <p>Entries: the facts of every file stay in memory (about 150 bytes each, measured: a million
  * files audit in a 256 MiB heap, four million do not), so an image may hold one entry per
  * {@value #HEAP_BYTES_PER_ENTRY} bytes of the JVM's maximum heap: a million with -Xmx256m,
- * about 25 million with the default heap of a 24 GiB machine.
+ * about four million with the 1 GiB that bin/archgate gives it.
  */
 final class ReadLimits {
     static final int RATIO = 200;
@@ -31,17 +31,37 @@ final class ReadLimits {
 
     static final int HEAP_BYTES_PER_ENTRY = 256;
 
-    private final AtomicLong imageTotal = new AtomicLong();
-    private final AtomicLong entries = new AtomicLong();
+    private final AtomicLong imageTotal;
+    private final AtomicLong entries;
+    /** What this read of one layer added to the image's counts, taken back if the read is done again. */
+    private final AtomicLong ownBytes = new AtomicLong();
+    private final AtomicLong ownEntries = new AtomicLong();
     private final long maxEntries = Runtime.getRuntime().maxMemory() / HEAP_BYTES_PER_ENTRY;
+
+    private ReadLimits(AtomicLong imageTotal, AtomicLong entries) {
+        this.imageTotal = imageTotal;
+        this.entries = entries;
+    }
 
     /** Fresh limits for one platform's image. */
     static ReadLimits perImage() {
-        return new ReadLimits();
+        return new ReadLimits(new AtomicLong(), new AtomicLong());
+    }
+
+    /** The same image's limits for one read of one layer, which {@link #undo} can take back. */
+    ReadLimits attempt() {
+        return new ReadLimits(imageTotal, entries);
+    }
+
+    /** Takes back what this attempt counted: the layer is about to be read again from its start. */
+    void undo() {
+        imageTotal.addAndGet(-ownBytes.getAndSet(0));
+        entries.addAndGet(-ownEntries.getAndSet(0));
     }
 
     /** Counts one tar entry of the layer {@code what}. */
     void entry(String what) {
+        ownEntries.incrementAndGet();
         if (entries.incrementAndGet() > maxEntries) {
             throw new ImageException(tooManyEntries(what), ImageException.Kind.ENVIRONMENT);
         }
@@ -111,6 +131,7 @@ final class ReadLimits {
                             + "such as /var/log/lastlog from useradd without -l): rebuild the image without it",
                             ImageException.Kind.ENVIRONMENT);
                 }
+                ownBytes.addAndGet(n);
                 if (imageTotal.addAndGet(n) > IMAGE_BYTES) {
                     throw new ImageException("the layers of the image holding " + what + " unpack to more than " + IMAGE_BYTES
                             + " bytes, where archgate stops: audit a smaller image", ImageException.Kind.ENVIRONMENT);

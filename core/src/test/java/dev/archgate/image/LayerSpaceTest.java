@@ -42,7 +42,7 @@ class LayerSpaceTest {
             byte[] gz = gzip(tar);
             String digest = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(gz));
             layers.add(new Descriptor("application/vnd.oci.image.layer.v1.tar+gzip", digest, gz.length, null, null, null, Map.of()));
-            try (LayerStreams.Opened opened = LayerStreams.open(new ByteArrayInputStream(gz), digest, "application/vnd.oci.image.layer.v1.tar+gzip", ReadLimits.perImage())) {
+            try (LayerStreams.Opened opened = LayerStreams.open(new ByteArrayInputStream(gz), digest, "application/vnd.oci.image.layer.v1.tar+gzip", ReadLimits.perImage(), GzipInflater.JDK)) {
                 changes.add(LayerReader.read(new NonClosingInputStream(opened.tar), digest, ReadLimits.perImage()));
                 opened.finish();
             }

@@ -13,9 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import dev.archgate.testing.TarLayer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Layer blobs as stores hold them: gzip, zstd or plain tar, intact, corrupt, truncated, or failing to arrive. */
 class LayerStreamsTest {
@@ -48,10 +51,15 @@ class LayerStreamsTest {
     }
 
     private static List<LayerChange> read(byte[] blob, String mediaType) throws IOException {
-        return read(new ByteArrayInputStream(blob), Digests.sha256(blob), mediaType);
+        return read(blob, mediaType, GzipInflater.JDK);
     }
 
-    private static List<LayerChange> read(InputStream blob, String digest, String mediaType) throws IOException {
+    static List<LayerChange> read(byte[] blob, String mediaType, GzipInflater inflater) throws IOException {
+        return read(() -> new ByteArrayInputStream(blob), Digests.sha256(blob), mediaType, inflater);
+    }
+
+    /** @param blob what the store serves on each request: a layer read again asks again */
+    static List<LayerChange> read(Supplier<InputStream> blob, String digest, String mediaType, GzipInflater inflater) throws IOException {
         ContentStore store = new ContentStore() {
             @Override
             public String name() {
@@ -70,11 +78,11 @@ class LayerStreamsTest {
 
             @Override
             public InputStream blob(Descriptor d) {
-                return blob;
+                return blob.get();
             }
         };
         return ImageResolver.readLayer(new ImageSource(store), new Descriptor(mediaType, digest, -1, null, null, null, Map.of()),
-                ReadLimits.perImage());
+                ReadLimits.perImage(), inflater);
     }
 
     private static void assertReadable(List<LayerChange> changes) {
@@ -85,10 +93,11 @@ class LayerStreamsTest {
                 .singleElement().extracting(c -> ((LayerChange.Add) c).facts().size()).isEqualTo(3L << 20);
     }
 
-    @Test
-    void gzipZstdAndPlainTarAreReadByTheirMagicBytes() throws IOException {
+    @ParameterizedTest
+    @EnumSource(GzipInflater.class)
+    void gzipZstdAndPlainTarAreReadByTheirMagicBytes(GzipInflater inflater) throws IOException {
         byte[] raw = tar();
-        assertReadable(read(gzip(raw), GZIP));
+        assertReadable(read(gzip(raw), GZIP, inflater));
         assertReadable(read(zstd(raw), ZSTD));
         assertReadable(read(raw, TAR));
         // Docker's gzip media type on a zstd blob, and on a plain one: the bytes decide.
@@ -96,8 +105,9 @@ class LayerStreamsTest {
         assertReadable(read(raw, "application/vnd.docker.image.rootfs.diff.tar.gzip"));
     }
 
-    @Test
-    void aCorruptOrTruncatedBlobIsACorruptLayerNamedByItsDigest() throws IOException {
+    @ParameterizedTest
+    @EnumSource(GzipInflater.class)
+    void aCorruptOrTruncatedBlobIsACorruptLayerNamedByItsDigest(GzipInflater inflater) throws IOException {
         byte[] raw = tar();
         for (byte[] good : List.of(gzip(raw), zstd(raw), raw)) {
             byte[] flipped = good.clone();
@@ -106,7 +116,7 @@ class LayerStreamsTest {
             // The manifest names the intact blob; the store serves damaged bytes.
             String digest = Digests.sha256(good);
             for (byte[] bad : List.of(flipped, truncated)) {
-                assertThatThrownBy(() -> read(new ByteArrayInputStream(bad), digest, GZIP)).isInstanceOf(ImageException.class)
+                assertThatThrownBy(() -> read(() -> new ByteArrayInputStream(bad), digest, GZIP, inflater)).isInstanceOf(ImageException.class)
                         .hasMessageStartingWith("layer " + digest + " of test is corrupt or truncated: ")
                         .hasMessageEndingWith("; push or export the image again")
                         .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
@@ -114,19 +124,21 @@ class LayerStreamsTest {
         }
     }
 
-    @Test
-    void anIntactLayerUnderTheWrongDigestIsCorrupt() throws IOException {
+    @ParameterizedTest
+    @EnumSource(GzipInflater.class)
+    void anIntactLayerUnderTheWrongDigestIsCorrupt(GzipInflater inflater) throws IOException {
         byte[] blob = gzip(tar());
         String other = "sha256:" + "0".repeat(64);
-        assertThatThrownBy(() -> read(new ByteArrayInputStream(blob), other, GZIP)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> read(() -> new ByteArrayInputStream(blob), other, GZIP, inflater)).isInstanceOf(ImageException.class)
                 .hasMessage("layer " + other + " of test is corrupt or truncated: its content hashes to " + Digests.sha256(blob)
                         + "; push or export the image again");
     }
 
-    @Test
-    void aSourceThatFailsMidwayIsAnEnvironmentErrorNotACorruptLayer() throws IOException {
+    @ParameterizedTest
+    @EnumSource(GzipInflater.class)
+    void aSourceThatFailsMidwayIsAnEnvironmentErrorNotACorruptLayer(GzipInflater inflater) throws IOException {
         byte[] blob = gzip(tar());
-        InputStream dropping = new InputStream() {
+        Supplier<InputStream> dropping = () -> new InputStream() {
             private int served;
 
             @Override
@@ -146,7 +158,7 @@ class LayerStreamsTest {
             }
         };
         String digest = Digests.sha256(blob);
-        assertThatThrownBy(() -> read(dropping, digest, GZIP)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> read(dropping, digest, GZIP, inflater)).isInstanceOf(ImageException.class)
                 .hasMessage("reading layer " + digest + " of test failed (connection reset): retry, or check the connection to where the image is stored")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
     }
@@ -177,8 +189,9 @@ class LayerStreamsTest {
      * that answered 0 there ended the layer early: a valid layer refused as truncated, or, where
      * a member ends between entries, every later file hidden (the runtime reads all members).
      */
-    @Test
-    void everyGzipMemberIsReadWhereverItStarts() throws IOException {
+    @ParameterizedTest
+    @EnumSource(GzipInflater.class)
+    void everyGzipMemberIsReadWhereverItStarts(GzipInflater inflater) throws IOException {
         byte[] noise = new byte[300_000];
         new Random(3).nextBytes(noise);
         byte[] tar = new TarLayer().file("big", 0644, noise).file("hidden/app", 0755, "#!/bin/sh\necho hidden\n").bytes();
@@ -194,7 +207,7 @@ class LayerStreamsTest {
         System.arraycopy(first, 0, blob, 0, first.length);
         System.arraycopy(second, 0, blob, first.length, second.length);
 
-        assertThat(read(blob, GZIP)).filteredOn(c -> c instanceof LayerChange.Add a && a.facts().path().equals("/hidden/app"))
+        assertThat(read(blob, GZIP, inflater)).filteredOn(c -> c instanceof LayerChange.Add a && a.facts().path().equals("/hidden/app"))
                 .singleElement().extracting(c -> ((LayerChange.Add) c).facts().shebang()).isEqualTo("#!/bin/sh");
     }
 }
