@@ -51,13 +51,14 @@ public final class ArchgateCommand {
 
     /**
      * The command line for arguments that start with {@code first}: only that subcommand when it
-     * names one (other than help, which describes them all), else all of them.
+     * names one (other than help, which describes them all), none for the version, else all of them.
      */
     static CommandLine newCommandLine(String first) {
         CommandLine cl = new CommandLine(new ArchgateCommand());
         boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        boolean none = first.equals("-V") || first.equals("--version");
         SUBCOMMANDS.forEach((name, command) -> {
-            if (!one || name.equals(first)) {
+            if (!none && (!one || name.equals(first))) {
                 cl.addSubcommand(name, command.get());
             }
         });

@@ -15,8 +15,16 @@ class ArchgateCommandTest {
     }
 
     @Test
+    void theVersionNeedsNoSubcommand() {
+        assertThat(ArchgateCommand.newCommandLine("--version").getSubcommands()).isEmpty();
+        CliRun version = CliRun.of("-V");
+        assertThat(version.status()).isZero();
+        assertThat(version.out()).startsWith("archgate ");
+    }
+
+    @Test
     void helpOptionsAndUnknownWordsGetEverySubcommand() {
-        for (String first : new String[] {"", "help", "--help", "-V", "nosuch"}) {
+        for (String first : new String[] {"", "help", "--help", "-h", "nosuch"}) {
             assertThat(ArchgateCommand.newCommandLine(first).getSubcommands()).as(first).containsOnlyKeys(ALL);
         }
         assertThat(CliRun.of("help", "audit").out()).contains("Usage: archgate audit");
