@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.security.GeneralSecurityException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +49,10 @@ final class RegistrySource implements ContentStore {
     private final ImageReference reference;
     private final URI base;
     private final Path dockerConfig;
-    private final HttpClient http;
+    /** For http:// addresses: no TLS set-up (the default SSL context parses the whole trust store). */
+    private final HttpClient plainHttp;
+    /** For https:// addresses (the registry, its token realm, a redirect's target), made on first use. */
+    private volatile HttpClient tls;
     private volatile String authorization;
 
     /** @param insecureRegistries registries (host[:port]) to reach over plain http, as in docker's daemon.json */
@@ -62,7 +68,38 @@ final class RegistrySource implements ContentStore {
         String hostOnly = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":")[0];
         boolean plain = LOOPBACK.contains(hostOnly) || insecureRegistries.contains(reference.registry());
         this.base = URI.create((plain ? "http://" : "https://") + host + "/v2/" + reference.repository());
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.plainHttp = clientBuilder().sslContext(noTls()).build();
+    }
+
+    private static HttpClient.Builder clientBuilder() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
+    }
+
+    /** A context that trusts nothing (empty trust managers), given to the client that never speaks TLS. */
+    private static SSLContext noTls() {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, new TrustManager[0], null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM has no TLS implementation", e);
+        }
+    }
+
+    private HttpClient http(URI uri) {
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
+            return plainHttp;
+        }
+        HttpClient client = tls;
+        if (client == null) {
+            synchronized (this) {
+                if (tls == null) {
+                    tls = clientBuilder().build();
+                }
+                client = tls;
+            }
+        }
+        return client;
     }
 
     /** Where the docker client keeps its config: jib's own lookup ignores DOCKER_CONFIG. */
@@ -137,7 +174,8 @@ final class RegistrySource implements ContentStore {
             }
             HttpResponse<T> r;
             try {
-                r = http.send(b.build(), body);
+                HttpRequest request = b.build();
+                r = http(request.uri()).send(request, body);
             } catch (IOException e) {
                 throw unreachable(e);
             } catch (InterruptedException e) {
@@ -195,7 +233,8 @@ final class RegistrySource implements ContentStore {
                 .encodeToString((c.getUsername() + ":" + c.getPassword()).getBytes(StandardCharsets.UTF_8))));
         HttpResponse<String> token;
         try {
-            token = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            token = http(request.uri()).send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw unreachable(e);
         } catch (InterruptedException e) {
