@@ -93,6 +93,18 @@ class ActionContractIT {
     }
 
     @Test
+    void bothVariantsOfTheImageCarryIgzipForTheAuditsGzipLayers() throws Exception {
+        for (String platform : List.of("linux/amd64", "linux/arm64")) {
+            Process p = new ProcessBuilder("docker", "run", "--rm", "--platform", platform, "--entrypoint", "igzip", IMAGE, "--version")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+            assertThat(p.exitValue()).as(platform + ": " + out).isZero();
+            assertThat(out).as(platform).contains("igzip");
+        }
+    }
+
+    @Test
     void badInputIsOneErrorLineAndStatusTwo() throws Exception {
         Step step = run(workspaceWith(), Map.of("image", "127.0.0.1:5000/archgate/fixtures/good-static:latest", "platforms", "linux/sparc"));
 

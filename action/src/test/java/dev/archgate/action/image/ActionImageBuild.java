@@ -109,7 +109,9 @@ public final class ActionImageBuild {
 
     /** The JVM's command: the archive, then the class path whose first part it was dumped with. */
     static List<String> entrypoint(List<Path> thirdParty) {
-        return List.of("java", "-XX:SharedArchiveFile=" + CDS, "-Xshare:auto", "-cp", classPath(thirdParty), "dev.archgate.action.ActionMain");
+        // A heap sized for streaming, as bin/archgate's: it grows only with what the audit keeps.
+        return List.of("java", "-XX:SharedArchiveFile=" + CDS, "-Xshare:auto", "-XX:+UseSerialGC", "-Xms16m", "-Xmx1g", "-cp",
+                classPath(thirdParty), "dev.archgate.action.ActionMain");
     }
 
     /**
