@@ -120,28 +120,10 @@ class HostileImagesIT {
         assertThat(a.out()).contains("entrypoint.missing").contains("more than 40 symlinks");
     }
 
-    /** 10 GiB of zeros in about 10 MB: 160 gzip members of 64 MiB of zeros each, behind ten tar headers of 1 GiB files. */
-    private static byte[] bomb() throws IOException {
-        byte[] zeros = OciImage.gzip(new byte[64 << 20]);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int f = 0; f < 10; f++) {
-            TarArchiveEntry e = new TarArchiveEntry("zeros-" + f);
-            e.setSize(1L << 30);
-            e.setMode(0644);
-            byte[] header = new byte[512];
-            e.writeEntryHeader(header);
-            out.write(OciImage.gzip(header));
-            for (int i = 0; i < 16; i++) {
-                out.write(zeros);
-            }
-        }
-        out.write(OciImage.gzip(new byte[1024])); // the end-of-archive records
-        return out.toByteArray();
-    }
 
     @Test
     void aDecompressionBombStopsAtTheUnpackedBytesLimit() throws Exception {
-        byte[] bomb = bomb();
+        byte[] bomb = OciImage.gzipBomb(10);
         byte[] app = OciImage.gzip(new TarLayer().file("app", 0755, program(AMD64)).bytes());
         CliProcess a = audit("gzip-bomb", OciImage.linux("amd64").entrypoint("/app").compressedLayer(app).compressedLayer(bomb));
 

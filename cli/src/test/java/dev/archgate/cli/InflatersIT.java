@@ -7,7 +7,6 @@ import dev.archgate.platform.Platform;
 import dev.archgate.testing.IntegrationTest;
 import dev.archgate.testing.OciImage;
 import dev.archgate.testing.TarLayer;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,24 +43,6 @@ class InflatersIT {
                 .writeLayout(dir.resolve("layout-" + name));
     }
 
-    /** 2 GiB of zeros in about 2 MB: gzip members of 64 MiB of zeros behind two tar headers of 1 GiB files. */
-    private static byte[] bomb() throws Exception {
-        byte[] zeros = OciImage.gzip(new byte[64 << 20]);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int f = 0; f < 2; f++) {
-            TarArchiveEntry e = new TarArchiveEntry("zeros-" + f);
-            e.setSize(1L << 30);
-            e.setMode(0644);
-            byte[] header = new byte[512];
-            e.writeEntryHeader(header);
-            out.write(OciImage.gzip(header));
-            for (int i = 0; i < 16; i++) {
-                out.write(zeros);
-            }
-        }
-        out.write(OciImage.gzip(new byte[1024]));
-        return out.toByteArray();
-    }
 
     @Test
     void aCorruptATruncatedAndABombLayerEndAlikeWithEveryInflater() throws Exception {
@@ -71,7 +51,7 @@ class InflatersIT {
         byte[] whole = OciImage.gzip(new TarLayer().file("noise", 0644, noise).file("etc/motd", 0644, "hi\n").bytes());
         byte[] corrupt = whole.clone();
         corrupt[whole.length / 2] ^= 0x55;
-        Map<String, byte[]> layers = Map.of("corrupt", corrupt, "truncated", Arrays.copyOf(whole, whole.length / 2), "bomb", bomb());
+        Map<String, byte[]> layers = Map.of("corrupt", corrupt, "truncated", Arrays.copyOf(whole, whole.length / 2), "bomb", OciImage.gzipBomb(2));
         for (Map.Entry<String, byte[]> layer : layers.entrySet()) {
             Path layout = layout(layer.getKey(), layer.getValue());
             CliProcess jdk = audit(layer.getKey() + "-jdk", layout, Map.of("ARCHGATE_INFLATER", "jdk"));

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * A one-platform image made in a test, byte by byte, behind an OCI index: layers of any content
@@ -78,6 +79,28 @@ public final class OciImage {
         try (OutputStream z = new GZIPOutputStream(out)) {
             z.write(raw);
         }
+        return out.toByteArray();
+    }
+
+    /**
+     * A gzip bomb layer: {@code files} tar entries of 1 GiB of zeros each, each file 16 gzip
+     * members of 64 MiB of zeros (about 1 MB compressed per GiB).
+     */
+    public static byte[] gzipBomb(int files) throws IOException {
+        byte[] zeros = gzip(new byte[64 << 20]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (int f = 0; f < files; f++) {
+            TarArchiveEntry e = new TarArchiveEntry("zeros-" + f);
+            e.setSize(1L << 30);
+            e.setMode(0644);
+            byte[] header = new byte[512];
+            e.writeEntryHeader(header);
+            out.write(gzip(header));
+            for (int i = 0; i < 16; i++) {
+                out.write(zeros);
+            }
+        }
+        out.write(gzip(new byte[1024])); // the end-of-archive records
         return out.toByteArray();
     }
 
