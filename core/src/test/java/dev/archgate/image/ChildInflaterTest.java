@@ -204,36 +204,18 @@ class ChildInflaterTest {
             layers.add(new Descriptor(GZIP, Digests.sha256(blob), blob.length, null, null, null, Map.of()));
         }
         CountDownLatch allAsked = new CountDownLatch(cores);
-        ContentStore store = new ContentStore() {
-            @Override
-            public String name() {
-                return "parallel";
-            }
-
-            @Override
-            public Served top() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Served manifest(Descriptor d) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public InputStream blob(Descriptor d) throws IOException {
-                allAsked.countDown();
-                try {
-                    if (!allAsked.await(60, TimeUnit.SECONDS)) {
-                        throw new IOException("the other layers were not asked for while this one was open: layers are read one by one");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException();
+        ContentStore store = new BlobStore("parallel", d -> {
+            allAsked.countDown();
+            try {
+                if (!allAsked.await(60, TimeUnit.SECONDS)) {
+                    throw new IOException("the other layers were not asked for while this one was open: layers are read one by one");
                 }
-                return new ByteArrayInputStream(blobs.get(d.digest()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
             }
-        };
+            return new ByteArrayInputStream(blobs.get(d.digest()));
+        });
         Descriptor config = new Descriptor("application/vnd.oci.image.config.v1+json", "sha256:" + "c".repeat(64), 2, null, null, null, Map.of());
         PlatformImage image = new PlatformImage(dev.archgate.platform.Platform.parse("linux/amd64"), null,
                 new ImageManifest("sha256:" + "d".repeat(64), "application/vnd.oci.image.manifest.v1+json", config, layers), null);

@@ -60,27 +60,7 @@ class LayerStreamsTest {
 
     /** @param blob what the store serves on each request: a layer read again asks again */
     static List<LayerChange> read(Supplier<InputStream> blob, String digest, String mediaType, GzipInflater inflater) throws IOException {
-        ContentStore store = new ContentStore() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public Served top() {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Served manifest(Descriptor d) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public InputStream blob(Descriptor d) {
-                return blob.get();
-            }
-        };
+        ContentStore store = new BlobStore("test", d -> blob.get());
         return ImageResolver.readLayer(new ImageSource(store), new Descriptor(mediaType, digest, -1, null, null, null, Map.of()),
                 ReadLimits.perImage(), inflater);
     }
