@@ -122,18 +122,18 @@ final class GateCommand implements Callable<Integer> {
         }
         output.reportDir = gateSpec.reportDir(); // --report-dir over report.dir, as the spec merged them
         output.prepare();
-        return SignalledRun.await(Gate.start(gateSpec, new ProgressLines(err)), report -> {
+        return CliHost.with(host -> SignalledRun.await(Gate.start(host, gateSpec, new ProgressLines(err)), report -> {
             if (github) {
                 err.println("::endgroup::");
                 GitHubAnnotations.render(report).forEach(err::println);
             }
             return output.emit(report, spec.commandLine().getOut());
-        });
+        }));
     }
 
     GateSpec spec() {
         Path file = config != null ? config : Files.isRegularFile(Path.of("archgate.yml")) ? Path.of("archgate.yml") : null;
-        SpecDraft d = file == null ? SpecDraft.empty() : SpecLoader.fromSystemEnvironment().load(file);
+        SpecDraft d = file == null ? SpecDraft.empty() : new SpecLoader(System::getenv).load(file);
         SpecOverrides.Builder overrides = SpecOverrides.builder()
                 .image(source == null ? null : source.image)
                 .context(source == null ? null : source.context)

@@ -1,10 +1,11 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.emulation.Binfmt;
-import dev.archgate.emulation.BinfmtHandler;
-import dev.archgate.emulation.ProbeImage;
-import dev.archgate.emulation.ProbeProgram;
+import dev.archgate.host.Binfmt;
+import dev.archgate.host.BinfmtHandler;
+import dev.archgate.host.Host;
+import dev.archgate.host.ProbeImage;
+import dev.archgate.host.ProbeProgram;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
@@ -60,11 +61,18 @@ final class Emulation {
         }
     }
 
-    static Report check(List<Platform> platforms, List<String> installLog) throws InterruptedException {
-        Binfmt binfmt = Binfmt.host();
-        DockerClient docker = Engine.connect();
-        SmokeRunner runner = Engine.runner(docker);
-        runner.sweep();
+    static Report check(Host host, List<Platform> platforms, List<String> installLog) throws InterruptedException {
+        Binfmt binfmt = host.binfmt();
+        DockerClient docker = Engine.connect(host);
+        SmokeRunner runner = Engine.runner(host, docker);
+        try (Host.StopRegistration stop = host.onStop(runner::stop)) {
+            runner.sweep();
+            return check(binfmt, docker, runner, platforms, installLog);
+        }
+    }
+
+    private static Report check(Binfmt binfmt, DockerClient docker, SmokeRunner runner, List<Platform> platforms, List<String> installLog)
+            throws InterruptedException {
         List<PlatformReport> reports = new ArrayList<>();
         for (Platform p : platforms) {
             List<Finding> findings = new ArrayList<>();

@@ -10,10 +10,10 @@ import dev.archgate.build.BuildResult;
 import dev.archgate.build.Buildx;
 import dev.archgate.build.BuildxBuilder;
 import dev.archgate.build.BuildxBuilders;
-import dev.archgate.emulation.Binfmt;
-import dev.archgate.emulation.EngineRegistrar;
+import dev.archgate.host.Binfmt;
+import dev.archgate.host.EngineRegistrar;
 import dev.archgate.image.ImageException;
-import dev.archgate.image.GzipInflater;
+import dev.archgate.host.Host;
 import dev.archgate.image.ImageResolver;
 import dev.archgate.image.ImageSource;
 import dev.archgate.image.MergedFilesystem;
@@ -53,6 +53,7 @@ import java.util.stream.Collectors;
  * tested digest. The audit and smoke commands run the same flow with one stage switched off.
  */
 final class GateFlow {
+    private final Host host;
     private final GateSpec spec;
     private final GateListener listener;
     private final Stages stages;
@@ -66,13 +67,14 @@ final class GateFlow {
     /** What keeps each platform's code from running on the local engine (null: nothing), found once per run. */
     private final Map<Platform, String> emulationProblems = new java.util.HashMap<>();
 
-    GateFlow(GateSpec spec, GateListener listener, Stages stages) {
+    GateFlow(Host host, GateSpec spec, GateListener listener, Stages stages) {
+        this.host = host;
         this.spec = spec;
         this.listener = listener;
         this.stages = stages;
         this.policy = new Policy(spec.checkLevels());
         this.ignored = new PathGlobs(spec.ignorePaths());
-        this.engines = new SmokeEngines(spec.machines().engines(), this::docker);
+        this.engines = new SmokeEngines(spec.machines().engines(), host, this::docker);
     }
 
     /**
@@ -111,13 +113,13 @@ final class GateFlow {
             }
             throw e;
         } finally {
-            engines.awaitSweeps(); // started with the first engine connection, which emulation.install may make before a build
+            engines.close(); // its sweeps were started with the first engine connection, which emulation.install may make before a build
         }
     }
 
     private Report check(String name, Map<Platform, String> images, List<Finding> imageFindings) throws InterruptedException {
         try {
-            GzipInflater.fromEnvironment(); // a misspelt ARCHGATE_INFLATER stops the run before any image is read
+            host.inflaters(); // a misspelt ARCHGATE_INFLATER stops the run before any image is read
         } catch (ImageException e) {
             throw ImageSources.translate(e);
         }
@@ -251,7 +253,7 @@ final class GateFlow {
 
     private Target open(String image, Map<Platform, String> images) throws IOException {
         listener.log("resolving " + image);
-        ImageSource source = ImageSources.open(image, new HashSet<>(spec.insecureRegistries()), this::docker);
+        ImageSource source = ImageSources.open(image, new HashSet<>(spec.insecureRegistries()), host.dockerConfig(), this::docker);
         try {
             List<Platform> served = spec.platforms().stream().filter(p -> image.equals(images.get(p))).toList();
             ResolvedImage resolved = ImageResolver.resolve(source, served);
@@ -325,7 +327,7 @@ final class GateFlow {
      * is reported per platform as emulation.missing.
      */
     private void installEmulation() throws InterruptedException {
-        Binfmt binfmt = Binfmt.host();
+        Binfmt binfmt = host.binfmt();
         try {
             binfmt.install(spec.platforms()).forEach(listener::log); // mounts binfmt_misc first where it may
             return;
@@ -361,7 +363,7 @@ final class GateFlow {
                 return emulationProblems.get(p);
             }
         }
-        String problem = Emulation.problem(Binfmt.host(), docker(), engines.local().runner(), p);
+        String problem = Emulation.problem(host.binfmt(), docker(), engines.local().runner(), p);
         synchronized (emulationProblems) {
             emulationProblems.put(p, problem);
         }
@@ -370,7 +372,7 @@ final class GateFlow {
 
     private synchronized DockerClient docker() {
         if (docker == null) {
-            docker = Engine.connect(); // only what needs the engine connects: an audit of a registry image does not
+            docker = Engine.connect(host); // only what needs the engine connects: an audit of a registry image does not
         }
         return docker;
     }
@@ -385,7 +387,7 @@ final class GateFlow {
             return PlatformReport.of(p, coverage, policy.apply(List.of(PlatformAudit.missing(p, image.offered()))), List.of());
         }
         List<Finding> findings = new ArrayList<>();
-        MergedFilesystem fs = ImageResolver.filesystem(source, variant.get(), layers);
+        MergedFilesystem fs = ImageResolver.filesystem(source, variant.get(), layers, host.inflaters());
         ImageDesign design = null;
         if (stages.audit) {
             findings.addAll(PlatformAudit.labels(variant.get()));
@@ -430,11 +432,11 @@ final class GateFlow {
     private void checkBuilder() throws InterruptedException {
         BuildxBuilder builder;
         try {
-            builder = new BuildxBuilders(DockerClients.CLI).inspect(spec.machines().builder());
+            builder = new BuildxBuilders(host.dockerCli()).inspect(spec.machines().builder());
         } catch (BuildxBuilders.BuilderException e) {
             throw new GateException(e.getMessage(), e.usage() ? GateException.Kind.USAGE : GateException.Kind.ENVIRONMENT, e);
         }
-        Binfmt binfmt = Binfmt.host();
+        Binfmt binfmt = host.binfmt();
         List<Platform> refused = spec.platforms().stream().filter(p -> !builder.offers(p)
                 && !(builder.onThisMachine() && (Binfmt.isNative(p) || binfmt.status(p).problem() == null))).toList();
         if (!refused.isEmpty()) {
@@ -497,7 +499,7 @@ final class GateFlow {
         var info = docker().infoCmd().exec();
         boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
-        BuildResult built = new Buildx(DockerClients.CLI, spec.machines().builder()).build(spec.build(), spec.platforms(), containerdStore, listener::log);
+        BuildResult built = new Buildx(host.dockerCli(), spec.machines().builder()).build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
         if (!built.succeeded() && built.failure().kind() != BuildFailure.Kind.PLATFORM) {
             throw new GateException(built.failure().message(), built.failure().kind() == BuildFailure.Kind.USAGE
@@ -508,6 +510,6 @@ final class GateFlow {
 
     private void promote(Report report, Map<String, Target> targets) throws InterruptedException {
         String pinned = targets.size() == 1 ? targets.values().iterator().next().pinned() : null;
-        Promotion.promote(report, pinned, spec.promote(), listener);
+        Promotion.promote(host.dockerCli(), report, pinned, spec.promote(), listener);
     }
 }

@@ -1,6 +1,6 @@
 package dev.archgate.gate;
 
-import dev.archgate.emulation.Binfmt;
+import dev.archgate.host.Binfmt;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PlatformImage;
 import dev.archgate.image.ProgramChain;

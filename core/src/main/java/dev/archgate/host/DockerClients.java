@@ -1,34 +1,51 @@
-package dev.archgate.gate;
+package dev.archgate.host;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import dev.archgate.spec.EngineEndpoint;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 
-/** The Docker Engine client, from DOCKER_HOST or the local socket, as the docker CLI finds it. */
+/**
+ * Docker Engine clients as the docker CLI finds the engine, from the environment the adapter
+ * hands over (DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONFIG)
+ * rather than the process's: a Jenkins build's {@code withEnv} must reach them.
+ */
 public final class DockerClients {
-    /** The docker CLI archgate runs for what the Engine API cannot do (buildx builds, registry-side copies). */
-    static final String CLI = System.getenv().getOrDefault("ARCHGATE_DOCKER", "docker");
+    /** The variables docker-java's default configuration reads from the process; its defaults apply to the ones left out. */
+    private static final List<String> VARIABLES = List.of("DOCKER_HOST", "DOCKER_TLS_VERIFY", "DOCKER_CERT_PATH", "DOCKER_CONFIG");
 
-    private DockerClients() {}
+    private final Map<String, String> environment;
 
-    /** Where the engine is expected, for messages. */
-    static String host() {
-        return DefaultDockerClientConfig.createDefaultConfigBuilder().build().getDockerHost().toString();
+    DockerClients(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
     }
 
-    public static DockerClient fromEnvironment() {
-        return client(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+    /** The clients of the process's environment, for tests and benchmarks that talk to the engine themselves. */
+    public static DockerClient fromEnvironment(Map<String, String> environment) {
+        return new DockerClients(environment).local();
+    }
+
+    /** Where the engine is expected, for messages. */
+    String host() {
+        return builder().build().getDockerHost().toString();
+    }
+
+    DockerClient local() {
+        return client(builder().build());
     }
 
     /**
      * An engine of engines:. What the endpoint leaves open comes from the environment, as for the
      * docker CLI: TLS verification from DOCKER_TLS_VERIFY, certificates from DOCKER_CERT_PATH.
      */
-    static DockerClient forEndpoint(EngineEndpoint endpoint) {
-        DefaultDockerClientConfig.Builder b = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint.host());
+    DockerClient forEndpoint(EngineEndpoint endpoint) {
+        DefaultDockerClientConfig.Builder b = builder().withDockerHost(endpoint.host());
         if (endpoint.tlsVerify() != null) {
             b.withDockerTlsVerify(endpoint.tlsVerify());
         }
@@ -36,6 +53,21 @@ public final class DockerClients {
             b.withDockerCertPath(endpoint.certPath().toString());
         }
         return client(b.build());
+    }
+
+    /** docker-java's default configuration (the docker config directory in the user's home) under this environment's variables. */
+    private DefaultDockerClientConfig.Builder builder() {
+        Properties p = new Properties();
+        p.setProperty("DOCKER_CONFIG", Path.of(System.getProperty("user.home"), ".docker").toString());
+        p.setProperty("registry.url", "https://index.docker.io/v1/");
+        p.setProperty("registry.username", System.getProperty("user.name"));
+        for (String variable : VARIABLES) {
+            String value = environment.get(variable);
+            if (value != null && !value.isEmpty()) {
+                p.setProperty(variable, value);
+            }
+        }
+        return new DefaultDockerClientConfig.Builder().withProperties(p);
     }
 
     private static DockerClient client(DefaultDockerClientConfig config) {

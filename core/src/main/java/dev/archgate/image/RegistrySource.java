@@ -55,12 +55,10 @@ final class RegistrySource implements ContentStore {
     private volatile HttpClient tls;
     private volatile String authorization;
 
-    /** @param insecureRegistries registries (host[:port]) to reach over plain http, as in docker's daemon.json */
-    RegistrySource(ImageReference reference, Set<String> insecureRegistries) {
-        this(reference, insecureRegistries, dockerConfigFile(System.getenv("DOCKER_CONFIG")));
-    }
-
-    /** @param dockerConfig the docker client's config.json that holds logins and credential helpers */
+    /**
+     * @param insecureRegistries registries (host[:port]) to reach over plain http, as in docker's daemon.json
+     * @param dockerConfig the docker client's config.json that holds logins and credential helpers
+     */
     RegistrySource(ImageReference reference, Set<String> insecureRegistries, Path dockerConfig) {
         this.reference = reference;
         this.dockerConfig = dockerConfig;
@@ -100,12 +98,6 @@ final class RegistrySource implements ContentStore {
             }
         }
         return client;
-    }
-
-    /** Where the docker client keeps its config: jib's own lookup ignores DOCKER_CONFIG. */
-    static Path dockerConfigFile(String dockerConfigVariable) {
-        return dockerConfigVariable != null && !dockerConfigVariable.isBlank() ? Path.of(dockerConfigVariable, "config.json")
-                : Path.of(System.getProperty("user.home"), ".docker", "config.json");
     }
 
     @Override

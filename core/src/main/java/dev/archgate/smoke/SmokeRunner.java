@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs smoke tests as containers through the Engine API, hardened (no network, no capabilities,
  * no new privileges, memory and pids limits) and labelled, and removes every container it
- * created on every path: normal end, failure, timeout, interrupt, and JVM shutdown.
+ * created on every path: normal end, failure, timeout, interrupt, and a stop of the process
+ * ({@link #stop}, which the adapter that owns the process calls).
  */
 public final class SmokeRunner {
     private static final int MAX_OUTPUT = 64 * 1024;
@@ -42,14 +43,13 @@ public final class SmokeRunner {
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Map<String, QemuTar> qemuTars = new ConcurrentHashMap<>();
     private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
-    /** Set when the JVM shuts down (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
+    /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
     public SmokeRunner(DockerClient docker, Labels labels, Path qemuDir) {
         this.docker = docker;
         this.labels = labels;
         this.qemuDir = qemuDir;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::removeAll, "archgate-cleanup"));
     }
 
     /**
@@ -347,7 +347,8 @@ public final class SmokeRunner {
         }
     }
 
-    private void removeAll() {
+    /** The process is being stopped: removes every container of this runner now, and runs still under way stop. */
+    public void stop() {
         stopping = true;
         new ArrayList<>(live).forEach(id -> remove(id));
     }

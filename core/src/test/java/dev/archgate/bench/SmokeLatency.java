@@ -1,6 +1,6 @@
 package dev.archgate.bench;
 
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.platform.Platform;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRunner;
@@ -26,7 +26,7 @@ public final class SmokeLatency {
         int rounds = Integer.parseInt(args[2]);
         List<String> command = Arrays.asList(args).subList(3, args.length);
         var chain = dev.archgate.testing.FixturePrograms.chain(image, platform, command);
-        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(), new Labels(), Path.of("/usr/bin"));
+        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(System.getenv()), new Labels(), Path.of("/usr/bin"));
         SmokeTest test = new SmokeTest("bench", SmokeTest.Mode.COMMAND, command, 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         List<String> dockerRun = new ArrayList<>(List.of("docker", "run", "--rm", "--platform", platform.toString(), image));
         dockerRun.addAll(command);

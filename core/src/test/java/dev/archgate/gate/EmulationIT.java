@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
@@ -27,7 +28,7 @@ class EmulationIT {
         try {
             Files.writeString(AARCH64, "0");
 
-            Report smoke = Gate.smoke(SpecDraft.empty().withImage(Fixtures.named("good-static").image())
+            Report smoke = Gate.smoke(HOST, SpecDraft.empty().withImage(Fixtures.named("good-static").image())
                     .withPlatforms(Platform.parseList("linux/amd64,linux/arm64"))
                     .withSmoke(List.of(new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app ", "",
                             Duration.ofSeconds(30), Duration.ofSeconds(1)))).toSpec(), GateListener.SILENT);
@@ -37,10 +38,10 @@ class EmulationIT {
                 assertThat(f.check().id()).isEqualTo("emulation.missing");
                 assertThat(f.message()).contains("qemu-aarch64 is disabled").contains("archgate qemu install linux/arm64");
             });
-            assertThat(Gate.qemuStatus(List.of(ARM64)).verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(Gate.qemuStatus(HOST, List.of(ARM64)).verdict()).isEqualTo(Verdict.ERROR);
 
             List<String> log = new ArrayList<>();
-            Report installed = Gate.qemuInstall(List.of(ARM64), false, log::add);
+            Report installed = Gate.qemuInstall(HOST, List.of(ARM64), false, log::add);
 
             assertThat(log).containsExactly("linux/arm64: enabled qemu-aarch64");
             assertThat(installed.verdict()).isEqualTo(Verdict.PASS);
@@ -56,7 +57,7 @@ class EmulationIT {
 
     @Test
     void theProbeProvesEveryEmulatedPlatformAndTheNativeOne() throws Exception {
-        Report status = Gate.qemuStatus(Platform.parseList("linux/amd64,linux/arm64,linux/arm/v7,linux/s390x,linux/ppc64le,linux/riscv64"));
+        Report status = Gate.qemuStatus(HOST, Platform.parseList("linux/amd64,linux/arm64,linux/arm/v7,linux/s390x,linux/ppc64le,linux/riscv64"));
         assertThat(status.platforms()).allSatisfy(p -> {
             assertThat(p.verdict()).as(p.platform().toString()).isEqualTo(Verdict.PASS);
             assertThat(p.smoke()).singleElement().satisfies(probe -> assertThat(probe.passed()).isTrue());
@@ -69,10 +70,10 @@ class EmulationIT {
         Path handler = Path.of("/proc/sys/fs/binfmt_misc/qemu-riscv64");
         try {
             Files.writeString(handler, "-1"); // gone, as on a fresh engine host
-            assertThat(Gate.qemuStatus(List.of(riscv64)).verdict()).isEqualTo(Verdict.ERROR);
+            assertThat(Gate.qemuStatus(HOST, List.of(riscv64)).verdict()).isEqualTo(Verdict.ERROR);
 
             List<String> log = new ArrayList<>();
-            Report installed = Gate.qemuInstall(List.of(riscv64), true, log::add);
+            Report installed = Gate.qemuInstall(HOST, List.of(riscv64), true, log::add);
 
             assertThat(log).containsExactly("linux/riscv64: registered qemu-riscv64 through a privileged container");
             assertThat(installed.verdict()).as(installed.toString()).isEqualTo(Verdict.PASS);
@@ -82,7 +83,7 @@ class EmulationIT {
             if (Files.exists(handler)) {
                 Files.writeString(handler, "-1");
             }
-            Gate.qemuInstall(List.of(riscv64), false, line -> { });
+            Gate.qemuInstall(HOST, List.of(riscv64), false, line -> { });
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.image.ProgramChain;
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
@@ -39,7 +39,7 @@ class SmokeHardeningIT {
 
     @BeforeAll
     static void start() throws IOException {
-        docker = DockerClients.fromEnvironment();
+        docker = DockerClients.fromEnvironment(System.getenv());
         runner = new SmokeRunner(docker, new Labels(), Path.of("/usr/bin"));
         shell = FixturePrograms.chain(BUSYBOX, AMD64, List.of("/bin/sh"));
     }

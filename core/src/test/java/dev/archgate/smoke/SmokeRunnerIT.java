@@ -3,7 +3,7 @@ package dev.archgate.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
@@ -25,7 +25,7 @@ class SmokeRunnerIT {
 
     @Test
     void fiftyRunsWithTimeoutsAndAnInterruptLeaveNoContainer() throws Exception {
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         Labels labels = new Labels();
         SmokeRunner runner = new SmokeRunner(docker, labels, Path.of("/usr/bin"));
         String service = Fixtures.named("good-service").image();
@@ -83,7 +83,7 @@ class SmokeRunnerIT {
 
     @Test
     void sweepRemovesContainersOfRunsWhoseProcessIsGone() throws Exception {
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         String image = Fixtures.named("good-static").image();
         docker.pullImageCmd(image).withPlatform("linux/amd64").start().awaitCompletion();
         Map<String, String> dead = Map.of(Labels.MARK, "1", Labels.RUN, "an-old-run",
