@@ -37,6 +37,9 @@ final class BuildProgress {
     private static final Pattern LOCATION = Pattern.compile("^(\\S+):(\\d+)$");
     private static final Pattern FAILED_LINE = Pattern.compile("^\\s*(\\d+) \\| >>> ");
     private static final Pattern REGISTRY_URL = Pattern.compile("https?://([^/\\s\"]+)/v2/");
+    private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]+");
+    private static final Pattern ACCESS_STATUS = Pattern.compile("\\b40[13]\\b");
+    private static final Pattern SERVER_STATUS = Pattern.compile("\\b5\\d\\d\\b");
     private static final Pattern REFERENCE = Pattern.compile(
             "(?:failed to push|load metadata for|resolve source metadata for|failed to resolve source metadata for) ([^\\s:/]+(?::\\d+)?)/");
 
@@ -223,11 +226,13 @@ final class BuildProgress {
 
     /** A registry step failed: credentials and missing images are for the user to fix, an unreachable or failing registry is the environment's. */
     private static BuildFailure registry(String step, String error) {
-        String lower = error.toLowerCase(Locale.ROOT);
+        // Blob and manifest digests in the error change with every build (a file's mtime changes a layer's digest):
+        // "401" inside one is no status, so statuses are read only as words of the text without digests.
+        String lower = DIGEST.matcher(error.toLowerCase(Locale.ROOT)).replaceAll("sha256:");
         String registry = registryOf(error);
         String doing = step.startsWith("exporting") || lower.contains("failed to push") ? "while pushing the image"
                 : "while reading a base image";
-        if (lower.contains("401") || lower.contains("403") || lower.contains("unauthorized") || lower.contains("denied")
+        if (ACCESS_STATUS.matcher(lower).find() || lower.contains("unauthorized") || lower.contains("denied")
                 || lower.contains("authentication required")) {
             return BuildFailure.usage("the registry " + registry + " refused access " + doing + " (" + error + "): run 'docker login "
                     + registry + "' with an account that may push and pull there");
@@ -235,7 +240,7 @@ final class BuildProgress {
         if (lower.contains(": not found") && !lower.contains("dial tcp")) {
             return BuildFailure.usage("a base image does not exist " + doing + " (" + error + "): fix the FROM line or push the base first");
         }
-        if (Pattern.compile("\\b5\\d\\d\\b").matcher(error).find()) {
+        if (SERVER_STATUS.matcher(lower).find()) {
             return BuildFailure.environment("the registry " + registry + " answered with a server error " + doing + " (" + error
                     + "): it is failing, not the image; check the registry's health and storage and run the gate again");
         }
