@@ -143,7 +143,8 @@ class InterruptsAndFaultsIT {
             assertThat(run.status()).as(run.err()).isEqualTo(2);
             assertThat(run.err()).as("nothing was built").doesNotContain("building").doesNotContain("\tat ");
         }
-        assertThat(unwritable.err()).contains("cannot write the reports to " + aFile.resolve("reports")).contains("choose a writable --report-dir");
+        assertThat(unwritable.err()).contains("cannot write the reports to " + aFile.resolve("reports")).contains("choose a writable --report-dir")
+                .doesNotContain("Exception");
         assertThat(unknownCheck.err()).contains("unknown check 'elf.wrong'");
         assertThat(checkOff.err()).contains("cannot be off").contains("remove a platform you do not require from platforms");
         assertThat(noDockerfile.err()).contains("Dockerfile");

@@ -192,8 +192,8 @@ final class RegistrySource implements ContentStore {
     }
 
     private ImageException unreachable(IOException e) {
-        return new ImageException("registry " + reference.registry() + " is unreachable (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage()) + "): check the address and that it is running", ImageException.Kind.ENVIRONMENT, e);
+        return new ImageException("registry " + reference.registry() + " is unreachable (" + TransportFaults.describe(e)
+                + "): check the address and that it is running", ImageException.Kind.ENVIRONMENT, e);
     }
 
     /** Answers a 401 challenge: Basic with the stored credential, or Bearer with a token fetched by it. */

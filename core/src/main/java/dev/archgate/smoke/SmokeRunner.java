@@ -10,6 +10,7 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import dev.archgate.image.ProgramChain;
+import dev.archgate.image.TransportFaults;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.SmokeResult;
@@ -116,10 +117,16 @@ public final class SmokeRunner {
             return engineFailed(test, e.getMessage(), start);
         } catch (DockerException | DockerClientException e) {
             stopIfInterrupted();
-            ContainerResult refused = new ContainerResult(null, "", "", false, false, false, firstLine(e.getMessage()), true, ms(start));
-            // The engine's words name a fault of the image (no such platform, exec format) or of the engine itself.
-            return Classifier.namesImageFault(refused.output()) ? Classifier.classify(test, refused)
-                    : engineFailed(test, firstLine(e.getMessage()), start);
+            String said = EngineErrors.said(e.getMessage());
+            ContainerResult refused = new ContainerResult(null, "", "", false, false, false, said, true, ms(start));
+            // The engine's words name a fault of the image (no such platform, exec format), a registry
+            // that refused the pull, or a fault of the engine itself.
+            if (Classifier.namesImageFault(refused.output())) {
+                return Classifier.classify(test, refused);
+            }
+            return EngineErrors.deniedPull(said, image)
+                    .map(denied -> new SmokeResult(test.name(), null, Check.ENGINE_FAILED.id(), ms(start), denied))
+                    .orElseGet(() -> engineFailed(test, said, start));
         } catch (IOException | RuntimeException e) {
             stopIfInterrupted();
             Throwable root = e;
@@ -129,7 +136,7 @@ public final class SmokeRunner {
             if (!(root instanceof IOException)) {
                 throw (RuntimeException) e; // not the engine's transport: an archgate bug, reported as one
             }
-            return engineFailed(test, root.getClass().getSimpleName() + ": " + root.getMessage(), start);
+            return engineFailed(test, TransportFaults.describe(root), start);
         }
     }
 
@@ -270,7 +277,7 @@ public final class SmokeRunner {
             docker.startContainerCmd(id).exec();
         } catch (DockerException e) {
             stopIfInterrupted();
-            String why = firstLine(e.getMessage());
+            String why = EngineErrors.said(e.getMessage());
             // The runtime's own failure to start the image's process is the image's; anything else is the engine's.
             if (!Classifier.namesImageFault(why) && !why.contains("OCI runtime")) {
                 throw new EngineFault("starting the container: " + why);
@@ -302,7 +309,7 @@ public final class SmokeRunner {
                     entrypointExists, ms(start));
         } catch (DockerException e) {
             stopIfInterrupted();
-            throw new EngineFault("reading the container's state: " + firstLine(e.getMessage()));
+            throw new EngineFault("reading the container's state: " + EngineErrors.said(e.getMessage()));
         }
     }
 
@@ -341,7 +348,7 @@ public final class SmokeRunner {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return root == e ? firstLine(e.getMessage()) : root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
+            return root == e ? EngineErrors.said(e.getMessage()) : TransportFaults.describe(root);
         } finally {
             live.remove(id);
         }
@@ -351,15 +358,6 @@ public final class SmokeRunner {
     public void stop() {
         stopping = true;
         new ArrayList<>(live).forEach(id -> remove(id));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the Docker Engine refused";
-        }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     private static long ms(long startNanos) {
