@@ -14,6 +14,7 @@ import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
@@ -53,8 +54,8 @@ final class Emulation {
 
     private static SmokeResult probe(DockerClient docker, SmokeRunner runner, Platform p) throws InterruptedException {
         try {
-            return runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), null, PROBE, false,
-                    ProgramChain.unread(PROBE.command()), PROBE.command());
+            return runner.run(SmokeRequest.of(ProbeImage.loadInto(docker, p), p, PROBE).program(ProgramChain.unread(PROBE.command()), PROBE.command())
+                    .nativeCode(Binfmt.isNative(p)).strict(false).build());
         } catch (IOException e) {
             throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
                     GateException.Kind.ENVIRONMENT, e);

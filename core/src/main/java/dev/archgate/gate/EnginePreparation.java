@@ -1,9 +1,8 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.host.Binfmt;
-import dev.archgate.host.EngineRegistrar;
 import dev.archgate.host.Host;
+import dev.archgate.host.QemuInstall;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SpecException;
@@ -109,30 +108,25 @@ final class EnginePreparation implements AutoCloseable {
      * is reported per platform as emulation.missing.
      */
     void installEmulation() throws InterruptedException {
-        Binfmt binfmt = host.binfmt();
         try {
-            binfmt.install(spec.platforms()).forEach(listener::log); // mounts binfmt_misc first where it may
-            return;
-        } catch (IOException direct) {
-            listener.log("cannot register QEMU handlers directly (" + direct.getMessage() + "); registering through a privileged container");
+            QemuInstall.install(host.binfmt(), spec.platforms(), false, this::docker, this::notRunning, listener::log).forEach(listener::log);
+        } catch (IOException e) {
+            listener.log("could not install QEMU handlers (" + e.getMessage() + "); platforms without one are reported as emulation.missing");
         }
+    }
+
+    /** The platforms whose code the engine does not run now; their emulation is proven anew after the registration. */
+    private List<Platform> notRunning(List<Platform> platforms) throws InterruptedException {
         List<Platform> missing = new ArrayList<>();
-        for (Platform p : spec.platforms()) {
+        for (Platform p : platforms) {
             if (emulationProblem(p) != null) {
                 missing.add(p);
             }
         }
-        if (missing.isEmpty()) {
-            return;
-        }
         synchronized (emulationProblems) {
-            missing.forEach(emulationProblems::remove); // proven anew after the registration
+            missing.forEach(emulationProblems::remove);
         }
-        try {
-            new EngineRegistrar(binfmt).install(docker(), missing).forEach(listener::log);
-        } catch (IOException e) {
-            listener.log("could not install QEMU handlers (" + e.getMessage() + "); platforms without one are reported as emulation.missing");
-        }
+        return missing;
     }
 
     /**

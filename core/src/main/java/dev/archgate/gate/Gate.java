@@ -1,8 +1,7 @@
 package dev.archgate.gate;
 
-import dev.archgate.host.Binfmt;
-import dev.archgate.host.EngineRegistrar;
 import dev.archgate.host.Host;
+import dev.archgate.host.QemuInstall;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
@@ -142,18 +141,8 @@ public final class Gate {
      */
     public static Report qemuInstall(Host host, List<Platform> platforms, boolean throughEngine, GateListener listener) throws InterruptedException {
         List<String> done;
-        Binfmt binfmt = host.binfmt();
         try {
-            if (throughEngine) {
-                done = new EngineRegistrar(binfmt).install(Engine.connect(host), platforms);
-            } else {
-                try {
-                    done = binfmt.install(platforms);
-                } catch (IOException direct) {
-                    listener.log("cannot register directly (" + direct.getMessage() + "); registering through a privileged container");
-                    done = new EngineRegistrar(binfmt).install(Engine.connect(host), platforms);
-                }
-            }
+            done = QemuInstall.install(host.binfmt(), platforms, throughEngine, () -> Engine.connect(host), all -> all, listener::log);
         } catch (IOException e) {
             throw new GateException("cannot register the QEMU handlers (" + e.getMessage() + "): run as root on the Docker host, "
                     + "or let the engine run privileged containers", GateException.Kind.ENVIRONMENT, e);

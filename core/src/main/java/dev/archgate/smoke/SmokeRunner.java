@@ -9,7 +9,6 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
-import dev.archgate.image.ProgramChain;
 import dev.archgate.image.TransportFaults;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
@@ -44,6 +43,7 @@ public final class SmokeRunner {
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final Map<String, QemuTar> qemuTars = new ConcurrentHashMap<>();
     private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
+    private final Map<String, Optional<String>> qemuProblems = new ConcurrentHashMap<>();
     /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
@@ -54,23 +54,19 @@ public final class SmokeRunner {
     }
 
     /**
-     * Runs one test of one platform's variant of {@code image} (a reference the engine can pull).
+     * Runs one test of one platform's variant.
      *
-     * @param nativePlatform whether this platform's code is to run without QEMU (hardware of its
-     *     architecture, when no CPU level is emulated for it)
-     * @param cpuModel the QEMU CPU model a strict run emulates (the platform's baseline), null for QEMU's default
-     * @param chain what the test's command executes, resolved from the variant's files
      * @return the result; a fault of the engine (not of the image) is an {@code engine.failed} result, never a failure of the image
      * @throws InterruptedException when the run is interrupted or archgate is stopping; its container is removed
      */
-    public SmokeResult run(String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test, boolean strict,
-                           ProgramChain chain, List<String> argv) throws InterruptedException {
+    public SmokeResult run(SmokeRequest request) throws InterruptedException {
+        SmokeTest test = request.test();
         long start = System.nanoTime();
         String[] created = new String[1];
         SmokeResult result;
         String removalFault = null;
         try {
-            result = attempt(created, image, platform, nativePlatform, cpuModel, test, strict, chain, argv, start);
+            result = attempt(created, request, start);
         } finally {
             if (created[0] != null) {
                 boolean interrupted = Thread.interrupted(); // removal must happen even on interrupt
@@ -89,12 +85,16 @@ public final class SmokeRunner {
         return result;
     }
 
-    private SmokeResult attempt(String[] created, String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test,
-                                boolean strict, ProgramChain chain, List<String> argv, long start) throws InterruptedException {
+    private SmokeResult attempt(String[] created, SmokeRequest request, long start) throws InterruptedException {
+        String image = request.image();
+        Platform platform = request.platform();
+        SmokeTest test = request.test();
+        String cpuModel = request.execution().cpuModel();
         String id;
         try {
-            Launch launch = strict ? StrictLaunch.plan(chain, platform, nativePlatform, argv)
-                    : Launch.asImageSays(argv, !chain.missesItsCommand());
+            Launch launch = request.execution().strict()
+                    ? StrictLaunch.plan(request.chain(), platform, request.execution().nativeCode(), request.argv())
+                    : Launch.asImageSays(request.argv(), !request.chain().missesItsCommand());
             if (launch.unresolved() != null) {
                 return new SmokeResult(test.name(), null, Check.SMOKE_UNRESOLVED.id(), ms(start), launch.unresolved());
             }
@@ -142,9 +142,14 @@ public final class SmokeRunner {
 
     /**
      * Why strict emulation of {@code platform} cannot start here: the QEMU binary it copies into
-     * the container is not on this host. Empty when it is there.
+     * the container is not on this host. Empty when it is there. Looked at once per runner (a run):
+     * the platform's check and each of its tests ask.
      */
     public Optional<String> emulatorProblem(Platform platform) {
+        return qemuProblems.computeIfAbsent(platform.qemuArch(), arch -> qemuProblem(platform));
+    }
+
+    private Optional<String> qemuProblem(Platform platform) {
         Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
         if (Files.isRegularFile(qemu) && Files.isReadable(qemu)) {
             return Optional.empty();

@@ -5,6 +5,7 @@ import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.smoke.Labels;
+import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ public final class CpuEmulationCost {
         double[] nativeRuns = new double[rounds];
         double[] emulated = new double[rounds];
         for (int i = -1; i < rounds; i++) {
-            double n = time(runner.run(image, amd64, true, null, test, true, chain, command));
-            double e = time(runner.run(image, amd64, false, model, test, true, chain, command));
+            double n = time(runner.run(SmokeRequest.of(image, amd64, test).program(chain, command).nativeCode(true).build()));
+            double e = time(runner.run(SmokeRequest.of(image, amd64, test).program(chain, command).cpuModel(model).build()));
             if (i >= 0) {
                 nativeRuns[i] = n;
                 emulated[i] = e;

@@ -3,6 +3,7 @@ package dev.archgate.bench;
 import dev.archgate.host.DockerClients;
 import dev.archgate.platform.Platform;
 import dev.archgate.smoke.Labels;
+import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public final class SmokeLatency {
         double[] theirs = new double[rounds];
         for (int i = -1; i < rounds; i++) {
             long start = System.nanoTime();
-            var r = runner.run(image, platform, platform.architecture().equals("amd64"), null, test, true, chain, command);
+            var r = runner.run(SmokeRequest.of(image, platform, test).program(chain, command)
+                    .nativeCode(platform.architecture().equals("amd64")).build());
             if (!r.passed()) {
                 throw new IllegalStateException(r.outcome() + ": " + r.detail());
             }

@@ -47,7 +47,7 @@ class SmokeHardeningIT {
     private static SmokeResult run(String name, String script, String stdout) throws InterruptedException {
         SmokeTest test = new SmokeTest(name, SmokeTest.Mode.COMMAND, List.of("/bin/sh", "-c", script), 0, stdout, "",
                 Duration.ofSeconds(90), Duration.ofSeconds(1));
-        SmokeResult r = runner.run(BUSYBOX, AMD64, true, null, test, true, shell, test.command());
+        SmokeResult r = runner.run(SmokeRequest.of(BUSYBOX, AMD64, test).program(shell, test.command()).nativeCode(true).build());
         assertThat(runner.liveContainers()).isZero();
         return r;
     }

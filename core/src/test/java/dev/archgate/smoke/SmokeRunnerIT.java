@@ -43,8 +43,8 @@ class SmokeRunnerIT {
                 continue;
             }
             boolean hang = i % 5 == 0;
-            SmokeResult r = runner.run(hang ? service : tool, ARM64, false, null, hang ? timesOut : quick, true,
-                    hang ? serviceChain : toolChain, hang ? List.of("/service") : List.of("/app", "--version"));
+            SmokeResult r = runner.run(SmokeRequest.of(hang ? service : tool, ARM64, hang ? timesOut : quick)
+                    .program(hang ? serviceChain : toolChain, hang ? List.of("/service") : List.of("/app", "--version")).build());
             if (hang) {
                 assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.timeout");
                 timeouts++;
@@ -69,7 +69,7 @@ class SmokeRunnerIT {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
-                outcome.set(runner.run(image, ARM64, false, null, slow, true, chain, List.of("/service")));
+                outcome.set(runner.run(SmokeRequest.of(image, ARM64, slow).program(chain, List.of("/service")).build()));
             } catch (Throwable e) {
                 outcome.set(e);
             }
