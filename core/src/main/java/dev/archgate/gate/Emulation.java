@@ -3,6 +3,7 @@ package dev.archgate.gate;
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.host.Binfmt;
 import dev.archgate.host.BinfmtHandler;
+import dev.archgate.host.BinfmtLock;
 import dev.archgate.host.Host;
 import dev.archgate.host.ProbeImage;
 import dev.archgate.host.ProbeProgram;
@@ -66,7 +67,7 @@ final class Emulation {
         Binfmt binfmt = host.binfmt();
         DockerClient docker = Engine.connect(host);
         SmokeRunner runner = Engine.runner(host, docker);
-        try (Host.StopRegistration stop = host.onStop(runner::stop)) {
+        try (BinfmtLock.Held handlers = host.binfmtLock().shared(line -> { }); Host.StopRegistration stop = host.onStop(runner::stop)) {
             runner.sweep();
             return check(binfmt, docker, runner, platforms, installLog);
         }

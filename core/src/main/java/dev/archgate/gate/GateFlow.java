@@ -1,6 +1,7 @@
 package dev.archgate.gate;
 
 import dev.archgate.build.BuildResult;
+import dev.archgate.host.BinfmtLock;
 import dev.archgate.host.Host;
 import dev.archgate.image.ImageException;
 import dev.archgate.platform.Platform;
@@ -53,8 +54,11 @@ final class GateFlow {
     Report run() throws InterruptedException {
         List<Finding> imageFindings = new ArrayList<>();
         String name = spec.image();
-        // Its sweeps start with the first engine connection, which emulation.install may make before a build.
-        try (EnginePreparation engines = new EnginePreparation(host, spec, listener)) {
+        // Its sweeps start with the first engine connection, which emulation.install may make before a build. Smoke runs
+        // and builds (RUN steps of other platforms) rely on the QEMU handlers: not while another process changes them.
+        boolean emulates = stages.smoke || spec.build() != null;
+        try (BinfmtLock.Held handlers = emulates ? host.binfmtLock().shared(listener::log) : BinfmtLock.NONE;
+             EnginePreparation engines = new EnginePreparation(host, spec, listener)) {
             Map<Platform, String> images = new LinkedHashMap<>();
             spec.platforms().forEach(p -> images.put(p, spec.image()));
             if (stages.smoke && spec.installEmulation()) {

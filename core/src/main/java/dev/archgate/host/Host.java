@@ -62,6 +62,12 @@ public final class Host implements AutoCloseable {
         return binfmt;
     }
 
+    /** The lock of the QEMU handlers (ARCHGATE_BINFMT_LOCK, default /tmp/archgate-binfmt.lock) that runs hold shared while they rely on them. */
+    public BinfmtLock binfmtLock() {
+        String path = environment.get("ARCHGATE_BINFMT_LOCK");
+        return new BinfmtLock(path == null || path.isBlank() ? BinfmtLock.DEFAULT : Path.of(path));
+    }
+
     /** The docker client's config.json (logins, credential helpers) that registry reads use. */
     public Path dockerConfig() {
         return dockerConfigFile(environment);
