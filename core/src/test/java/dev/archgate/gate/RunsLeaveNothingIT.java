@@ -47,7 +47,7 @@ class RunsLeaveNothingIT {
             gate(spec);
         }
 
-        assertThat(threads()).as("live threads after %d more runs", RUNS).isLessThanOrEqualTo(threads + 2);
+        assertThat(threads()).as(() -> "live threads after " + RUNS + " more runs: " + names()).isLessThanOrEqualTo(threads + 2);
         assertThat(descriptors()).as("open file descriptors after %d more runs", RUNS).isLessThanOrEqualTo(descriptors + 4);
     }
 
@@ -66,6 +66,12 @@ class RunsLeaveNothingIT {
     private static int threads() throws InterruptedException {
         Thread.sleep(500); // threads of a closed pool end just after it returns
         return ManagementFactory.getThreadMXBean().getThreadCount();
+    }
+
+    /** The live threads by name (numbers folded), to tell which kind piles up. */
+    private static java.util.Map<String, Long> names() {
+        return Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors.groupingBy(
+                t -> t.getName().replaceAll("\\d+", "N"), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
     }
 
     private static long descriptors() throws IOException {
