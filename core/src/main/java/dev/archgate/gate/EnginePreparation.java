@@ -95,7 +95,7 @@ final class EnginePreparation implements AutoCloseable {
             } catch (GateException e) {
                 return; // its platform reports the engine itself
             }
-            engine.runner().unknownCpuModel(platform, model).ifPresent(problem -> {
+            host.qemu().unknownCpuModel(platform, model).ifPresent(problem -> {
                 throw new SpecException("emulation.cpu: " + problem);
             });
         });

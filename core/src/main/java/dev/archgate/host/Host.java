@@ -25,6 +25,7 @@ public final class Host implements AutoCloseable {
     private final Map<String, String> environment;
     private final DockerClients clients;
     private final Binfmt binfmt = Binfmt.host();
+    private final QemuBinaries qemu;
     private final Set<Runnable> stopActions = ConcurrentHashMap.newKeySet();
     private final Map<EngineEndpoint, DockerClient> endpoints = new HashMap<>();
     private final List<DockerClient> opened = new ArrayList<>();
@@ -35,6 +36,7 @@ public final class Host implements AutoCloseable {
     private Host(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
         this.clients = new DockerClients(this.environment);
+        this.qemu = new QemuBinaries(Path.of(this.environment.getOrDefault("ARCHGATE_QEMU_DIR", "/usr/bin")));
     }
 
     /** The host as {@code environment} (an adapter's variables: DOCKER_*, ARCHGATE_*, PATH) describes it. */
@@ -52,9 +54,9 @@ public final class Host implements AutoCloseable {
         return new DockerCli(environment.getOrDefault("ARCHGATE_DOCKER", "docker"), environment);
     }
 
-    /** Where the static QEMU binaries of strict emulation are: ARCHGATE_QEMU_DIR, default {@code /usr/bin}. */
-    public Path qemuDir() {
-        return Path.of(environment.getOrDefault("ARCHGATE_QEMU_DIR", "/usr/bin"));
+    /** The static QEMU binaries strict emulation copies into containers: in ARCHGATE_QEMU_DIR, default {@code /usr/bin}. */
+    public QemuBinaries qemu() {
+        return qemu;
     }
 
     /** This machine's binfmt_misc and the QEMU handlers it can register. */

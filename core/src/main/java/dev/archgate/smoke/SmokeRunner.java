@@ -9,6 +9,8 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.archgate.host.QemuBinaries;
+import dev.archgate.host.QemuTar;
 import dev.archgate.image.TransportFaults;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
@@ -16,8 +18,6 @@ import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +39,16 @@ public final class SmokeRunner {
 
     private final DockerClient docker;
     private final Labels labels;
-    private final Path qemuDir;
+    private final QemuBinaries qemu;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private final Map<String, QemuTar> qemuTars = new ConcurrentHashMap<>();
-    private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
-    private final Map<String, Optional<String>> qemuProblems = new ConcurrentHashMap<>();
     /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
-    public SmokeRunner(DockerClient docker, Labels labels, Path qemuDir) {
+    /** @param qemu this machine's QEMU binaries, which strict runs copy into their containers */
+    public SmokeRunner(DockerClient docker, Labels labels, QemuBinaries qemu) {
         this.docker = docker;
         this.labels = labels;
-        this.qemuDir = qemuDir;
+        this.qemu = qemu;
     }
 
     /**
@@ -140,22 +138,22 @@ public final class SmokeRunner {
         }
     }
 
-    /**
-     * Why strict emulation of {@code platform} cannot start here: the QEMU binary it copies into
-     * the container is not on this host. Empty when it is there. Looked at once per runner (a run):
-     * the platform's check and each of its tests ask.
-     */
+    /** Why strict emulation of {@code platform} cannot start here (see {@link QemuBinaries#problem}); empty when it can. */
     public Optional<String> emulatorProblem(Platform platform) {
-        return qemuProblems.computeIfAbsent(platform.qemuArch(), arch -> qemuProblem(platform));
+        return qemu.problem(platform);
     }
 
-    private Optional<String> qemuProblem(Platform platform) {
-        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
-        if (Files.isRegularFile(qemu) && Files.isReadable(qemu)) {
-            return Optional.empty();
+    /**
+     * Makes the tar header of the QEMU binary strict runs of {@code platform} copy into their
+     * containers, ahead of the first of them (the gate does it while the image is still being
+     * read). A QEMU that cannot be read is left for the run to report.
+     */
+    public void prepareQemu(Platform platform) {
+        try {
+            qemu.tar(platform, StrictLaunch.QEMU_PATH.substring(1));
+        } catch (IOException e) {
+            // the run that needs it reports it, as emulation.missing or engine.failed
         }
-        return Optional.of("strict emulation of " + platform + " needs " + qemu + ", which this host does not have: install "
-                + "qemu-user-static (apt-get install qemu-user-static), or set ARCHGATE_QEMU_DIR to the directory that holds it");
     }
 
     private SmokeResult engineFailed(String testName, String cause, long start) {
@@ -171,35 +169,6 @@ public final class SmokeRunner {
     private void stopIfInterrupted() throws InterruptedException {
         if (Thread.currentThread().isInterrupted() || stopping) {
             throw new InterruptedException("the smoke run was stopped");
-        }
-    }
-
-    /**
-     * Why {@code model} cannot be emulated for {@code platform} by this host's QEMU, or empty: its
-     * name (before any ",feature" switch) must be one that {@code qemu-<arch>-static -cpu help} lists.
-     */
-    public java.util.Optional<String> unknownCpuModel(Platform platform, String model) {
-        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
-        String listing = cpuListings.computeIfAbsent(platform.qemuArch(), arch -> cpuHelp(qemu));
-        String name = model.split(",", 2)[0];
-        if (listing.isEmpty() || java.util.Arrays.asList(listing.split("\\s+")).contains(name)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(qemu.getFileName() + " has no CPU model '" + name + "' for " + platform
-                + ": give one that '" + qemu + " -cpu help' lists");
-    }
-
-    private static String cpuHelp(Path qemu) {
-        try {
-            Process p = new ProcessBuilder(qemu.toString(), "-cpu", "help").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return ""; // no QEMU: the run itself reports the missing emulation
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
         }
     }
 
@@ -240,35 +209,13 @@ public final class SmokeRunner {
     private void copyQemu(String id, Platform platform) throws IOException, EngineFault {
         QemuTar tar;
         try {
-            tar = qemuTar(platform);
+            tar = qemu.tar(platform, StrictLaunch.QEMU_PATH.substring(1));
         } catch (IOException e) {
             throw new EngineFault("cannot read " + platform.qemuArch() + "'s QEMU on this host (" + e.getMessage() + ")");
         }
         try (InputStream in = tar.open()) {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
         }
-    }
-
-    /**
-     * Makes the tar header of the QEMU binary strict runs of {@code platform} copy into their
-     * containers, ahead of the first of them (the gate does it while the image is still being
-     * read). A QEMU that cannot be read is left for the run to report.
-     */
-    public void prepareQemu(Platform platform) {
-        try {
-            qemuTar(platform);
-        } catch (IOException e) {
-            // the run that needs it reports it, as emulation.missing or engine.failed
-        }
-    }
-
-    private QemuTar qemuTar(Platform platform) throws IOException {
-        QemuTar made = qemuTars.get(platform.qemuArch());
-        if (made == null) {
-            made = QemuTar.of(qemuDir.resolve("qemu-" + platform.qemuArch() + "-static"), StrictLaunch.QEMU_PATH.substring(1));
-            qemuTars.put(platform.qemuArch(), made);
-        }
-        return made;
     }
 
     /** Removes leftovers of earlier runs from this runner's engine (see {@link Labels#sweep}); returns how many. */

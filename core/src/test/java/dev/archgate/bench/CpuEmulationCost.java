@@ -1,6 +1,7 @@
 package dev.archgate.bench;
 
 import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
@@ -30,7 +31,7 @@ public final class CpuEmulationCost {
         Platform amd64 = Platform.parse("linux/amd64");
         String model = CpuBaseline.of(amd64).model().orElseThrow();
         var chain = dev.archgate.testing.FixturePrograms.chain(image, amd64, command);
-        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(System.getenv()), new Labels(), Path.of("/usr/bin"));
+        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(System.getenv()), new Labels(), new QemuBinaries(Path.of("/usr/bin")));
         SmokeTest test = new SmokeTest("bench", SmokeTest.Mode.COMMAND, command, 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         double[] nativeRuns = new double[rounds];
         double[] emulated = new double[rounds];

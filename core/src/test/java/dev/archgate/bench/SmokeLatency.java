@@ -1,6 +1,7 @@
 package dev.archgate.bench;
 
 import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.Platform;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRequest;
@@ -27,7 +28,7 @@ public final class SmokeLatency {
         int rounds = Integer.parseInt(args[2]);
         List<String> command = Arrays.asList(args).subList(3, args.length);
         var chain = dev.archgate.testing.FixturePrograms.chain(image, platform, command);
-        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(System.getenv()), new Labels(), Path.of("/usr/bin"));
+        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(System.getenv()), new Labels(), new QemuBinaries(Path.of("/usr/bin")));
         SmokeTest test = new SmokeTest("bench", SmokeTest.Mode.COMMAND, command, 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         List<String> dockerRun = new ArrayList<>(List.of("docker", "run", "--rm", "--platform", platform.toString(), image));
         dockerRun.addAll(command);

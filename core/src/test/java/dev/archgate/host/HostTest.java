@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.image.GzipInflater;
 import dev.archgate.image.ImageException;
+import dev.archgate.platform.Platform;
 import dev.archgate.spec.EngineEndpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ class HostTest {
             assertThat(host.dockerCli().command(List.of("buildx", "version")).environment()).containsEntry("DOCKER_CONFIG", "/ci/docker");
             assertThat(host.dockerCli().command(List.of("buildx", "version")).command())
                     .containsExactly("/opt/docker/bin/docker", "buildx", "version");
-            assertThat(host.qemuDir()).isEqualTo(Path.of("/opt/qemu"));
+            assertThat(host.qemu().problem(Platform.parse("linux/arm64"))).hasValueSatisfying(problem -> assertThat(problem)
+                    .contains("needs /opt/qemu/qemu-aarch64-static"));
         }
     }
 
@@ -39,7 +41,8 @@ class HostTest {
             assertThat(host.dockerAddress()).isEqualTo("unix:///var/run/docker.sock");
             assertThat(host.dockerConfig()).isEqualTo(Path.of(System.getProperty("user.home"), ".docker", "config.json"));
             assertThat(host.dockerCli().program()).isEqualTo("docker");
-            assertThat(host.qemuDir()).isEqualTo(Path.of("/usr/bin"));
+            assertThat(host.qemu().problem(Platform.parse("linux/arm64")).orElse("needs /usr/bin/qemu-aarch64-static"))
+                    .contains("needs /usr/bin/qemu-aarch64-static");
         }
     }
 

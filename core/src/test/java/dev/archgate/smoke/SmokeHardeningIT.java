@@ -2,9 +2,10 @@ package dev.archgate.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.image.ProgramChain;
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
@@ -40,7 +41,7 @@ class SmokeHardeningIT {
     @BeforeAll
     static void start() throws IOException {
         docker = DockerClients.fromEnvironment(System.getenv());
-        runner = new SmokeRunner(docker, new Labels(), Path.of("/usr/bin"));
+        runner = new SmokeRunner(docker, new Labels(), new QemuBinaries(Path.of("/usr/bin")));
         shell = FixturePrograms.chain(BUSYBOX, AMD64, List.of("/bin/sh"));
     }
 

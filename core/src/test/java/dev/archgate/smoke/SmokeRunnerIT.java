@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
@@ -27,7 +28,7 @@ class SmokeRunnerIT {
     void fiftyRunsWithTimeoutsAndAnInterruptLeaveNoContainer() throws Exception {
         DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         Labels labels = new Labels();
-        SmokeRunner runner = new SmokeRunner(docker, labels, Path.of("/usr/bin"));
+        SmokeRunner runner = new SmokeRunner(docker, labels, new QemuBinaries(Path.of("/usr/bin")));
         String service = Fixtures.named("good-service").image();
         String tool = Fixtures.named("good-static").image();
         SmokeTest quick = new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app ", "",
