@@ -2,6 +2,7 @@ package dev.archgate.build;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.archgate.host.DockerCli;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.BuildSpec;
 import java.io.BufferedReader;
@@ -26,11 +27,11 @@ import java.util.stream.Collectors;
  * per platform, each platform as an image of its own.
  */
 public final class Buildx {
-    private final String docker;
+    private final DockerCli docker;
     private final String builder;
 
     /** @param builder the buildx builder to use, null for buildx's current one */
-    public Buildx(String docker, String builder) {
+    public Buildx(DockerCli docker, String builder) {
         this.docker = docker;
         this.builder = builder;
     }
@@ -75,7 +76,7 @@ public final class Buildx {
         } catch (IOException e) {
             return BuildResult.failed(List.of(), BuildFailure.environment("cannot create a temporary file: " + e.getMessage()));
         }
-        List<String> cmd = new ArrayList<>(List.of(docker, "buildx"));
+        List<String> cmd = new ArrayList<>(List.of("buildx"));
         if (builder != null) {
             cmd.addAll(List.of("--builder", builder));
         }
@@ -114,7 +115,7 @@ public final class Buildx {
             }
             return new BuildResult("docker-daemon:" + tags.get(0), tags.get(0), digest, Map.of(), warnings, null);
         } catch (IOException e) {
-            return BuildResult.failed(List.of(), BuildFailure.environment("cannot run " + docker + " buildx (" + e.getMessage()
+            return BuildResult.failed(List.of(), BuildFailure.environment("cannot run " + docker.program() + " buildx (" + e.getMessage()
                     + "): install docker-buildx"));
         } finally {
             try {
@@ -125,8 +126,8 @@ public final class Buildx {
         }
     }
 
-    private static int run(List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    private int run(List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {
+        Process p = docker.command(cmd).start();
         // Read on a thread of its own: a blocking read does not see an interrupt, a wait for the process does.
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

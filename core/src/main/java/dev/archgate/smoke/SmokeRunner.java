@@ -9,15 +9,15 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.host.QemuBinaries;
+import dev.archgate.host.QemuTar;
+import dev.archgate.image.TransportFaults;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs smoke tests as containers through the Engine API, hardened (no network, no capabilities,
  * no new privileges, memory and pids limits) and labelled, and removes every container it
- * created on every path: normal end, failure, timeout, interrupt, and JVM shutdown.
+ * created on every path: normal end, failure, timeout, interrupt, and a stop of the process
+ * ({@link #stop}, which the adapter that owns the process calls).
  */
 public final class SmokeRunner {
     private static final int MAX_OUTPUT = 64 * 1024;
@@ -38,38 +39,32 @@ public final class SmokeRunner {
 
     private final DockerClient docker;
     private final Labels labels;
-    private final Path qemuDir;
+    private final QemuBinaries qemu;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private final Map<String, QemuTar> qemuTars = new ConcurrentHashMap<>();
-    private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
-    /** Set when the JVM shuts down (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
+    /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
-    public SmokeRunner(DockerClient docker, Labels labels, Path qemuDir) {
+    /** @param qemu this machine's QEMU binaries, which strict runs copy into their containers */
+    public SmokeRunner(DockerClient docker, Labels labels, QemuBinaries qemu) {
         this.docker = docker;
         this.labels = labels;
-        this.qemuDir = qemuDir;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::removeAll, "archgate-cleanup"));
+        this.qemu = qemu;
     }
 
     /**
-     * Runs one test of one platform's variant of {@code image} (a reference the engine can pull).
+     * Runs one test of one platform's variant.
      *
-     * @param nativePlatform whether this platform's code is to run without QEMU (hardware of its
-     *     architecture, when no CPU level is emulated for it)
-     * @param cpuModel the QEMU CPU model a strict run emulates (the platform's baseline), null for QEMU's default
-     * @param chain what the test's command executes, resolved from the variant's files
      * @return the result; a fault of the engine (not of the image) is an {@code engine.failed} result, never a failure of the image
      * @throws InterruptedException when the run is interrupted or archgate is stopping; its container is removed
      */
-    public SmokeResult run(String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test, boolean strict,
-                           ProgramChain chain, List<String> argv) throws InterruptedException {
+    public SmokeResult run(SmokeRequest request) throws InterruptedException {
+        SmokeTest test = request.test();
         long start = System.nanoTime();
         String[] created = new String[1];
         SmokeResult result;
         String removalFault = null;
         try {
-            result = attempt(created, image, platform, nativePlatform, cpuModel, test, strict, chain, argv, start);
+            result = attempt(created, request, start);
         } finally {
             if (created[0] != null) {
                 boolean interrupted = Thread.interrupted(); // removal must happen even on interrupt
@@ -88,12 +83,16 @@ public final class SmokeRunner {
         return result;
     }
 
-    private SmokeResult attempt(String[] created, String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test,
-                                boolean strict, ProgramChain chain, List<String> argv, long start) throws InterruptedException {
+    private SmokeResult attempt(String[] created, SmokeRequest request, long start) throws InterruptedException {
+        String image = request.image();
+        Platform platform = request.platform();
+        SmokeTest test = request.test();
+        String cpuModel = request.execution().cpuModel();
         String id;
         try {
-            Launch launch = strict ? StrictLaunch.plan(chain, platform, nativePlatform, argv)
-                    : Launch.asImageSays(argv, !chain.missesItsCommand());
+            Launch launch = request.execution().strict()
+                    ? StrictLaunch.plan(request.chain(), platform, request.execution().nativeCode(), request.argv())
+                    : Launch.asImageSays(request.argv(), !request.chain().missesItsCommand());
             if (launch.unresolved() != null) {
                 return new SmokeResult(test.name(), null, Check.SMOKE_UNRESOLVED.id(), ms(start), launch.unresolved());
             }
@@ -116,10 +115,16 @@ public final class SmokeRunner {
             return engineFailed(test, e.getMessage(), start);
         } catch (DockerException | DockerClientException e) {
             stopIfInterrupted();
-            ContainerResult refused = new ContainerResult(null, "", "", false, false, false, firstLine(e.getMessage()), true, ms(start));
-            // The engine's words name a fault of the image (no such platform, exec format) or of the engine itself.
-            return Classifier.namesImageFault(refused.output()) ? Classifier.classify(test, refused)
-                    : engineFailed(test, firstLine(e.getMessage()), start);
+            String said = EngineErrors.said(e.getMessage());
+            ContainerResult refused = new ContainerResult(null, "", "", false, false, false, said, true, ms(start));
+            // The engine's words name a fault of the image (no such platform, exec format), a registry
+            // that refused the pull, or a fault of the engine itself.
+            if (Classifier.namesImageFault(refused.output())) {
+                return Classifier.classify(test, refused);
+            }
+            return EngineErrors.deniedPull(said, image)
+                    .map(denied -> new SmokeResult(test.name(), null, Check.ENGINE_FAILED.id(), ms(start), denied))
+                    .orElseGet(() -> engineFailed(test, said, start));
         } catch (IOException | RuntimeException e) {
             stopIfInterrupted();
             Throwable root = e;
@@ -129,21 +134,26 @@ public final class SmokeRunner {
             if (!(root instanceof IOException)) {
                 throw (RuntimeException) e; // not the engine's transport: an archgate bug, reported as one
             }
-            return engineFailed(test, root.getClass().getSimpleName() + ": " + root.getMessage(), start);
+            return engineFailed(test, TransportFaults.describe(root), start);
         }
     }
 
-    /**
-     * Why strict emulation of {@code platform} cannot start here: the QEMU binary it copies into
-     * the container is not on this host. Empty when it is there.
-     */
+    /** Why strict emulation of {@code platform} cannot start here (see {@link QemuBinaries#problem}); empty when it can. */
     public Optional<String> emulatorProblem(Platform platform) {
-        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
-        if (Files.isRegularFile(qemu) && Files.isReadable(qemu)) {
-            return Optional.empty();
+        return qemu.problem(platform);
+    }
+
+    /**
+     * Makes the tar header of the QEMU binary strict runs of {@code platform} copy into their
+     * containers, ahead of the first of them (the gate does it while the image is still being
+     * read). A QEMU that cannot be read is left for the run to report.
+     */
+    public void prepareQemu(Platform platform) {
+        try {
+            qemu.tar(platform, StrictLaunch.QEMU_PATH.substring(1));
+        } catch (IOException e) {
+            // the run that needs it reports it, as emulation.missing or engine.failed
         }
-        return Optional.of("strict emulation of " + platform + " needs " + qemu + ", which this host does not have: install "
-                + "qemu-user-static (apt-get install qemu-user-static), or set ARCHGATE_QEMU_DIR to the directory that holds it");
     }
 
     private SmokeResult engineFailed(String testName, String cause, long start) {
@@ -159,35 +169,6 @@ public final class SmokeRunner {
     private void stopIfInterrupted() throws InterruptedException {
         if (Thread.currentThread().isInterrupted() || stopping) {
             throw new InterruptedException("the smoke run was stopped");
-        }
-    }
-
-    /**
-     * Why {@code model} cannot be emulated for {@code platform} by this host's QEMU, or empty: its
-     * name (before any ",feature" switch) must be one that {@code qemu-<arch>-static -cpu help} lists.
-     */
-    public java.util.Optional<String> unknownCpuModel(Platform platform, String model) {
-        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
-        String listing = cpuListings.computeIfAbsent(platform.qemuArch(), arch -> cpuHelp(qemu));
-        String name = model.split(",", 2)[0];
-        if (listing.isEmpty() || java.util.Arrays.asList(listing.split("\\s+")).contains(name)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(qemu.getFileName() + " has no CPU model '" + name + "' for " + platform
-                + ": give one that '" + qemu + " -cpu help' lists");
-    }
-
-    private static String cpuHelp(Path qemu) {
-        try {
-            Process p = new ProcessBuilder(qemu.toString(), "-cpu", "help").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return ""; // no QEMU: the run itself reports the missing emulation
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
         }
     }
 
@@ -228,35 +209,13 @@ public final class SmokeRunner {
     private void copyQemu(String id, Platform platform) throws IOException, EngineFault {
         QemuTar tar;
         try {
-            tar = qemuTar(platform);
+            tar = qemu.tar(platform, StrictLaunch.QEMU_PATH.substring(1));
         } catch (IOException e) {
             throw new EngineFault("cannot read " + platform.qemuArch() + "'s QEMU on this host (" + e.getMessage() + ")");
         }
         try (InputStream in = tar.open()) {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
         }
-    }
-
-    /**
-     * Makes the tar header of the QEMU binary strict runs of {@code platform} copy into their
-     * containers, ahead of the first of them (the gate does it while the image is still being
-     * read). A QEMU that cannot be read is left for the run to report.
-     */
-    public void prepareQemu(Platform platform) {
-        try {
-            qemuTar(platform);
-        } catch (IOException e) {
-            // the run that needs it reports it, as emulation.missing or engine.failed
-        }
-    }
-
-    private QemuTar qemuTar(Platform platform) throws IOException {
-        QemuTar made = qemuTars.get(platform.qemuArch());
-        if (made == null) {
-            made = QemuTar.of(qemuDir.resolve("qemu-" + platform.qemuArch() + "-static"), StrictLaunch.QEMU_PATH.substring(1));
-            qemuTars.put(platform.qemuArch(), made);
-        }
-        return made;
     }
 
     /** Removes leftovers of earlier runs from this runner's engine (see {@link Labels#sweep}); returns how many. */
@@ -270,7 +229,7 @@ public final class SmokeRunner {
             docker.startContainerCmd(id).exec();
         } catch (DockerException e) {
             stopIfInterrupted();
-            String why = firstLine(e.getMessage());
+            String why = EngineErrors.said(e.getMessage());
             // The runtime's own failure to start the image's process is the image's; anything else is the engine's.
             if (!Classifier.namesImageFault(why) && !why.contains("OCI runtime")) {
                 throw new EngineFault("starting the container: " + why);
@@ -302,7 +261,7 @@ public final class SmokeRunner {
                     entrypointExists, ms(start));
         } catch (DockerException e) {
             stopIfInterrupted();
-            throw new EngineFault("reading the container's state: " + firstLine(e.getMessage()));
+            throw new EngineFault("reading the container's state: " + EngineErrors.said(e.getMessage()));
         }
     }
 
@@ -341,24 +300,16 @@ public final class SmokeRunner {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return root == e ? firstLine(e.getMessage()) : root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
+            return root == e ? EngineErrors.said(e.getMessage()) : TransportFaults.describe(root);
         } finally {
             live.remove(id);
         }
     }
 
-    private void removeAll() {
+    /** The process is being stopped: removes every container of this runner now, and runs still under way stop. */
+    public void stop() {
         stopping = true;
         new ArrayList<>(live).forEach(id -> remove(id));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the Docker Engine refused";
-        }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     private static long ms(long startNanos) {

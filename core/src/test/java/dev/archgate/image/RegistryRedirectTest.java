@@ -80,10 +80,4 @@ class RegistryRedirectTest {
         }
         assertThat(storageSaw).containsExactly("null");
     }
-
-    @Test
-    void dockerConfigComesFromTheVariableWhenItIsSet() {
-        assertThat(RegistrySource.dockerConfigFile("/ci/docker")).isEqualTo(Path.of("/ci/docker/config.json"));
-        assertThat(RegistrySource.dockerConfigFile(null)).isEqualTo(Path.of(System.getProperty("user.home"), ".docker", "config.json"));
-    }
 }

@@ -3,7 +3,7 @@ package dev.archgate.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.smoke.Labels;
 import dev.archgate.testing.Fixtures;
 import hudson.model.Label;
@@ -115,7 +115,7 @@ class ArchgateStepJenkinsTest {
                 """.formatted(Fixtures.named("good-service").image()));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("[archgate] [linux/arm64] checking", b);
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (serviceContainers(docker) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);

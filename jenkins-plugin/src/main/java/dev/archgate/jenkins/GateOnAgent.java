@@ -2,6 +2,7 @@ package dev.archgate.jenkins;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateRun;
+import dev.archgate.host.Host;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
 import dev.archgate.report.Report;
@@ -34,13 +35,16 @@ final class GateOnAgent extends ReportOnAgent {
     @Override
     GateOutcome work(Path workspace, PrintStream log) throws IOException, InterruptedException {
         GateSpec spec = parameters.toSpec(workspace, environment::get);
-        GateRun run = Gate.start(spec, progress(log));
         Report report;
-        try {
-            report = run.await();
-        } catch (InterruptedException e) {
-            run.cancel();
-            throw e;
+        // The build's environment (withEnv included) says where the engine, QEMU and the docker config are.
+        try (Host host = Host.of(environment)) {
+            GateRun run = Gate.start(host, spec, progress(log));
+            try {
+                report = run.await();
+            } catch (InterruptedException e) {
+                run.cancel();
+                throw e;
+            }
         }
         return finish(report, spec.reportDir(), workspace, parameters.isUnstableOnWarning(), log);
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.jenkins.mapping.BuildOutcome;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
@@ -110,7 +110,7 @@ class GateOnAgentIT {
         serves.setMode("service");
         serves.setReady("60s");
         p.setSmoke(List.of(serves));
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread build = new Thread(() -> {
             try {

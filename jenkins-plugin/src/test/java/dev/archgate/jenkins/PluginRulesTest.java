@@ -27,7 +27,7 @@ class PluginRulesTest {
     @Test
     void thePluginUsesOnlyTheAdapterFacingPackagesOfTheEngine() {
         classes().that().resideInAPackage("dev.archgate.jenkins..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.archgate.jenkins..", "dev.archgate.gate..",
+                .should().onlyDependOnClassesThat().resideInAnyPackage("dev.archgate.jenkins..", "dev.archgate.gate..", "dev.archgate.host..",
                         "dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.platform..", "java..",
                         "hudson..", "jenkins..", "org.jenkinsci..", "org.kohsuke..")
                 .check(PLUGIN);

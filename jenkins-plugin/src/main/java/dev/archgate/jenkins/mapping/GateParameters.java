@@ -24,6 +24,10 @@ import java.util.function.UnaryOperator;
  * empty list) keeps what the file says.
  */
 public final class GateParameters implements Serializable {
+    /** The step's parameters of the build settings, for the message that refuses them when nothing is built. */
+    private static final Map<String, String> BUILD_PARAMETERS = Map.of("build.context", "context", "build.dockerfile", "file",
+            "build.target", "target", "build.tags", "tags", "build.push", "push", "build.args", "buildArgs");
+
     private static final long serialVersionUID = 1L;
 
     private String config;
@@ -66,7 +70,7 @@ public final class GateParameters implements Serializable {
         for (int i = 0; i < smoke.size(); i++) {
             tests.add(smoke.get(i).toSmokeTest(i));
         }
-        d = SpecOverrides.builder()
+        d = SpecOverrides.builder().settingNames(BUILD_PARAMETERS)
                 .image(image)
                 .context(WorkspacePaths.resolve(workspace, context))
                 .dockerfile(WorkspacePaths.resolve(workspace, file))
@@ -90,9 +94,6 @@ public final class GateParameters implements Serializable {
                 .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "wastedBytes"))
                 .build()
                 .applyTo(d);
-        if (d.build() == null) {
-            refuseBuildOnly();
-        }
         d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir()));
         if (d.build() == null && d.image() == null) {
             throw new SpecException("nothing to gate: give image (a reference) or context (a directory to build), or config "
@@ -102,30 +103,6 @@ public final class GateParameters implements Serializable {
             throw new SpecException("no platforms: give platforms (e.g. ['linux/amd64', 'linux/arm64']) or platforms: in archgate.yml");
         }
         return d.toSpec();
-    }
-
-    /** Build settings given while nothing is built would be silently dropped: refuse them instead. */
-    private void refuseBuildOnly() {
-        List<String> buildOnly = new ArrayList<>();
-        if (file != null) {
-            buildOnly.add("file");
-        }
-        if (target != null) {
-            buildOnly.add("target");
-        }
-        if (!tags.isEmpty()) {
-            buildOnly.add("tags");
-        }
-        if (push != null) {
-            buildOnly.add("push");
-        }
-        if (!buildArgs.isEmpty()) {
-            buildOnly.add("buildArgs");
-        }
-        if (!buildOnly.isEmpty()) {
-            throw new SpecException(String.join(", ", buildOnly) + " apply to a build, but nothing is built here: give context "
-                    + "(or build: in archgate.yml), or leave them out when gating an image");
-        }
     }
 
     private static Map<String, String> pairs(List<String> items, String parameter, String form) {

@@ -1,4 +1,4 @@
-package dev.archgate.smoke;
+package dev.archgate.host;
 
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
@@ -17,7 +17,7 @@ import org.apache.commons.compress.utils.BoundedInputStream;
  * header is held; the binary (about 13 MB) is streamed from its file for each container, since
  * copying it into the heap of a cold JVM cost more than the copy into the container itself.
  */
-final class QemuTar {
+public final class QemuTar {
     private static final int BLOCK = 512;
 
     private final Path file;
@@ -31,7 +31,7 @@ final class QemuTar {
     }
 
     /** The tar of {@code file} stored as {@code name} (relative, mode 0755), its size taken now. */
-    static QemuTar of(Path file, String name) throws IOException {
+    public static QemuTar of(Path file, String name) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + " is not a regular file");
         }
@@ -49,7 +49,7 @@ final class QemuTar {
      * the two zero blocks that end an archive. A file that shrank since the header was made fails
      * the read (its padding would otherwise complete a tar of a corrupt binary).
      */
-    InputStream open() throws IOException {
+    public InputStream open() throws IOException {
         long padding = (BLOCK - size % BLOCK) % BLOCK;
         InputStream content = new Exactly(new BoundedInputStream(Files.newInputStream(file), size), size, file);
         return new SequenceInputStream(Collections.enumeration(List.of(new ByteArrayInputStream(header), content,

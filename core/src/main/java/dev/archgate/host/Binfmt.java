@@ -1,4 +1,4 @@
-package dev.archgate.emulation;
+package dev.archgate.host;
 
 import dev.archgate.platform.Platform;
 import java.io.IOException;

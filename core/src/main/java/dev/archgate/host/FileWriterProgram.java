@@ -1,4 +1,4 @@
-package dev.archgate.emulation;
+package dev.archgate.host;
 
 import java.util.HexFormat;
 

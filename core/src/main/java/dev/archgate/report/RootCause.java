@@ -1,17 +1,11 @@
-package dev.archgate.jenkins.mapping;
+package dev.archgate.report;
 
-import dev.archgate.report.Finding;
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Report;
-import dev.archgate.report.Severity;
-import dev.archgate.report.SmokeResult;
-import dev.archgate.report.SummaryMarkdown;
-import dev.archgate.report.Verdict;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The one line a build log ends with when the gate did not pass: the first platform that failed (or could not be
+ * Where to look first, for every adapter: the one line a build log ends with when the gate did not pass: the first platform that failed (or could not be
  * checked), its first error (check id, path, message), the Dockerfile line most likely to blame, and which other
  * platforms failed. Whoever reads only this line knows where to look.
  */
@@ -26,7 +20,7 @@ public final class RootCause {
         if (first.isPresent()) {
             PlatformReport p = first.get();
             line.append(p.platform()).append(' ').append(firstError(p));
-            List<Finding> causes = SummaryMarkdown.likelyCauses(report);
+            List<Finding> causes = likelyCauses(report);
             if (!causes.isEmpty() && report.verdict() == Verdict.FAIL) {
                 Finding cause = causes.get(0);
                 line.append("; likely cause ").append(cause.path()).append(": ").append(cause.message());
@@ -50,7 +44,22 @@ public final class RootCause {
         return p.smoke().stream().filter(s -> !s.passed()).findFirst().map(RootCause::describe).orElse(p.verdict().id());
     }
 
-    static String describe(Finding f) {
+    /**
+     * The Dockerfile lines most likely to have put foreign code in the image (a hard-coded
+     * architecture, a FROM pinned to one platform), errors first.
+     */
+    public static List<Finding> likelyCauses(Report report) {
+        List<Finding> out = new ArrayList<>();
+        for (Severity severity : List.of(Severity.ERROR, Severity.WARNING)) {
+            for (Check check : List.of(Check.DOCKERFILE_HARDCODED_ARCH, Check.DOCKERFILE_FROM_PLATFORM_CONSTANT)) {
+                report.findings().stream().filter(f -> f.check() == check && f.severity() == severity).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** A finding in one line: check id, path, message. */
+    public static String describe(Finding f) {
         return f.check().id() + (f.path() == null ? "" : " " + f.path()) + ": " + f.message();
     }
 

@@ -1,4 +1,4 @@
-package dev.archgate.smoke;
+package dev.archgate.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

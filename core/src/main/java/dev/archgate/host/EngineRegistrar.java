@@ -1,4 +1,4 @@
-package dev.archgate.emulation;
+package dev.archgate.host;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;

@@ -1,4 +1,4 @@
-package dev.archgate.emulation;
+package dev.archgate.host;
 
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.Platform;
