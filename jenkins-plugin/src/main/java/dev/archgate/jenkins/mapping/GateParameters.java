@@ -12,6 +12,7 @@ import dev.archgate.spec.SpecOverrides;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,22 +32,23 @@ public final class GateParameters implements Serializable {
     private String context;
     private String file;
     private String target;
-    private List<String> platforms = List.of();
-    private List<String> tags = List.of();
+    // Lists are ArrayLists of their own (Lines.items): a job's config.xml stores these fields through XStream.
+    private ArrayList<String> platforms = new ArrayList<>();
+    private ArrayList<String> tags = new ArrayList<>();
     private Boolean push;
-    private List<String> buildArgs = List.of();
-    private List<SmokeParameters> smoke = List.of();
+    private ArrayList<String> buildArgs = new ArrayList<>();
+    private ArrayList<SmokeParameters> smoke = new ArrayList<>();
     private Boolean strictEmulation;
     private Boolean installEmulation;
-    private List<String> checks = List.of();
-    private List<String> ignorePaths = List.of();
-    private List<String> insecureRegistries = List.of();
+    private ArrayList<String> checks = new ArrayList<>();
+    private ArrayList<String> ignorePaths = new ArrayList<>();
+    private ArrayList<String> insecureRegistries = new ArrayList<>();
     private String reportDir;
-    private List<String> promote = List.of();
+    private ArrayList<String> promote = new ArrayList<>();
     private boolean unstableOnWarning;
     private String builder;
-    private List<String> engines = List.of();
-    private List<String> emulationCpu = List.of();
+    private ArrayList<String> engines = new ArrayList<>();
+    private ArrayList<String> emulationCpu = new ArrayList<>();
     private String sizeBudget;
     private String wastedBytes;
 
@@ -116,7 +118,7 @@ public final class GateParameters implements Serializable {
         if (!tags.isEmpty()) {
             buildOnly.add("tags");
         }
-        if (push != null) {
+        if (Boolean.TRUE.equals(push)) { // a form's unchecked box (false) asks for no push, which holds when nothing is built
             buildOnly.add("push");
         }
         if (!buildArgs.isEmpty()) {
@@ -181,7 +183,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getPlatforms() {
-        return platforms;
+        return Collections.unmodifiableList(platforms);
     }
 
     public void setPlatforms(List<String> platforms) {
@@ -189,7 +191,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getTags() {
-        return tags;
+        return Collections.unmodifiableList(tags);
     }
 
     public void setTags(List<String> tags) {
@@ -205,7 +207,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getBuildArgs() {
-        return buildArgs;
+        return Collections.unmodifiableList(buildArgs);
     }
 
     public void setBuildArgs(List<String> buildArgs) {
@@ -213,11 +215,11 @@ public final class GateParameters implements Serializable {
     }
 
     public List<SmokeParameters> getSmoke() {
-        return smoke;
+        return Collections.unmodifiableList(smoke);
     }
 
     public void setSmoke(List<SmokeParameters> smoke) {
-        this.smoke = smoke == null ? List.of() : List.copyOf(smoke);
+        this.smoke = smoke == null ? new ArrayList<>() : new ArrayList<>(smoke);
     }
 
     public Boolean getStrictEmulation() {
@@ -237,7 +239,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getChecks() {
-        return checks;
+        return Collections.unmodifiableList(checks);
     }
 
     public void setChecks(List<String> checks) {
@@ -245,7 +247,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getIgnorePaths() {
-        return ignorePaths;
+        return Collections.unmodifiableList(ignorePaths);
     }
 
     public void setIgnorePaths(List<String> ignorePaths) {
@@ -253,7 +255,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getInsecureRegistries() {
-        return insecureRegistries;
+        return Collections.unmodifiableList(insecureRegistries);
     }
 
     public void setInsecureRegistries(List<String> insecureRegistries) {
@@ -269,7 +271,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getPromote() {
-        return promote;
+        return Collections.unmodifiableList(promote);
     }
 
     public void setPromote(List<String> promote) {
@@ -293,7 +295,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getEngines() {
-        return engines;
+        return Collections.unmodifiableList(engines);
     }
 
     public void setEngines(List<String> engines) {
@@ -301,7 +303,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getEmulationCpu() {
-        return emulationCpu;
+        return Collections.unmodifiableList(emulationCpu);
     }
 
     public void setEmulationCpu(List<String> emulationCpu) {
