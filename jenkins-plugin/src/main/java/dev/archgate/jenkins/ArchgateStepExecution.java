@@ -2,12 +2,14 @@ package dev.archgate.jenkins;
 
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
+import dev.archgate.jenkins.mapping.WorkspacePaths;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
 /** The {@code archgate} step's execution: the gate on the agent, its test results, reports and page in the build. */
@@ -23,7 +25,16 @@ final class ArchgateStepExecution extends ReportStepExecution {
 
     @Override
     GateOutcome outcome(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
-        return GateInBuild.run(parameters, run, required(FilePath.class), required(EnvVars.class), required(Launcher.class), listener);
+        return GateInBuild.run(parameters, defaultReportDir(required(FlowNode.class).getId()), run, required(FilePath.class),
+                required(EnvVars.class), required(Launcher.class), listener);
+    }
+
+    /**
+     * The step's own report directory when none is given: parallel branches of one build archive into one artifact
+     * tree, so each step's reports are named by its flow node, unique in the build ({@code archgate-report-12}).
+     */
+    static String defaultReportDir(String nodeId) {
+        return WorkspacePaths.DEFAULT_REPORT_DIR + "-" + nodeId;
     }
 
     /**

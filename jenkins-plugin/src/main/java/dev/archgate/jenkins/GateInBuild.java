@@ -24,10 +24,10 @@ import jenkins.util.BuildListenerAdapter;
 final class GateInBuild {
     private GateInBuild() {}
 
-    /** The gate of {@code parameters}, its test results recorded. */
-    static GateOutcome run(GateParameters parameters, Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher,
-            TaskListener listener) throws IOException, InterruptedException {
-        GateOutcome outcome = workspace.act(new GateOnAgent(parameters, env, listener));
+    /** The gate of {@code parameters}, its reports in {@code defaultReportDir} unless told otherwise, its test results recorded. */
+    static GateOutcome run(GateParameters parameters, String defaultReportDir, Run<?, ?> run, FilePath workspace, EnvVars env,
+            Launcher launcher, TaskListener listener) throws IOException, InterruptedException {
+        GateOutcome outcome = workspace.act(new GateOnAgent(parameters, defaultReportDir, env, listener));
         JUnitResultArchiver junit = new JUnitResultArchiver(outcome.junitXml());
         junit.setAllowEmptyResults(false);
         TestResultSummary tests = JUnitResultArchiver.parseAndSummarize(junit, null, run, workspace, launcher, listener);

@@ -24,16 +24,18 @@ final class GateOnAgent extends ReportOnAgent {
 
     private final GateParameters parameters;
     private final HashMap<String, String> environment;
+    private final String defaultReportDir;
 
-    GateOnAgent(GateParameters parameters, Map<String, String> environment, TaskListener listener) {
+    GateOnAgent(GateParameters parameters, String defaultReportDir, Map<String, String> environment, TaskListener listener) {
         super(listener);
         this.parameters = parameters;
+        this.defaultReportDir = defaultReportDir;
         this.environment = new HashMap<>(environment);
     }
 
     @Override
     GateOutcome work(Path workspace, PrintStream log) throws IOException, InterruptedException {
-        GateSpec spec = parameters.toSpec(workspace, environment::get);
+        GateSpec spec = parameters.toSpec(workspace, environment::get, defaultReportDir);
         GateRun run = Gate.start(spec, progress(log));
         Report report;
         try {

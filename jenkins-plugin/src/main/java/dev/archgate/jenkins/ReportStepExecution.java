@@ -48,7 +48,9 @@ abstract class ReportStepExecution extends SynchronousNonBlockingStepExecution<M
             run.setResult(Result.UNSTABLE);
             node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
         }
-        return new LinkedHashMap<>(outcome.stepResult());
+        Map<String, Object> result = new LinkedHashMap<>(outcome.stepResult());
+        result.put("reportDir", outcome.reportDir()); // what a parallel branch stashes for archgateMerge
+        return result;
     }
 
     final <T> T required(Class<T> type) throws IOException, InterruptedException {

@@ -43,7 +43,7 @@ class GateOnAgentIT {
         p.setChecks(List.of("policy.root-user=info"));
         LogListener log = new LogListener();
 
-        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), log));
+        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", Map.of(), log));
 
         assertThat(outcome.outcome().status()).as(log.text()).isEqualTo(BuildOutcome.Status.SUCCESS);
         assertThat(outcome.stepResult()).containsEntry("verdict", "pass").containsEntry("failedPlatforms", List.of());
@@ -60,12 +60,12 @@ class GateOnAgentIT {
         p.setChecks(List.of("policy.root-user=warning"));
 
         p.setUnstableOnWarning(true);
-        BuildOutcome unstable = new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), new LogListener())).outcome();
+        BuildOutcome unstable = new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", Map.of(), new LogListener())).outcome();
         assertThat(unstable.status()).isEqualTo(BuildOutcome.Status.UNSTABLE);
         assertThat(unstable.message()).contains("policy.root-user");
 
         p.setUnstableOnWarning(false);
-        assertThat(new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), new LogListener())).outcome().status())
+        assertThat(new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", Map.of(), new LogListener())).outcome().status())
                 .isEqualTo(BuildOutcome.Status.SUCCESS);
     }
 
@@ -80,7 +80,7 @@ class GateOnAgentIT {
         p.setSmoke(List.of(smoke(List.of("/app", "--version"), "")));
         LogListener log = new LogListener();
 
-        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), log));
+        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", Map.of(), log));
 
         assertThat(outcome.outcome().status()).as(log.text()).isEqualTo(BuildOutcome.Status.FAILURE);
         assertThat(outcome.outcome().message()).startsWith("archgate: gate failed: linux/arm64 ")
@@ -94,11 +94,11 @@ class GateOnAgentIT {
     @Test
     void mistakesAndUncheckableEnvironmentsEndWithTheEnginesSentence() {
         GateParameters badPlatform = parameters("127.0.0.1:5000/archgate/fixtures/good-static:latest", "linux/sparc");
-        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(badPlatform, Map.of(), new LogListener())))
+        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(badPlatform, "archgate-report", Map.of(), new LogListener())))
                 .isInstanceOf(AbortException.class).hasMessageStartingWith("archgate: unknown platform 'linux/sparc'");
 
         GateParameters unreachable = parameters("127.0.0.1:5997/team/app:1", "linux/amd64");
-        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(unreachable, Map.of(), new LogListener())))
+        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(unreachable, "archgate-report", Map.of(), new LogListener())))
                 .isInstanceOf(AbortException.class).hasMessageContaining("registry 127.0.0.1:5997 is unreachable");
     }
 
@@ -114,7 +114,7 @@ class GateOnAgentIT {
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread build = new Thread(() -> {
             try {
-                new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), new LogListener()));
+                new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", Map.of(), new LogListener()));
             } catch (Throwable t) {
                 ended.set(t);
             }

@@ -60,6 +60,15 @@ public final class GateParameters implements Serializable {
      * @throws SpecException (or the platform parser's exception) with one sentence naming the parameter and the fix
      */
     public GateSpec toSpec(Path workspace, UnaryOperator<String> environment) {
+        return toSpec(workspace, environment, WorkspacePaths.DEFAULT_REPORT_DIR);
+    }
+
+    /**
+     * The spec, its reports in {@code defaultReportDir} (relative to the workspace) when neither {@code reportDir} nor
+     * archgate.yml names a directory: parallel steps of one build each need their own, or their archived reports
+     * overwrite each other.
+     */
+    public GateSpec toSpec(Path workspace, UnaryOperator<String> environment, String defaultReportDir) {
         if (image != null && context != null) {
             throw new SpecException("both image and context are given: give image to gate an existing image, or context to build one");
         }
@@ -95,7 +104,7 @@ public final class GateParameters implements Serializable {
         if (d.build() == null) {
             refuseBuildOnly();
         }
-        d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir()));
+        d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir() != null ? d.reportDir() : workspace.resolve(defaultReportDir)));
         if (d.build() == null && d.image() == null) {
             throw new SpecException("nothing to gate: give image (a reference) or context (a directory to build), or config "
                     + "naming an archgate.yml with build: or image:");
