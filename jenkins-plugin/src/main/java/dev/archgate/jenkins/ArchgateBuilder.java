@@ -5,6 +5,7 @@ import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
 import dev.archgate.jenkins.mapping.Lines;
 import dev.archgate.jenkins.mapping.ParameterChecks;
+import dev.archgate.jenkins.mapping.TestChecks;
 import dev.archgate.jenkins.mapping.WorkspacePaths;
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -45,7 +46,7 @@ public final class ArchgateBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        GateOutcome outcome = GateInBuild.run(parameters, WorkspacePaths.DEFAULT_REPORT_DIR, run, workspace, env, launcher, listener);
+        GateOutcome outcome = GateInBuild.run(parameters, WorkspacePaths.DEFAULT_REPORT_DIR, null, TestChecks.NAME, run, workspace, env, launcher, listener);
         listener.getLogger().println(outcome.outcome().message());
         if (outcome.outcome().status() == BuildOutcome.Status.FAILURE) {
             throw new AbortException(outcome.outcome().message());

@@ -2,13 +2,17 @@ package dev.archgate.jenkins;
 
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
+import dev.archgate.jenkins.mapping.TestChecks;
 import dev.archgate.jenkins.mapping.WorkspacePaths;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.tasks.junit.pipeline.JUnitResultsStepExecution;
+import hudson.tasks.test.PipelineTestDetails;
 import java.io.IOException;
+import java.util.List;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 
@@ -25,8 +29,17 @@ final class ArchgateStepExecution extends ReportStepExecution {
 
     @Override
     GateOutcome outcome(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
-        return GateInBuild.run(parameters, defaultReportDir(required(FlowNode.class).getId()), run, required(FilePath.class),
-                required(EnvVars.class), required(Launcher.class), listener);
+        FlowNode node = required(FlowNode.class);
+        // As junit's own step fills them (JUnitResultsStepExecution.run): the results belong to this step's node and
+        // show in its stage and parallel branch.
+        List<FlowNode> blocks = JUnitResultsStepExecution.getEnclosingStagesAndParallels(node);
+        PipelineTestDetails details = new PipelineTestDetails();
+        details.setNodeId(node.getId());
+        details.setEnclosingBlocks(JUnitResultsStepExecution.getEnclosingBlockIds(blocks));
+        List<String> names = JUnitResultsStepExecution.getEnclosingBlockNames(blocks);
+        details.setEnclosingBlockNames(names);
+        return GateInBuild.run(parameters, defaultReportDir(node.getId()), details, TestChecks.name(names), run,
+                required(FilePath.class), required(EnvVars.class), required(Launcher.class), listener);
     }
 
     /**

@@ -9,10 +9,11 @@ import java.io.IOException;
 
 /**
  * Stand-in read from junit (jenkinsci/junit-plugin at c64aedde, tag 1424.vc64a_edde7777, src/main/java/hudson/tasks/junit/JUnitResultArchiver.java): the constructor,
- * setAllowEmptyResults and parseAndSummarize; the Recorder and SimpleBuildStep sides are left out.
+ * setAllowEmptyResults, the checks name and parseAndSummarize; the Recorder and SimpleBuildStep sides are left out.
  */
 public class JUnitResultArchiver implements JUnitTask {
     private final String testResults;
+    private String checksName;
 
     public JUnitResultArchiver(String testResults) {
         this.testResults = testResults;
@@ -24,6 +25,14 @@ public class JUnitResultArchiver implements JUnitTask {
     }
 
     public final void setAllowEmptyResults(boolean allowEmptyResults) {}
+
+    public String getChecksName() {
+        return checksName;
+    }
+
+    public void setChecksName(String checksName) {
+        this.checksName = checksName;
+    }
 
     public static TestResultSummary parseAndSummarize(JUnitTask task, PipelineTestDetails pipelineTestDetails, Run<?, ?> build,
             FilePath workspace, Launcher launcher, TaskListener listener) throws InterruptedException, IOException {
