@@ -10,6 +10,7 @@ import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import hudson.tasks.junit.TestResultAction;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -53,6 +54,7 @@ class ArchgateBuilderJenkinsTest {
     }
 
     @Test
+    @Tag("docker") // the host's Docker engine and fixture registry; the no-docker profile excludes it
     void aFreestyleBuildGatesOnItsAgentAndRecordsTheResults(JenkinsRule j) throws Exception {
         DumbSlave agent = j.createOnlineSlave(Label.get("docker"));
         FreeStyleProject p = j.createFreeStyleProject();

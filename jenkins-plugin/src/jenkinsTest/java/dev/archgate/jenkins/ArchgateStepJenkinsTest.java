@@ -19,6 +19,7 @@ import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -29,6 +30,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * Only the real build (jenkins-plugin/pom.xml) runs these.
  */
 @WithJenkins
+@Tag("docker") // the host's Docker engine and fixture registry; the no-docker profile excludes it
 class ArchgateStepJenkinsTest {
     private static final String GOOD = Fixtures.named("good-static").image();
     private static final String SMOKE = "smoke: [[name: 'version', command: ['/app', '--version'], stdout: '^app ']]";
@@ -46,7 +48,7 @@ class ArchgateStepJenkinsTest {
         WorkflowRun b = j.buildAndAssertSuccess(job("""
                 node('docker') {
                   def r = archgate image: '%s', platforms: ['linux/amd64', 'linux/arm64'], %s, checks: ['policy.root-user=info']
-                  echo "verdict=${r.verdict} failed=${r.failedPlatforms} digest=${r.digest}"
+                  echo "verdict=${r.verdict} failed=${r.failedPlatforms} digest=${r.digest} reportDir=${r.reportDir}"
                 }
                 """.formatted(GOOD, SMOKE)));
 
@@ -56,8 +58,10 @@ class ArchgateStepJenkinsTest {
         assertThat(tests.getTotalCount()).isEqualTo(4); // per platform: the verdict and the smoke test
         assertThat(tests.getFailCount()).isZero();
         assertThat(b.getAction(ArchgateSummaryAction.class).getSummaryHtml()).contains("<table", "linux/arm64");
+        String reportDir = JenkinsRule.getLog(b).lines().filter(l -> l.startsWith("verdict=")).findFirst().orElseThrow().replaceAll(".*reportDir=", "");
+        assertThat(reportDir).matches("archgate-report-\\d+");
         assertThat(b.getArtifacts()).extracting(a -> a.relativePath)
-                .contains("archgate-report/report.json", "archgate-report/junit.xml", "archgate-report/summary.md");
+                .contains(reportDir + "/report.json", reportDir + "/junit.xml", reportDir + "/summary.md");
     }
 
     @Test
