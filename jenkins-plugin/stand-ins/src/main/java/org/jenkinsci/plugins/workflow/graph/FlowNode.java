@@ -7,6 +7,8 @@ import hudson.model.Actionable;
  * with its id and its one abstract member; Saveable and the graph are left out.
  */
 public abstract class FlowNode extends Actionable {
+    FlowNode() {} // the real constructor takes a flow execution; nothing offline makes one
+
     public String getId() {
         throw new UnsupportedOperationException("stand-in: flow nodes exist only in a running Pipeline");
     }
