@@ -28,12 +28,12 @@ final class GateInBuild {
     /**
      * The gate of {@code parameters}, its reports in {@code defaultReportDir} unless told otherwise, published, then its
      * test results recorded: attached to the step's node by {@code testDetails} (null for a freestyle build), under a
-     * Checks run of archgate's own named by {@code checksName}.
+     * Checks run of archgate's own named by {@code checksName}; {@code runId} names the gate on the agent ({@link CancelOnAgent}).
      */
     static GateOutcome run(GateParameters parameters, String defaultReportDir, PipelineTestDetails testDetails, String checksName,
-            Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            String runId, Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws IOException, InterruptedException {
-        GateOutcome outcome = workspace.act(new GateOnAgent(parameters, defaultReportDir, env, listener));
+        GateOutcome outcome = workspace.act(new GateOnAgent(parameters, defaultReportDir, runId, env, listener));
         publish(outcome, run, workspace, launcher, listener); // first: the reports hold the root cause, whatever follows
         JUnitResultArchiver junit = junitTask(outcome, checksName);
         if (junit == null) {
