@@ -9,6 +9,8 @@ import hudson.model.Label;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import hudson.tasks.junit.TestResultAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,25 @@ class ArchgateBuilderJenkinsTest {
         j.configRoundtrip(p);
 
         j.assertEqualDataBoundBeans(before, p.getBuildersList().get(ArchgateBuilder.class));
+    }
+
+    /** The real form and Stapler's binding (what FormSubmissionTest reproduces offline): empty text areas, push unchecked. */
+    @Test
+    void aFormWithEmptyTextAreasAndPushUncheckedGatesTheImage(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        ArchgateBuilder before = new ArchgateBuilder();
+        before.setImage("registry.example.com/app:1");
+        before.setPlatforms(List.of("linux/amd64"));
+        p.getBuildersList().add(before);
+
+        j.configRoundtrip(p);
+
+        ArchgateBuilder after = p.getBuildersList().get(ArchgateBuilder.class);
+        assertThat(after.getTags()).isEmpty();
+        assertThat(after.getEngines()).isEmpty();
+        assertThat(after.getBuildArgs()).isEmpty();
+        Path workspace = Files.createTempDirectory("archgate-form");
+        assertThat(after.parameters().toSpec(workspace, name -> null).image()).isEqualTo("registry.example.com/app:1");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.archgate.smoke.Labels;
 import dev.archgate.testing.Fixtures;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.tasks.junit.TestResult;
 import hudson.tasks.junit.TestResultAction;
 import java.util.List;
 import java.util.Map;
@@ -62,6 +63,25 @@ class ArchgateStepJenkinsTest {
         assertThat(reportDir).matches("archgate-report-\\d+");
         assertThat(b.getArtifacts()).extracting(a -> a.relativePath)
                 .contains(reportDir + "/report.json", reportDir + "/junit.xml", reportDir + "/summary.md");
+    }
+
+    @Test
+    void parallelStepsKeepTheirOwnReportsAndTheirTestResultsOnTheirOwnNodes() throws Exception {
+        WorkflowRun b = j.buildAndAssertSuccess(job("""
+                stage('Gate') {
+                  parallel amd64: { node('docker') { archgate image: '%s', platforms: ['linux/amd64'], checks: ['policy.root-user=info'] } },
+                           arm64: { node('docker') { archgate image: '%s', platforms: ['linux/arm64'], checks: ['policy.root-user=info'] } }
+                }
+                """.formatted(GOOD, GOOD)));
+
+        assertThat(b.getArtifacts()).extracting(a -> a.relativePath).filteredOn(path -> path.endsWith("/report.json")).hasSize(2);
+        TestResult tests = b.getAction(TestResultAction.class).getResult();
+        List<FlowNode> gates = new DepthFirstScanner().allNodes(b.getExecution()).stream()
+                .filter(n -> "archgate".equals(n.getDisplayFunctionName())).toList();
+        assertThat(gates).hasSize(2);
+        for (FlowNode gate : gates) {
+            assertThat(tests.getResultByNode(gate.getId()).getTotalCount()).as("the verdict of the step's one platform").isEqualTo(1);
+        }
     }
 
     @Test
