@@ -74,6 +74,21 @@ class ArchgateBuilderJenkinsTest {
         assertThat(after.parameters().toSpec(workspace, name -> null).image()).isEqualTo("registry.example.com/app:1");
     }
 
+    /** checkbox.jelly shows instance[field] ?: default: a saved false must not come back checked and be saved as true. */
+    @Test
+    void strictEmulationSavedOffStaysOff(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        ArchgateBuilder before = new ArchgateBuilder();
+        before.setImage("registry.example.com/app:1");
+        before.setPlatforms(List.of("linux/amd64"));
+        before.setStrictEmulation(false);
+        p.getBuildersList().add(before);
+
+        j.configRoundtrip(p);
+
+        assertThat(p.getBuildersList().get(ArchgateBuilder.class).getStrictEmulation()).isFalse();
+    }
+
     @Test
     @Tag("docker") // the host's Docker engine and fixture registry; the no-docker profile excludes it
     void aFreestyleBuildGatesOnItsAgentAndRecordsTheResults(JenkinsRule j) throws Exception {

@@ -13,7 +13,8 @@ import org.w3c.dom.NodeList;
  * {@code buildFormTree} (jenkinsci/jenkins {@code war/src/main/webapp/scripts/hudson-behavior.js} at
  * jenkins-2.541.3): a text box, text area and number field ({@code <input type="number">}, {@code lib/form/number.jelly})
  * submit their text, empty when nothing was typed; a check box submits {@code true} or {@code false}, on a new form
- * checked when its {@code default} is true ({@code lib/form/checkbox.jelly}); a repeatable property with no entry
+ * checked when its {@code default} is true or its {@code checked} is {@code ${instance.FIELD != false}}
+ * ({@code lib/form/checkbox.jelly}); a repeatable property with no entry
  * submits nothing. {@code st:include} of another class's config.jelly is followed.
  */
 final class FormJson {
@@ -69,7 +70,10 @@ final class FormJson {
             NodeList children = entry.getChildNodes();
             for (int c = 0; c < children.getLength(); c++) {
                 if (children.item(c) instanceof Element control && "/lib/form".equals(control.getNamespaceURI())) {
-                    boolean checked = control.getLocalName().equals("checkbox") && "true".equals(control.getAttribute("default"));
+                    // checkbox.jelly: checked when attrs.checked, else instance[field], else attrs.default is true; on a
+                    // new form instance is null, so "${instance.X != false}" is true there
+                    boolean checked = control.getLocalName().equals("checkbox") && ("true".equals(control.getAttribute("default"))
+                            || control.getAttribute("checked").equals("${instance." + field + " != false}"));
                     out.put(field, checked ? "checkbox checked" : control.getLocalName());
                 }
             }
