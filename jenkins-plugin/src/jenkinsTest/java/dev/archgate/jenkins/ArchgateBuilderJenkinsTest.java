@@ -59,10 +59,7 @@ class ArchgateBuilderJenkinsTest {
     @Test
     void aFormWithEmptyTextAreasAndPushUncheckedGatesTheImage(JenkinsRule j) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        ArchgateBuilder before = new ArchgateBuilder();
-        before.setImage("registry.example.com/app:1");
-        before.setPlatforms(List.of("linux/amd64"));
-        p.getBuildersList().add(before);
+        p.getBuildersList().add(imageGate());
 
         j.configRoundtrip(p);
 
@@ -78,9 +75,7 @@ class ArchgateBuilderJenkinsTest {
     @Test
     void strictEmulationSavedOffStaysOff(JenkinsRule j) throws Exception {
         FreeStyleProject p = j.createFreeStyleProject();
-        ArchgateBuilder before = new ArchgateBuilder();
-        before.setImage("registry.example.com/app:1");
-        before.setPlatforms(List.of("linux/amd64"));
+        ArchgateBuilder before = imageGate();
         before.setStrictEmulation(false);
         p.getBuildersList().add(before);
 
@@ -107,5 +102,13 @@ class ArchgateBuilderJenkinsTest {
         j.assertLogContains("archgate: passed with", b);
         assertThat(b.getAction(TestResultAction.class).getTotalCount()).isPositive();
         assertThat(b.getAction(ArchgateSummaryAction.class)).isNotNull();
+    }
+
+    /** A builder that gates an image on one platform, every other field left as a new form leaves it. */
+    private static ArchgateBuilder imageGate() {
+        ArchgateBuilder b = new ArchgateBuilder();
+        b.setImage("registry.example.com/app:1");
+        b.setPlatforms(List.of("linux/amd64"));
+        return b;
     }
 }

@@ -16,9 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The gate, run on the agent that holds the workspace and the Docker engine (the controller needs neither): it reads
- * the parameters into a spec and runs the engine with its progress streamed to the build log. When the controller
- * aborts the build, remoting interrupts this thread; the gate is then cancelled, and this returns only once its
- * containers are removed.
+ * the parameters into a spec and runs the engine with its progress streamed to the build log. An aborted build
+ * cancels it through {@link CancelOnAgent}, after which this returns the cancelled run's report; when remoting
+ * interrupts this thread instead, the gate is cancelled too, and this throws once its containers are removed.
  */
 final class GateOnAgent extends ReportOnAgent {
     private static final long serialVersionUID = 1L;

@@ -104,12 +104,7 @@ class GateOnAgentIT {
 
     @Test
     void anAbortInTheMiddleOfASmokeRunLeavesNoContainer() throws Exception {
-        GateParameters p = parameters(Fixtures.named("good-service").image(), "linux/amd64", "linux/arm64");
-        SmokeParameters serves = new SmokeParameters();
-        serves.setName("serves");
-        serves.setMode("service");
-        serves.setReady("60s");
-        p.setSmoke(List.of(serves));
+        GateParameters p = serviceGate();
         DockerClient docker = DockerClients.fromEnvironment();
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread build = new Thread(() -> {
@@ -143,12 +138,7 @@ class GateOnAgentIT {
      */
     @Test
     void anAbortThroughTheAgentReturnsOnlyOnceTheContainersAreRemoved() throws Exception {
-        GateParameters p = parameters(Fixtures.named("good-service").image(), "linux/amd64", "linux/arm64");
-        SmokeParameters serves = new SmokeParameters();
-        serves.setName("serves");
-        serves.setMode("service");
-        serves.setReady("60s");
-        p.setSmoke(List.of(serves));
+        GateParameters p = serviceGate();
         DockerClient docker = DockerClients.fromEnvironment();
         String runId = UUID.randomUUID().toString();
         FilePath ws = new FilePath(workspace.toFile());
@@ -177,6 +167,17 @@ class GateOnAgentIT {
         assertThat(outcome.stepResult()).containsEntry("verdict", "error");
         assertThat(workspace.resolve("archgate-report/report.json")).content().contains("interrupted");
         assertThat(ws.act(new CancelOnAgent(runId))).as("nothing left to cancel once the gate has ended").isFalse();
+    }
+
+    /** The good-service fixture on two platforms, its service smoke test waiting long enough to be aborted in. */
+    private static GateParameters serviceGate() {
+        GateParameters p = parameters(Fixtures.named("good-service").image(), "linux/amd64", "linux/arm64");
+        SmokeParameters serves = new SmokeParameters();
+        serves.setName("serves");
+        serves.setMode("service");
+        serves.setReady("60s");
+        p.setSmoke(List.of(serves));
+        return p;
     }
 
     private static GateParameters parameters(String image, String... platforms) {
