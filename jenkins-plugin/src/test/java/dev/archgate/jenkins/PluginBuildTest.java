@@ -48,9 +48,11 @@ class PluginBuildTest {
         assertThat(PLUGIN.resolve("src/main/resources/index.jelly")).isRegularFile().content().contains("<div>");
         Element project = pom();
         assertThat(text(project, "description")).as("<description>: index.jelly describes the plugin").isNull();
-        assertThat(text(project, "url")).isEqualTo("https://github.com/${archgate.repository}");
+        // plugin-pom's scm names jenkinsci/plugin-pom unless the gitHubRepo property and this POM's scm say otherwise
+        assertThat(text(project, "url")).isEqualTo("https://github.com/${gitHubRepo}");
         Element scm = (Element) project.getElementsByTagName("scm").item(0);
-        assertThat(text(scm, "connection")).isEqualTo("scm:git:https://github.com/${archgate.repository}.git");
+        assertThat(text(scm, "connection")).isEqualTo("scm:git:https://github.com/${gitHubRepo}.git");
+        assertThat(text(scm, "url")).isEqualTo("https://github.com/${gitHubRepo}");
         assertThat(Files.readString(PLUGIN.resolve("Jenkinsfile"))).contains("buildPlugin(");
     }
 
