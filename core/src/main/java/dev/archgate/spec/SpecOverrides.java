@@ -106,7 +106,7 @@ public final class SpecOverrides {
         if (!b.tags.isEmpty()) {
             given.add(b.name("build.tags"));
         }
-        if (b.push != null) {
+        if (Boolean.TRUE.equals(b.push)) { // push: false (a form's unchecked box) asks for no push, which holds when nothing is built
             given.add(b.name("build.push"));
         }
         if (!b.buildArgs.isEmpty()) {
