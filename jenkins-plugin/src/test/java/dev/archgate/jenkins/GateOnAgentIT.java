@@ -139,7 +139,7 @@ class GateOnAgentIT {
     @Test
     void anAbortThroughTheAgentReturnsOnlyOnceTheContainersAreRemoved() throws Exception {
         GateParameters p = serviceGate();
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         String runId = UUID.randomUUID().toString();
         FilePath ws = new FilePath(workspace.toFile());
         AtomicReference<Object> ended = new AtomicReference<>();
