@@ -1,10 +1,8 @@
 package dev.archgate.action;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.archgate.report.ArchgateVersion;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 
 /**
  * The action image's entry point. With {@code --version} it prints the version (the release
@@ -17,7 +15,7 @@ public final class ActionMain {
     public static void main(String[] args) throws InterruptedException {
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         if (args.length == 1 && args[0].equals("--version")) {
-            out.println("archgate-action " + version());
+            out.println("archgate-action " + ArchgateVersion.current());
             out.flush();
             return;
         }
@@ -30,17 +28,5 @@ public final class ActionMain {
         int status = new ActionRun(System.getenv(), out).run();
         out.flush();
         System.exit(status);
-    }
-
-    static String version() {
-        try (InputStream in = ActionMain.class.getResourceAsStream("version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "development build");
-        } catch (IOException e) {
-            return "development build";
-        }
     }
 }
