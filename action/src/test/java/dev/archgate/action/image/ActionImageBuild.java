@@ -1,9 +1,11 @@
 package dev.archgate.action.image;
 
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
@@ -23,10 +25,13 @@ import java.util.stream.Stream;
  * dev/build-action-image, which made the base's layers). No Dockerfile and no engine: the base is
  * pushed as a manifest list of Debian-made root filesystems plus each architecture's
  * class-data-sharing archive; on top jib lays the same four layers for both platforms, each
- * changing at its own pace: dependencies, snapshot dependency (archgate-core), resources, classes.
- * No USER and no WORKDIR, as GitHub asks of container actions. Prints the image's digest.
+ * changing at its own pace: dependencies, snapshot dependencies (archgate-core, archgate-cli), resources, classes.
+ * No USER and no WORKDIR, as GitHub asks of container actions. The entrypoint is a script: without
+ * arguments (as the runner starts it) the Action, with arguments the archgate command line, so the
+ * image serves {@code docker run IMAGE gate ...} too. Prints the image's digest.
  *
- * <p>Arguments: BASE_DIR BASE_REF TARGET_REF TARGET_DIR VERSION REVISION SOURCE. BASE_DIR holds
+ * <p>Arguments: BASE_DIR BASE_REF TARGET_REF TARGET_DIR VERSION REVISION SOURCE (empty: no source label). The
+ * target's login, where it needs one, is docker's (~/.docker/config.json). BASE_DIR holds
  * amd64/ and arm64/, each with layer.tar.gz and cds.tar.gz; TARGET_DIR is action/target.
  */
 public final class ActionImageBuild {
@@ -34,6 +39,9 @@ public final class ActionImageBuild {
     static final String CDS = "/opt/archgate/app.jsa";
     static final String DOCKER_CONFIG = "/etc/archgate/docker";
     static final String HELPER = "/usr/local/bin/docker-credential-archgate";
+    static final String ENTRYPOINT = "/usr/local/bin/archgate-entrypoint";
+    /** archgate's own jars in target/lib: they change with every build, so they ride after the archived ones. */
+    static final List<String> OWN_JARS = List.of("archgate-core.jar", "archgate-cli.jar");
 
     private ActionImageBuild() {}
 
@@ -71,11 +79,17 @@ public final class ActionImageBuild {
 
         FileEntriesLayer.Builder deps = FileEntriesLayer.builder().setName("dependencies");
         thirdParty.forEach(j -> deps.addEntry(j, AbsoluteUnixPath.get("/app/libs/" + j.getFileName())));
-        FileEntriesLayer snapshot = FileEntriesLayer.builder().setName("snapshot dependencies")
-                .addEntry(lib.resolve("archgate-core.jar"), AbsoluteUnixPath.get("/app/libs/archgate-core.jar")).build();
+        FileEntriesLayer.Builder snapshot = FileEntriesLayer.builder().setName("snapshot dependencies");
+        OWN_JARS.forEach(j -> snapshot.addEntry(lib.resolve(j), AbsoluteUnixPath.get("/app/libs/" + j)));
+        Path entrypoint = Files.writeString(work.resolve("archgate-entrypoint"), "#!/bin/sh\n"
+                + "# No arguments: a workflow step (the runner starts the action so; INPUT_* says what to do).\n"
+                + "# Arguments: the archgate command line, e.g. docker run IMAGE gate --image REF --platforms LIST.\n"
+                + "[ $# -eq 0 ] && exec " + String.join(" ", java(thirdParty)) + " dev.archgate.action.ActionMain\n"
+                + "exec " + String.join(" ", java(thirdParty)) + " dev.archgate.cli.ArchgateCommand \"$@\"\n");
         FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources")
                 .addEntry(dockerConfig, AbsoluteUnixPath.get(DOCKER_CONFIG + "/config.json"))
-                .addEntry(helper, AbsoluteUnixPath.get(HELPER), FilePermissions.fromOctalString("755"));
+                .addEntry(helper, AbsoluteUnixPath.get(HELPER), FilePermissions.fromOctalString("755"))
+                .addEntry(entrypoint, AbsoluteUnixPath.get(ENTRYPOINT), FilePermissions.fromOctalString("755"));
         FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");
         Path compiled = targetDir.resolve("classes");
         try (Stream<Path> files = Files.walk(compiled)) {
@@ -91,27 +105,31 @@ public final class ActionImageBuild {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("org.opencontainers.image.title", "archgate GitHub Action");
         labels.put("org.opencontainers.image.description", "Release gate for multi-platform container images");
-        labels.put("org.opencontainers.image.source", source);
+        if (!source.isEmpty()) {
+            labels.put("org.opencontainers.image.source", source);
+        }
         labels.put("org.opencontainers.image.version", version);
         labels.put("org.opencontainers.image.revision", revision);
         labels.put("org.opencontainers.image.licenses", "Apache-2.0");
 
         JibContainer built = Jib.from(RegistryImage.named(baseRef))
                 .setPlatforms(Set.of(new Platform("amd64", "linux"), new Platform("arm64", "linux")))
-                .setFileEntriesLayers(deps.build(), snapshot, resources.build(), classes.build())
-                .setEntrypoint(entrypoint(thirdParty))
+                .setFileEntriesLayers(deps.build(), snapshot.build(), resources.build(), classes.build())
+                .setEntrypoint(ENTRYPOINT)
                 .setLabels(labels)
                 .setFormat(ImageFormat.Docker) // jib writes a multi-platform index only in the Docker format
-                .containerize(Containerizer.to(RegistryImage.named(target)).setAllowInsecureRegistries(true)
+                .containerize(Containerizer.to(RegistryImage.named(target).addCredentialRetriever(
+                                CredentialRetrieverFactory.forImage(ImageReference.parse(target), e -> { }).dockerConfig()))
+                        .setAllowInsecureRegistries(true)
                         .setToolName("archgate-build-action-image"));
         System.out.println(built.getDigest());
     }
 
-    /** The JVM's command: the archive, then the class path whose first part it was dumped with. */
-    static List<String> entrypoint(List<Path> thirdParty) {
+    /** The JVM's command up to the main class: the archive, then the class path whose first part it was dumped with. */
+    static List<String> java(List<Path> thirdParty) {
         // A heap sized for streaming, as bin/archgate's: it grows only with what the audit keeps.
         return List.of("java", "-XX:SharedArchiveFile=" + CDS, "-Xshare:auto", "-XX:+UseSerialGC", "-Xms16m", "-Xmx1g", "-cp",
-                classPath(thirdParty), "dev.archgate.action.ActionMain");
+                classPath(thirdParty));
     }
 
     /**
@@ -121,7 +139,8 @@ public final class ActionImageBuild {
      */
     static String classPath(List<Path> thirdParty) {
         List<String> cp = new ArrayList<>(dependencyClassPath(thirdParty));
-        cp.addAll(List.of("/app/libs/archgate-core.jar", "/app/resources", "/app/classes"));
+        OWN_JARS.forEach(j -> cp.add("/app/libs/" + j));
+        cp.addAll(List.of("/app/resources", "/app/classes"));
         return String.join(":", cp);
     }
 
