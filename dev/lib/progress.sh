@@ -1,7 +1,8 @@
 # Sourced by the long scripts (dev/setup-host, test-fixtures/build): none may go a minute without
 # a line saying what it is doing. `progress_start NAME` starts a watcher; `progress WHAT` names the
-# step under way (and prints it); whenever 30 s pass without a new step, the watcher says the step
-# is still under way and for how long. The watcher ends with the script.
+# step under way (`progress` alone: none, the script speaks for itself again); whenever 30 s pass
+# without a new step, the watcher says the step is still under way and for how long. The watcher
+# ends with the script.
 progress_file=
 progress_start() {
   progress_file=$(mktemp /tmp/archgate-progress.XXXXXX)
@@ -22,5 +23,6 @@ progress_start() {
   trap 'kill "$progress_watcher" 2>/dev/null; rm -f "$progress_file"' EXIT
 }
 progress() {
-  [ -z "$progress_file" ] || echo "$*" >"$progress_file"
+  [ -n "$progress_file" ] || return 0
+  if [ -n "$*" ]; then echo "$*" >"$progress_file"; else : >"$progress_file"; fi
 }
