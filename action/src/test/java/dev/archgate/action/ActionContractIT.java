@@ -104,11 +104,16 @@ class ActionContractIT {
         }
     }
 
-    /** The image is also the command line: with arguments its entrypoint is archgate's CLI, beside the engine through its socket. */
+    /**
+     * The image is also the command line: with arguments its entrypoint is archgate's CLI, beside the
+     * engine through its socket (--version alone is the action's, the release gate's smoke test).
+     */
     @Test
     void withArgumentsTheImageIsTheCommandLineAndGatesTheFixturesAsTheCheckoutDoes() throws Exception {
         String version = cli("--version");
-        assertThat(version).matches("archgate \\S+\n");
+        assertThat(version).matches("archgate-action \\S+\n");
+        String help = cli("help");
+        assertThat(help).startsWith("exit 0\n").contains("gate", "audit", "merge");
         String good = cli("gate", "--image", "127.0.0.1:5000/archgate/fixtures/good-static:latest", "--platforms", "linux/amd64,linux/arm64");
         assertThat(good).startsWith("exit 0\n").contains("PASS");
         String broken = cli("gate", "--image", "127.0.0.1:5000/archgate/fixtures/broken-goarch:latest", "--platforms", "linux/amd64,linux/arm64");

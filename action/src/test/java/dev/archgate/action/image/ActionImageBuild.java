@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * pushed as a manifest list of Debian-made root filesystems plus each architecture's
  * class-data-sharing archive; on top jib lays the same four layers for both platforms, each
  * changing at its own pace: dependencies, snapshot dependencies (archgate-core, archgate-cli), resources, classes.
- * No USER and no WORKDIR, as GitHub asks of container actions. The entrypoint is a script: without
- * arguments (as the runner starts it) the Action, with arguments the archgate command line, so the
- * image serves {@code docker run IMAGE gate ...} too. Prints the image's digest.
+ * No USER and no WORKDIR, as GitHub asks of container actions. The CLI rides along: with arguments
+ * the entrypoint (ActionMain) is the archgate command line, {@code docker run IMAGE gate ...}.
+ * Prints the image's digest.
  *
  * <p>Arguments: BASE_DIR BASE_REF TARGET_REF TARGET_DIR VERSION REVISION SOURCE (empty: no source label). The
  * target's login, where it needs one, is docker's (~/.docker/config.json). BASE_DIR holds
@@ -39,7 +39,6 @@ public final class ActionImageBuild {
     static final String CDS = "/opt/archgate/app.jsa";
     static final String DOCKER_CONFIG = "/etc/archgate/docker";
     static final String HELPER = "/usr/local/bin/docker-credential-archgate";
-    static final String ENTRYPOINT = "/usr/local/bin/archgate-entrypoint";
     /** archgate's own jars in target/lib: they change with every build, so they ride after the archived ones. */
     static final List<String> OWN_JARS = List.of("archgate-core.jar", "archgate-cli.jar");
 
@@ -81,15 +80,9 @@ public final class ActionImageBuild {
         thirdParty.forEach(j -> deps.addEntry(j, AbsoluteUnixPath.get("/app/libs/" + j.getFileName())));
         FileEntriesLayer.Builder snapshot = FileEntriesLayer.builder().setName("snapshot dependencies");
         OWN_JARS.forEach(j -> snapshot.addEntry(lib.resolve(j), AbsoluteUnixPath.get("/app/libs/" + j)));
-        Path entrypoint = Files.writeString(work.resolve("archgate-entrypoint"), "#!/bin/sh\n"
-                + "# No arguments: a workflow step (the runner starts the action so; INPUT_* says what to do).\n"
-                + "# Arguments: the archgate command line, e.g. docker run IMAGE gate --image REF --platforms LIST.\n"
-                + "[ $# -eq 0 ] && exec " + String.join(" ", java(thirdParty)) + " dev.archgate.action.ActionMain\n"
-                + "exec " + String.join(" ", java(thirdParty)) + " dev.archgate.cli.ArchgateCommand \"$@\"\n");
         FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources")
                 .addEntry(dockerConfig, AbsoluteUnixPath.get(DOCKER_CONFIG + "/config.json"))
-                .addEntry(helper, AbsoluteUnixPath.get(HELPER), FilePermissions.fromOctalString("755"))
-                .addEntry(entrypoint, AbsoluteUnixPath.get(ENTRYPOINT), FilePermissions.fromOctalString("755"));
+                .addEntry(helper, AbsoluteUnixPath.get(HELPER), FilePermissions.fromOctalString("755"));
         FileEntriesLayer.Builder classes = FileEntriesLayer.builder().setName("classes");
         Path compiled = targetDir.resolve("classes");
         try (Stream<Path> files = Files.walk(compiled)) {
@@ -115,7 +108,7 @@ public final class ActionImageBuild {
         JibContainer built = Jib.from(RegistryImage.named(baseRef))
                 .setPlatforms(Set.of(new Platform("amd64", "linux"), new Platform("arm64", "linux")))
                 .setFileEntriesLayers(deps.build(), snapshot.build(), resources.build(), classes.build())
-                .setEntrypoint(ENTRYPOINT)
+                .setEntrypoint(entrypoint(thirdParty))
                 .setLabels(labels)
                 .setFormat(ImageFormat.Docker) // jib writes a multi-platform index only in the Docker format
                 .containerize(Containerizer.to(RegistryImage.named(target).addCredentialRetriever(
@@ -125,11 +118,14 @@ public final class ActionImageBuild {
         System.out.println(built.getDigest());
     }
 
-    /** The JVM's command up to the main class: the archive, then the class path whose first part it was dumped with. */
-    static List<String> java(List<Path> thirdParty) {
+    /**
+     * The JVM's command: the archive, then the class path whose first part it was dumped with. No
+     * shell in between: dash, Debian's /bin/sh, drops the runner's hyphenated INPUT_* variables.
+     */
+    static List<String> entrypoint(List<Path> thirdParty) {
         // A heap sized for streaming, as bin/archgate's: it grows only with what the audit keeps.
         return List.of("java", "-XX:SharedArchiveFile=" + CDS, "-Xshare:auto", "-XX:+UseSerialGC", "-Xms16m", "-Xmx1g", "-cp",
-                classPath(thirdParty));
+                classPath(thirdParty), "dev.archgate.action.ActionMain");
     }
 
     /**
