@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * Prints the image's digest.
  *
  * <p>Arguments: BASE_DIR BASE_REF TARGET_REF TARGET_DIR VERSION REVISION SOURCE (empty: no source label). The
- * target's login, where it needs one, is docker's (~/.docker/config.json). BASE_DIR holds
+ * target's login, where it needs one, is docker's ({@link #dockerConfigFile}). BASE_DIR holds
  * amd64/ and arm64/, each with layer.tar.gz and cds.tar.gz; TARGET_DIR is action/target.
  */
 public final class ActionImageBuild {
@@ -112,7 +112,7 @@ public final class ActionImageBuild {
                 .setLabels(labels)
                 .setFormat(ImageFormat.Docker) // jib writes a multi-platform index only in the Docker format
                 .containerize(Containerizer.to(RegistryImage.named(target).addCredentialRetriever(
-                                CredentialRetrieverFactory.forImage(ImageReference.parse(target), e -> { }).dockerConfig()))
+                                CredentialRetrieverFactory.forImage(ImageReference.parse(target), e -> { }).dockerConfig(dockerConfigFile())))
                         .setAllowInsecureRegistries(true)
                         .setToolName("archgate-build-action-image"));
         System.out.println(built.getDigest());
@@ -126,6 +126,17 @@ public final class ActionImageBuild {
         // A heap sized for streaming, as bin/archgate's: it grows only with what the audit keeps.
         return List.of("java", "-XX:SharedArchiveFile=" + CDS, "-Xshare:auto", "-XX:+UseSerialGC", "-Xms16m", "-Xmx1g", "-cp",
                 classPath(thirdParty), "dev.archgate.action.ActionMain");
+    }
+
+    /**
+     * docker's config.json where the docker CLI (and docker/login-action) finds it: $DOCKER_CONFIG,
+     * else $HOME/.docker. Not the JVM's user.home, which is the passwd entry's: in a CI job container
+     * HOME is elsewhere.
+     */
+    static Path dockerConfigFile() {
+        String dir = System.getenv("DOCKER_CONFIG");
+        return (dir != null && !dir.isEmpty() ? Path.of(dir) : Path.of(System.getenv().getOrDefault("HOME", "/root"), ".docker"))
+                .resolve("config.json");
     }
 
     /**
