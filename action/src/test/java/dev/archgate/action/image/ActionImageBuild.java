@@ -15,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -106,7 +106,9 @@ public final class ActionImageBuild {
         labels.put("org.opencontainers.image.licenses", "Apache-2.0");
 
         JibContainer built = Jib.from(RegistryImage.named(baseRef))
-                .setPlatforms(Set.of(new Platform("amd64", "linux"), new Platform("arm64", "linux")))
+                // In this order on every run: jib lists the platforms in the set's order, and Set.of's order changes
+                // from one JVM to the next, so the index (and the digest dev/release must push again) would too.
+                .setPlatforms(new LinkedHashSet<>(List.of(new Platform("amd64", "linux"), new Platform("arm64", "linux"))))
                 .setFileEntriesLayers(deps.build(), snapshot.build(), resources.build(), classes.build())
                 .setEntrypoint(entrypoint(thirdParty))
                 .setLabels(labels)
