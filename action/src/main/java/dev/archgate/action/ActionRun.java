@@ -5,6 +5,7 @@ import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateException;
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.host.Host;
+import dev.archgate.report.ArchgateVersion;
 import dev.archgate.report.GitHubAnnotations;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
@@ -42,6 +43,7 @@ final class ActionRun {
     int run() throws InterruptedException {
         Inputs in = new Inputs(env);
         WorkflowCommands.mask(out, in.raw("password"));
+        out.println("archgate " + ArchgateVersion.current()); // which archgate ran, first in the step's log
         Path workspace = Path.of(env.getOrDefault("GITHUB_WORKSPACE", "")).toAbsolutePath();
         Map<String, String> outputs = new LinkedHashMap<>();
         int status;

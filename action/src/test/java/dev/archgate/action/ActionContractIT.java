@@ -104,6 +104,36 @@ class ActionContractIT {
         }
     }
 
+    /**
+     * The image is also the command line: with arguments its entrypoint is archgate's CLI, beside the
+     * engine through its socket (--version alone is the action's, the release gate's smoke test).
+     */
+    @Test
+    void withArgumentsTheImageIsTheCommandLineAndGatesTheFixturesAsTheCheckoutDoes() throws Exception {
+        String version = cli("--version");
+        assertThat(version).matches("archgate-action \\S+\n");
+        String help = cli("help");
+        assertThat(help).startsWith("exit 0\n").contains("gate", "audit", "merge");
+        String good = cli("gate", "--image", "127.0.0.1:5000/archgate/fixtures/good-static:latest", "--platforms", "linux/amd64,linux/arm64");
+        assertThat(good).startsWith("exit 0\n").contains("PASS");
+        String broken = cli("gate", "--image", "127.0.0.1:5000/archgate/fixtures/broken-goarch:latest", "--platforms", "linux/amd64,linux/arm64");
+        assertThat(broken).startsWith("exit 1\n").containsPattern("linux/arm64 +FAIL").contains("elf.arch-mismatch");
+    }
+
+    /** {@code docker run --rm -v SOCKET IMAGE ARGS}: the version's output alone, else "exit N" and the output. */
+    private static String cli(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "host", "-v", "/var/run/docker.sock:/var/run/docker.sock", IMAGE));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(10, TimeUnit.MINUTES)).as("docker run ended").isTrue();
+        if (args[0].equals("--version")) {
+            assertThat(p.exitValue()).as(out).isZero();
+            return out;
+        }
+        return "exit " + p.exitValue() + "\n" + out;
+    }
+
     @Test
     void badInputIsOneErrorLineAndStatusTwo() throws Exception {
         Step step = run(workspaceWith(), Map.of("image", "127.0.0.1:5000/archgate/fixtures/good-static:latest", "platforms", "linux/sparc"));

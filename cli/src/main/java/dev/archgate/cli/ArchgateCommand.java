@@ -1,6 +1,7 @@
 package dev.archgate.cli;
 
 import dev.archgate.gate.ExitStatus;
+import dev.archgate.report.ArchgateVersion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -75,8 +76,7 @@ public final class ArchgateCommand {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = ArchgateCommand.class.getPackage().getImplementationVersion();
-            return new String[] {"archgate " + (v == null ? "development build" : v)};
+            return new String[] {"archgate " + ArchgateVersion.current()};
         }
     }
 }

@@ -12,6 +12,10 @@ public final class ReportJson {
     public static String toJson(Report report) {
         JsonObject root = new JsonObject();
         root.addProperty("schema", Report.SCHEMA);
+        // Optional in schema 1 (added later): which archgate wrote the report.
+        JsonObject archgate = new JsonObject();
+        archgate.addProperty("version", ArchgateVersion.current());
+        root.add("archgate", archgate);
         root.addProperty("verdict", report.verdict().id());
         root.addProperty("image", report.image());
         root.addProperty("digest", report.digest());

@@ -44,6 +44,10 @@ public final class ReportReader {
                 throw new UnreadableReportException(name + " has report schema " + (schema < 0 ? "(none)" : schema)
                         + ", but this archgate reads schema " + Report.SCHEMA + ": merge reports written by the same archgate version");
             }
+            JsonElement writer = root.get("archgate");
+            if (writer != null && !(writer.isJsonObject() && string(writer.getAsJsonObject(), "version") != null)) {
+                throw new UnreadableReportException(name + " names the archgate that wrote it in a shape archgate does not write: use the report as archgate wrote it");
+            }
             List<PlatformReport> platforms = new ArrayList<>();
             for (JsonElement e : array(root, "platforms")) {
                 platforms.add(platform(name, e.getAsJsonObject()));

@@ -29,6 +29,18 @@ class ReportReaderTest {
     }
 
     @Test
+    void aReportOfAnArchgateThatDidNotNameItselfIsReadAndAMalformedNameIsRefused() {
+        // "archgate" was added to schema 1 later: reports written before it still merge.
+        String json = ReportJson.toJson(sample());
+        String older = json.replaceFirst("\"archgate\": \\{[^}]*\\},", "");
+        assertThat(older).isNotEqualTo(json).doesNotContain("\"archgate\"");
+        assertThat(ReportReader.read("old.json", older)).isEqualTo(sample());
+        String malformed = json.replaceFirst("\"archgate\": \\{[^}]*\\}", "\"archgate\": \"1.0\"");
+        assertThatThrownBy(() -> ReportReader.read("r.json", malformed)).isInstanceOf(UnreadableReportException.class)
+                .hasMessageContaining("names the archgate that wrote it");
+    }
+
+    @Test
     void aTruncatedReportIsRefusedByName() {
         String json = ReportJson.toJson(sample());
         assertThatThrownBy(() -> ReportReader.read("b/report.json", json.substring(0, json.length() / 2)))

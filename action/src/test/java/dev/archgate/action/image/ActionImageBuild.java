@@ -1,9 +1,11 @@
 package dev.archgate.action.image;
 
 import com.google.cloud.tools.jib.api.Containerizer;
+import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.RegistryImage;
+import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
@@ -13,9 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,10 +25,13 @@ import java.util.stream.Stream;
  * dev/build-action-image, which made the base's layers). No Dockerfile and no engine: the base is
  * pushed as a manifest list of Debian-made root filesystems plus each architecture's
  * class-data-sharing archive; on top jib lays the same four layers for both platforms, each
- * changing at its own pace: dependencies, snapshot dependency (archgate-core), resources, classes.
- * No USER and no WORKDIR, as GitHub asks of container actions. Prints the image's digest.
+ * changing at its own pace: dependencies, snapshot dependencies (archgate-core, archgate-cli), resources, classes.
+ * No USER and no WORKDIR, as GitHub asks of container actions. The CLI rides along: with arguments
+ * the entrypoint (ActionMain) is the archgate command line, {@code docker run IMAGE gate ...}.
+ * Prints the image's digest.
  *
- * <p>Arguments: BASE_DIR BASE_REF TARGET_REF TARGET_DIR VERSION REVISION SOURCE. BASE_DIR holds
+ * <p>Arguments: BASE_DIR BASE_REF TARGET_REF TARGET_DIR VERSION REVISION SOURCE (empty: no source label). The
+ * target's login, where it needs one, is docker's ({@link #dockerConfigFile}). BASE_DIR holds
  * amd64/ and arm64/, each with layer.tar.gz and cds.tar.gz; TARGET_DIR is action/target.
  */
 public final class ActionImageBuild {
@@ -34,6 +39,8 @@ public final class ActionImageBuild {
     static final String CDS = "/opt/archgate/app.jsa";
     static final String DOCKER_CONFIG = "/etc/archgate/docker";
     static final String HELPER = "/usr/local/bin/docker-credential-archgate";
+    /** archgate's own jars in target/lib: they change with every build, so they ride after the archived ones. */
+    static final List<String> OWN_JARS = List.of("archgate-core.jar", "archgate-cli.jar");
 
     private ActionImageBuild() {}
 
@@ -71,8 +78,8 @@ public final class ActionImageBuild {
 
         FileEntriesLayer.Builder deps = FileEntriesLayer.builder().setName("dependencies");
         thirdParty.forEach(j -> deps.addEntry(j, AbsoluteUnixPath.get("/app/libs/" + j.getFileName())));
-        FileEntriesLayer snapshot = FileEntriesLayer.builder().setName("snapshot dependencies")
-                .addEntry(lib.resolve("archgate-core.jar"), AbsoluteUnixPath.get("/app/libs/archgate-core.jar")).build();
+        FileEntriesLayer.Builder snapshot = FileEntriesLayer.builder().setName("snapshot dependencies");
+        OWN_JARS.forEach(j -> snapshot.addEntry(lib.resolve(j), AbsoluteUnixPath.get("/app/libs/" + j)));
         FileEntriesLayer.Builder resources = FileEntriesLayer.builder().setName("resources")
                 .addEntry(dockerConfig, AbsoluteUnixPath.get(DOCKER_CONFIG + "/config.json"))
                 .addEntry(helper, AbsoluteUnixPath.get(HELPER), FilePermissions.fromOctalString("755"));
@@ -91,27 +98,47 @@ public final class ActionImageBuild {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("org.opencontainers.image.title", "archgate GitHub Action");
         labels.put("org.opencontainers.image.description", "Release gate for multi-platform container images");
-        labels.put("org.opencontainers.image.source", source);
+        if (!source.isEmpty()) {
+            labels.put("org.opencontainers.image.source", source);
+        }
         labels.put("org.opencontainers.image.version", version);
         labels.put("org.opencontainers.image.revision", revision);
         labels.put("org.opencontainers.image.licenses", "Apache-2.0");
 
         JibContainer built = Jib.from(RegistryImage.named(baseRef))
-                .setPlatforms(Set.of(new Platform("amd64", "linux"), new Platform("arm64", "linux")))
-                .setFileEntriesLayers(deps.build(), snapshot, resources.build(), classes.build())
+                // In this order on every run: jib lists the platforms in the set's order, and Set.of's order changes
+                // from one JVM to the next, so the index (and the digest dev/release must push again) would too.
+                .setPlatforms(new LinkedHashSet<>(List.of(new Platform("amd64", "linux"), new Platform("arm64", "linux"))))
+                .setFileEntriesLayers(deps.build(), snapshot.build(), resources.build(), classes.build())
                 .setEntrypoint(entrypoint(thirdParty))
                 .setLabels(labels)
                 .setFormat(ImageFormat.Docker) // jib writes a multi-platform index only in the Docker format
-                .containerize(Containerizer.to(RegistryImage.named(target)).setAllowInsecureRegistries(true)
+                .containerize(Containerizer.to(RegistryImage.named(target).addCredentialRetriever(
+                                CredentialRetrieverFactory.forImage(ImageReference.parse(target), e -> { }).dockerConfig(dockerConfigFile())))
+                        .setAllowInsecureRegistries(true)
                         .setToolName("archgate-build-action-image"));
         System.out.println(built.getDigest());
     }
 
-    /** The JVM's command: the archive, then the class path whose first part it was dumped with. */
+    /**
+     * The JVM's command: the archive, then the class path whose first part it was dumped with. No
+     * shell in between: dash, Debian's /bin/sh, drops the runner's hyphenated INPUT_* variables.
+     */
     static List<String> entrypoint(List<Path> thirdParty) {
         // A heap sized for streaming, as bin/archgate's: it grows only with what the audit keeps.
         return List.of("java", "-XX:SharedArchiveFile=" + CDS, "-Xshare:auto", "-XX:+UseSerialGC", "-Xms16m", "-Xmx1g", "-cp",
                 classPath(thirdParty), "dev.archgate.action.ActionMain");
+    }
+
+    /**
+     * docker's config.json where the docker CLI (and docker/login-action) finds it: $DOCKER_CONFIG,
+     * else $HOME/.docker. Not the JVM's user.home, which is the passwd entry's: in a CI job container
+     * HOME is elsewhere.
+     */
+    static Path dockerConfigFile() {
+        String dir = System.getenv("DOCKER_CONFIG");
+        return (dir != null && !dir.isEmpty() ? Path.of(dir) : Path.of(System.getenv().getOrDefault("HOME", "/root"), ".docker"))
+                .resolve("config.json");
     }
 
     /**
@@ -121,7 +148,8 @@ public final class ActionImageBuild {
      */
     static String classPath(List<Path> thirdParty) {
         List<String> cp = new ArrayList<>(dependencyClassPath(thirdParty));
-        cp.addAll(List.of("/app/libs/archgate-core.jar", "/app/resources", "/app/classes"));
+        OWN_JARS.forEach(j -> cp.add("/app/libs/" + j));
+        cp.addAll(List.of("/app/resources", "/app/classes"));
         return String.join(":", cp);
     }
 
