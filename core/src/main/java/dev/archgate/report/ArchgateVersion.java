@@ -37,7 +37,8 @@ public final class ArchgateVersion {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Outside a git checkout (a release's exported tree) the build leaves the placeholder unfilled.
         String commit = p.getProperty("commit", "");
-        return of(p.getProperty("version"), commit.equals("unknown") ? "" : commit);
+        return of(p.getProperty("version"), commit.startsWith("${") ? "" : commit);
     }
 }
