@@ -50,14 +50,27 @@ public final class ElfSamples {
 
     /** A C program of test-fixtures/src/c compiled by the host's gcc with {@code flags}, under {@code name}. */
     public static synchronized Path gcc(String source, String name, String... flags) throws IOException, InterruptedException {
+        return compiled("gcc", source, name, flags);
+    }
+
+    /**
+     * A C program of test-fixtures/src/c compiled by Debian's cross compiler for 32-bit ARM hard
+     * float ({@code arm-linux-gnueabihf-gcc}, package gcc-arm-linux-gnueabihf) with {@code flags}.
+     */
+    public static synchronized Path armhfGcc(String source, String name, String... flags) throws IOException, InterruptedException {
+        return compiled("arm-linux-gnueabihf-gcc", source, name, flags);
+    }
+
+    private static Path compiled(String compiler, String source, String name, String... flags) throws IOException, InterruptedException {
         Path root = Fixtures.repositoryRoot();
         Path out = root.resolve("core/target/elf-samples/" + name);
         if (!Files.exists(out)) {
             Files.createDirectories(out.getParent());
-            List<String> command = new java.util.ArrayList<>(List.of("gcc"));
+            List<String> command = new java.util.ArrayList<>(List.of(compiler));
             command.addAll(List.of(flags));
             command.addAll(List.of("-o", out.toString(), root.resolve("test-fixtures/src/c/" + source).toString()));
-            run(root, Map.of(), "run dev/setup-host, which installs gcc and libc6-dev", command.toArray(String[]::new));
+            run(root, Map.of(), "run dev/setup-host, which installs " + compiler + " (gcc, gcc-arm-linux-gnueabihf) and its C library",
+                    command.toArray(String[]::new));
         }
         return out;
     }

@@ -173,7 +173,7 @@ class ElfExpectationTest {
     void goarm64AboveTheArm64VariantIsACpuLevelMismatch() throws Exception {
         ElfInfo arm64 = ElfScanner.scan(ElfSamples.go("arm64", null));
         ElfInfo v82 = new ElfInfo(arm64.kind(), arm64.elfClass(), arm64.byteOrder(), arm64.machine(), arm64.flags(), arm64.type(), null, null,
-                null, null, null, new dev.archgate.elf.CpuFacts(null, "v8.2,lse", null));
+                null, null, null, new dev.archgate.elf.CpuFacts(java.util.Map.of("GOARM64", "v8.2,lse"), null, null));
         assertThat(mismatch("linux/arm64", v82).description()).isEqualTo("ARMv8.2-A code (Go, GOARM64=v8.2,lse), but linux/arm64 promises "
                 + "only ARMv8.0-A; build with GOARM64=v8.0, or publish it as linux/arm64/v8.2");
         assertThat(mismatch("linux/arm64/v8.2", v82)).isNull();
