@@ -1,4 +1,5 @@
-/* Built for the platform's own level (ARMv7), linked against libarmv8crc.so.1 (armv8-dispatch.c). */
+/* Built for the platform's own level (ARMv7), linked against libarmv8crc.so.1: armv8-dispatch.c (it
+ * chooses its ARMv8 code from HWCAP2) or armv8-nodispatch.c (it does not). */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
