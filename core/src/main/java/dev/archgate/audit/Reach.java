@@ -59,6 +59,7 @@ final class Reach {
     private final Set<String> entrypointChain = new HashSet<>();
     /** The objects the entrypoint's chain runs or loads, each with the chain that leads to it; made on first use. */
     private Map<String, String> chainLoads;
+    private boolean walked;
     private final LoaderPaths loader;
     private final Map<String, String> interpreterOf = new HashMap<>();
     private final Map<String, String> neededBy = new HashMap<>();
@@ -75,7 +76,6 @@ final class Reach {
     /** @param entrypointChain what the container starts, as the entrypoint checks resolved it */
     static Reach of(Platform platform, ImageConfig config, MergedFilesystem fs, ProgramChain entrypointChain) {
         Reach r = new Reach(platform, config, fs, entrypointChain);
-        r.walkPrograms();
         for (String dir : config.path().split(":")) {
             String c = dir.startsWith("/") ? r.loader.canonical(dir) : null;
             if (c != null) {
@@ -199,6 +199,10 @@ final class Reach {
     }
 
     Verdict judge(FileFacts f) {
+        if (!walked) {
+            walkPrograms(); // level findings need only the entrypoint's chain, so images without a foreign file skip this
+            walked = true;
+        }
         String path = f.path();
         String arch = ArchitectureNames.of(f.elf()).orElse(null);
         if (entrypointChain.contains(path)) {

@@ -48,6 +48,10 @@ final class ArmAttributesCapture {
             if (bytes[i] != 0) {
                 continue;
             }
+            // Most NULs end no "aeabi": look at the bytes in place before copying any.
+            if (i - from >= HEAD - 1 && (bytes[i - 1] != 'i' || bytes[i - 2] != 'b' || bytes[i - 5] != 'a' || bytes[i - 10] != 'A')) {
+                continue;
+            }
             byte[] h = head(bytes, from, i);
             if (h == null || !matches(h)) {
                 continue;
