@@ -96,22 +96,23 @@ final class CpuLevel {
 
     /** linux/ppc64le is POWER8 and later (Go's and Debian's ppc64el baseline); no variant promises more. */
     private static Optional<ElfMismatch> ppc64le(CpuFacts cpu, Platform platform) {
-        String v = cpu.go().get("GOPPC64");
-        if (v != null && v.matches("power(9|1[0-9])")) {
-            return mismatch(v.toUpperCase(Locale.ROOT) + " code (Go, GOPPC64=" + v + ")", platform, "POWER8",
-                    "build with GOPPC64=power8", true);
-        }
-        return Optional.empty();
+        return goSettingAbove(cpu, platform, "GOPPC64", "power(9|1[0-9])", "POWER8", "power8");
     }
 
     /** linux/riscv64 is RV64GC (the RVA20U64 profile, Go's default); rva22u64 adds Zba, Zbb, Zbs. */
     private static Optional<ElfMismatch> riscv64(CpuFacts cpu, Platform platform) {
-        String v = cpu.go().get("GORISCV64");
-        if (v != null && v.matches("rva(2[1-9]|[3-9][0-9])u64")) {
-            return mismatch(v.toUpperCase(Locale.ROOT) + " code (Go, GORISCV64=" + v + ")", platform, "RV64GC (RVA20U64)",
-                    "build with GORISCV64=rva20u64", true);
+        return goSettingAbove(cpu, platform, "GORISCV64", "rva(2[1-9]|[3-9][0-9])u64", "RV64GC (RVA20U64)", "rva20u64");
+    }
+
+    /** A Go setting whose value matches {@code above} (a level above the platform's {@code allowed}), as a mismatch. */
+    private static Optional<ElfMismatch> goSettingAbove(CpuFacts cpu, Platform platform, String setting, String above, String allowed,
+                                                        String baseline) {
+        String v = cpu.go().get(setting);
+        if (v == null || !v.matches(above)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return mismatch(v.toUpperCase(Locale.ROOT) + " code (Go, " + setting + "=" + v + ")", platform, allowed,
+                "build with " + setting + "=" + baseline, true);
     }
 
     private static Optional<ElfMismatch> mismatch(String found, Platform platform, String allowed, String fix, boolean wholeFile) {
