@@ -34,7 +34,10 @@ import java.util.function.LongFunction;
  * be told apart without disassembling; the same for a read of /proc/self/auxv. A file whose only
  * dispatch is such code shows none here, so a level finding on it stays an error when the platform
  * runs it (fail closed). Static programs are read for none: their IRELATIVE relocations are the C
- * library's own, linked in, and say nothing of the program's code.
+ * library's own, linked in, and say nothing of the program's code. Only a level read from ARM
+ * build attributes can be excused by this evidence (an x86 ISA note is enforced by glibc's loader
+ * before any code runs, a Go setting covers all of a program), so the scanner reads it for 32-bit
+ * ARM files only.
  */
 final class CpuDispatch {
     static final long DT_HASH = 4;

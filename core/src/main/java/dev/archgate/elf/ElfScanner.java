@@ -72,10 +72,9 @@ public final class ElfScanner {
         }
         // A dynamically linked file is read through up to its dynamic section (see DynamicReader).
         DynamicReader dynamic = DynamicReader.of(front, size);
-        Integer isaFromFront = GnuPropertyNote.x86IsaNeeded(new Window(front, new byte[0], size, size));
-        if (dynamic != null && (arm32 || isaFromFront != null && new CpuFacts(null, isaFromFront, null).x86IsaLevel() > 1)) {
-            // Only files whose level can be above a variant's (32-bit ARM: Tag_CPU_arch, read at the
-            // end; x86-64: the ISA note, read above) keep their first bytes for CpuDispatch.
+        if (dynamic != null && arm32) {
+            // Only a level from ARM attributes can be excused by run-time dispatch (see CpuDispatch),
+            // so only 32-bit ARM files keep their first bytes for it.
             dynamic.keepFront(size, MAX_DISPATCH_TABLES);
         }
         if (dynamic != null) {

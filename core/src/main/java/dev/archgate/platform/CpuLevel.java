@@ -18,7 +18,11 @@ import java.util.Optional;
  * power9, power10; GORISCV64 rva20u64, rva22u64 (rva23u64 from Go 1.25). GO386 (sse2,
  * softfloat), GOMIPS and GOMIPS64 (hardfloat, softfloat) choose no level above the ports' own
  * baselines, which no platform variant splits, so they are read and never judged. A Go setting
- * applies to every function Go compiled ({@link ElfMismatch#wholeFile()}).
+ * applies to every function Go compiled, and glibc's loader refuses a program or library whose
+ * x86 ISA note asks for more than the CPU has ("CPU ISA level is lower than required",
+ * sysdeps/x86/dl-prop.h, glibc 2.33 and later; seen here with a library built from an -mneeded
+ * x86-64-v3 object and an IFUNC resolver under QEMU's qemu64), so both are
+ * {@link ElfMismatch#wholeFile()}: no run-time dispatch excuses them.
  */
 final class CpuLevel {
     private CpuLevel() {}
@@ -49,7 +53,7 @@ final class CpuLevel {
         Integer isa = cpu.x86IsaLevel();
         if (isa != null && isa > allowed) {
             return mismatch("x86-64-v" + isa + " code (GNU property note: x86 ISA needed v" + isa + ")", platform, "x86-64-v" + allowed,
-                    "build with -march=" + (allowed == 1 ? "x86-64" : "x86-64-v" + allowed) + platformFor(isa), false);
+                    "build with -march=" + (allowed == 1 ? "x86-64" : "x86-64-v" + allowed) + platformFor(isa), true);
         }
         return Optional.empty();
     }

@@ -5,9 +5,10 @@ package dev.archgate.platform;
  *
  * @param wholeFile whether the level applies to all of the file's code, so that no run-time
  *     dispatch can keep the newer code from running: a Go level setting (Go's compiler emits its
- *     instructions in every function, cmd/compile reading internal/buildcfg) or a float ABI. A
- *     level read from ARM build attributes or the x86 ISA note is the highest of the objects the
- *     linker merged, some of which may run only where the CPU has the feature.
+ *     instructions in every function, cmd/compile reading internal/buildcfg), an x86 ISA note
+ *     (glibc's loader refuses the whole file on an older CPU) or a float ABI. A level read from
+ *     ARM build attributes is the highest of the objects the linker merged, some of which may run
+ *     only where the CPU has the feature.
  */
 public record ElfMismatch(Kind kind, String description, boolean wholeFile) {
     public ElfMismatch(Kind kind, String description) {

@@ -75,7 +75,7 @@ class CpuDispatchTest {
 
     @Test
     void theScannerReadsNoTablesOfFilesWhoseLevelCannotBeAboveAVariant() throws Exception {
-        // x86-64 files with a baseline ISA note (all of Debian's) and 64-bit ARM C files record no level: nothing is kept.
+        // Only ARM attributes can be excused by dispatch (x86 ISA notes are enforced by glibc's loader): nothing else is kept.
         assertThat(ElfScanner.scan(ElfSamples.debian("amd64", "libc6", "lib/x86_64-linux-gnu/libc.so.6")).cpu().dispatch()).isNull();
         assertThat(ElfScanner.scan(ElfSamples.debian("arm64", "libssl3", "usr/lib/aarch64-linux-gnu/libcrypto.so.3")).cpu().dispatch())
                 .isNull();
