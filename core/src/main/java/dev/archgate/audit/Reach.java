@@ -176,8 +176,8 @@ final class Reach {
             return info("dispatch", "it chooses its code by CPU at run time (" + dispatch + "), so the newer code runs only where the CPU "
                     + "has it");
         }
-        String why = mismatch.wholeFile() ? "the setting applies to all of its code" : "it shows no run-time CPU dispatch (no IFUNC, "
-                + "no getauxval or CPU-model import)";
+        String why = mismatch.wholeFile() ? "no run-time dispatch can keep that level from running (a Go setting covers all of a program; "
+                + "glibc's loader enforces an x86 ISA note)" : "it shows no run-time CPU dispatch (no IFUNC, no getauxval or CPU-model import)";
         if (via == null) {
             return error("chain-unknown", "what the container starts could not be resolved (" + chain.broken().message()
                     + "), so every program and library counts as run, and " + why);

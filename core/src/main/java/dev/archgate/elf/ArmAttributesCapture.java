@@ -31,12 +31,32 @@ final class ArmAttributesCapture {
     private int capturing = -1;
     private int captured;
 
-    ArmAttributesCapture(ByteOrder order) {
+    private final long start;
+
+    /**
+     * @param start where the search starts: the end of the file's loadable segments, behind which
+     *     linkers put the sections that are not loaded (.ARM.attributes among them), so the code
+     *     and data, most of a file, are not searched
+     */
+    ArmAttributesCapture(ByteOrder order, long start) {
         this.order = order;
+        this.start = start;
     }
 
     /** Takes the file's bytes [{@code offset}, {@code offset + length}), fed in increasing order of offset. */
     void feed(long offset, byte[] bytes, int from, int length) {
+        if (offset + length <= start) {
+            next = offset + length;
+            return;
+        }
+        if (offset < start) {
+            int skip = (int) (start - offset);
+            offset += skip;
+            from += skip;
+            length -= skip;
+            lastFilled = 0;
+            next = offset;
+        }
         if (offset != next) {
             lastFilled = 0; // bytes were skipped: nothing carries over
             capturing = -1;

@@ -65,8 +65,8 @@ public final class ElfScanner {
         GoBuildSettings go = arm32 || isGo(front) ? new GoBuildSettings() : null;
         // The ARM attributes section of an unstripped file can lie far from its end: 32-bit ARM
         // files are read through anyway (GOARM), so candidates are kept as they pass.
-        ArmAttributesCapture attributes = arm32 ? new ArmAttributesCapture(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN)
-                : null;
+        ArmAttributesCapture attributes = arm32
+                ? new ArmAttributesCapture(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, loadEnd32(front)) : null;
         if (attributes != null) {
             attributes.feed(0, front, 0, front.length);
         }
@@ -267,6 +267,31 @@ public final class ElfScanner {
         MalformedElf(String message) {
             super(message, null, false, false);
         }
+    }
+
+    /**
+     * The file offset where the PT_LOAD segments of a 32-bit file end (the furthest p_offset +
+     * p_filesz), 0 when its program headers are not in {@code front} or malformed.
+     */
+    static long loadEnd32(byte[] front) {
+        if (front.length < 52) {
+            return 0;
+        }
+        ByteBuffer h = ByteBuffer.wrap(front).order(front[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        long phoff = Integer.toUnsignedLong(h.getInt(28));
+        int phentsize = Short.toUnsignedInt(h.getShort(42));
+        int phnum = Short.toUnsignedInt(h.getShort(44));
+        if (phentsize < 32 || phoff > front.length || (long) phnum * phentsize > front.length - phoff) {
+            return 0;
+        }
+        long end = 0;
+        for (int i = 0; i < phnum; i++) {
+            int base = (int) phoff + i * phentsize;
+            if (h.getInt(base) == 1) { // PT_LOAD
+                end = Math.max(end, Integer.toUnsignedLong(h.getInt(base + 4)) + Integer.toUnsignedLong(h.getInt(base + 16)));
+            }
+        }
+        return end;
     }
 
     private static boolean isArm32(byte[] front) {
