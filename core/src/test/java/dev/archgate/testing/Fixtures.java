@@ -81,7 +81,7 @@ public final class Fixtures {
                             .header("Accept", ACCEPT).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() != 200) {
-                throw new AssertionError("fixture image " + ref + " is not in the registry (HTTP " + r.statusCode()
+                throw new AssertionError("image " + ref + " is not in the registry (HTTP " + r.statusCode()
                         + "); run " + builder);
             }
         } catch (IOException e) {
