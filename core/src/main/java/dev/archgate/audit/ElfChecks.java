@@ -3,6 +3,7 @@ package dev.archgate.audit;
 import dev.archgate.image.FileFacts;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
@@ -12,14 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Every ELF file of another architecture is judged by whether the platform can reach it (see
  * {@link Reach}): an error when it would be executed or loaded, a warning for a shared object
- * with no counterpart for the platform, and a note when it is only carried. An ARM file of too
- * new a level is an error when it is executable or a library, else a note. Every foreign file
+ * with no counterpart for the platform, and a note when it is only carried. A file of the
+ * platform's architecture built for a newer CPU level (ARM attributes, the x86 ISA note, Go's
+ * level settings) is an error only when the entrypoint's program chain runs or loads it and it
+ * shows no run-time CPU dispatch of its own ({@link Reach#judgeLevel}); else a note. Every file
  * is reported with the rule that applied; each group of one severity and rule lists the first
  * {@value #MAX_LISTED} and counts the rest, so the report stays readable.
  */
@@ -29,11 +31,8 @@ final class ElfChecks {
 
     private ElfChecks() {}
 
-    /**
-     * @param entrypointChain the paths the container starts (entrypoint, interpreters, loader) as
-     *     the entrypoint checks found them
-     */
-    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, PathGlobs ignored, Set<String> entrypointChain) {
+    /** @param entrypointChain what the container starts (entrypoint, interpreters, loader), as the entrypoint checks see it */
+    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, PathGlobs ignored, ProgramChain entrypointChain) {
         ElfExpectation expected = ElfExpectation.of(platform);
         Reach reach = null;
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
@@ -56,7 +55,12 @@ final class ElfChecks {
             }
             Check check = mismatch.kind() == ElfMismatch.Kind.CPU_LEVEL ? Check.ELF_CPU_LEVEL : Check.ELF_ARM_LEVEL;
             if (f.isExecutable() || SHARED_LIBRARY.matcher(f.path()).matches()) {
-                groups.computeIfAbsent("error " + check.id(), k -> new ArrayList<>()).add(Finding.error(check, f.path(), mismatch.description()));
+                if (reach == null) {
+                    reach = Reach.of(platform, config, fs, entrypointChain);
+                }
+                Reach.Verdict v = reach.judgeLevel(f, mismatch);
+                groups.computeIfAbsent(v.severity() + " " + check.id() + " " + v.rule(), k -> new ArrayList<>())
+                        .add(new Finding(check, v.severity(), f.path(), mismatch.description() + "; " + v.reason()));
             } else {
                 groups.computeIfAbsent("info " + check.id(), k -> new ArrayList<>()).add(Finding.info(check, f.path(),
                         mismatch.description() + "; it is neither executable nor a library here, so it is treated as data"));

@@ -1,8 +1,5 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.ImageConfig;
-import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.Platform;
@@ -10,7 +7,6 @@ import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Follows what the container would execute first, with the same {@link ProgramChain} the strict
@@ -21,15 +17,10 @@ import java.util.function.Consumer;
 final class EntrypointChecks {
     private EntrypointChecks() {}
 
-    /**
-     * @param visit receives each file of the chain that was reached (the entrypoint, interpreters,
-     *     the loader), so other checks know what the container starts
-     */
-    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, Consumer<FileFacts> visit) {
-        ProgramChain chain = ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path());
+    /** @param chain what the container starts, as {@link PlatformAudit} resolved it for every check */
+    static List<Finding> check(Platform platform, ProgramChain chain) {
         List<Finding> out = new ArrayList<>();
         for (ProgramChain.Link link : chain.links()) {
-            visit.accept(link.file());
             if (link.role() == ProgramChain.Role.LOADER && link.file().isElf()) {
                 String program = chain.links().get(chain.links().indexOf(link) - 1).name();
                 ElfExpectation.of(platform).judge(link.file().elf(), platform).ifPresent(m -> out.add(Finding.error(Check.ELF_ARCH_MISMATCH,

@@ -3,13 +3,12 @@ package dev.archgate.audit;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PlatformImage;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The static audit of one platform: the index entry, the image config and the ELF headers of
@@ -39,9 +38,10 @@ public final class PlatformAudit {
     /** Checks the variant's files: ELF headers and the entrypoint chain ({@link ImageDesign} checks the user it runs as). */
     public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored) {
         List<Finding> out = new ArrayList<>();
-        Set<String> chain = new HashSet<>();
-        List<Finding> entrypoint = EntrypointChecks.check(image.platform(), image.config(), fs, f -> chain.add(f.path()));
-        out.addAll(ElfChecks.check(image.platform(), image.config(), fs, ignored, chain));
+        ImageConfig config = image.config();
+        ProgramChain chain = ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path());
+        List<Finding> entrypoint = EntrypointChecks.check(image.platform(), chain);
+        out.addAll(ElfChecks.check(image.platform(), config, fs, ignored, chain));
         for (Finding f : entrypoint) {
             // The ELF check already named a foreign loader; the chain adds only what it alone sees.
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {

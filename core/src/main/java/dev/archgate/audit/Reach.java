@@ -5,19 +5,24 @@ import dev.archgate.image.FileFacts;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PathNames;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.image.Resolution;
 import dev.archgate.platform.ArchitectureNames;
 import dev.archgate.platform.ElfExpectation;
+import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Severity;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +42,9 @@ import java.util.regex.Pattern;
  *     architecture only;</li>
  * <li>info: anything else is data (a program without an exec bit that nothing names).</li>
  * </ol>
+ * A file of the platform's own architecture built for a newer CPU level is judged by
+ * {@link #judgeLevel}: what the platform runs is the entrypoint's program chain, so only that
+ * chain and what it loads without choice matter, and only code that runs unconditionally.
  */
 final class Reach {
     private static final Pattern EMULATOR = Pattern.compile("qemu-[a-z0-9_]+(-static)?|box(64|86)|FEX(Interpreter|Loader)?");
@@ -47,22 +55,27 @@ final class Reach {
 
     private final Platform platform;
     private final MergedFilesystem fs;
-    private final Set<String> entrypointChain;
+    private final ProgramChain chain;
+    private final Set<String> entrypointChain = new HashSet<>();
+    /** The objects the entrypoint's chain runs or loads, each with the chain that leads to it; made on first use. */
+    private Map<String, String> chainLoads;
+    private boolean walked;
     private final LoaderPaths loader;
     private final Map<String, String> interpreterOf = new HashMap<>();
     private final Map<String, String> neededBy = new HashMap<>();
     private final Set<String> pathDirs = new HashSet<>();
 
-    private Reach(Platform platform, ImageConfig config, MergedFilesystem fs, Set<String> entrypointChain) {
+    private Reach(Platform platform, ImageConfig config, MergedFilesystem fs, ProgramChain chain) {
         this.platform = platform;
         this.fs = fs;
-        this.entrypointChain = entrypointChain;
+        this.chain = chain;
+        chain.links().forEach(l -> entrypointChain.add(l.file().path()));
         this.loader = LoaderPaths.of(platform, config, fs, this::isNative);
     }
 
-    static Reach of(Platform platform, ImageConfig config, MergedFilesystem fs, Set<String> entrypointChain) {
+    /** @param entrypointChain what the container starts, as the entrypoint checks resolved it */
+    static Reach of(Platform platform, ImageConfig config, MergedFilesystem fs, ProgramChain entrypointChain) {
         Reach r = new Reach(platform, config, fs, entrypointChain);
-        r.walkPrograms();
         for (String dir : config.path().split(":")) {
             String c = dir.startsWith("/") ? r.loader.canonical(dir) : null;
             if (c != null) {
@@ -72,14 +85,15 @@ final class Reach {
         return r;
     }
 
+    /** Code of the platform's architecture, whatever its CPU level: the loader loads it, and the CPU decides. */
     private boolean isNative(FileFacts f) {
-        return f.isElf() && ElfExpectation.of(platform).judge(f.elf(), platform).isEmpty();
+        return f.isElf() && ElfExpectation.of(platform).judge(f.elf(), platform).filter(m -> m.kind() == ElfMismatch.Kind.ARCHITECTURE)
+                .isEmpty();
     }
 
     /** The loaders and the DT_NEEDED chains of every program of this platform, each object visited once. */
     private void walkPrograms() {
-        Deque<FileFacts> queue = new ArrayDeque<>();
-        Map<String, String> chainOf = new HashMap<>();
+        List<FileFacts> programs = new ArrayList<>();
         for (FileFacts f : fs.all()) {
             if (f.isElf() && f.elf().isProgram() && isNative(f)) {
                 if (f.elf().interpreter() != null) {
@@ -88,9 +102,23 @@ final class Reach {
                         interpreterOf.putIfAbsent(l.facts().path(), f.path());
                     }
                 }
-                chainOf.put(f.path(), f.path());
-                queue.add(f);
+                programs.add(f);
             }
+        }
+        loads(programs, neededBy::putIfAbsent);
+    }
+
+    /**
+     * What the loader loads for {@code roots} through DT_NEEDED, each object visited once: every
+     * object by path with the chain that leads to it ("a -> b -> c"), roots included. A foreign
+     * object ends its chain and is handed to {@code foreign} with the words of the chain that needs it.
+     */
+    private Map<String, String> loads(List<FileFacts> roots, BiConsumer<String, String> foreign) {
+        Deque<FileFacts> queue = new ArrayDeque<>();
+        Map<String, String> chainOf = new LinkedHashMap<>();
+        for (FileFacts f : roots) {
+            chainOf.putIfAbsent(f.path(), f.path());
+            queue.add(f);
         }
         while (!queue.isEmpty()) {
             FileFacts object = queue.poll();
@@ -109,13 +137,72 @@ final class Reach {
                 if (isNative(lib)) {
                     queue.add(lib);
                 } else {
-                    neededBy.putIfAbsent(lib.path(), chain + " needs " + name);
+                    foreign.accept(lib.path(), chain + " needs " + name);
                 }
             }
         }
+        return chainOf;
+    }
+
+    /**
+     * How a file of this platform's architecture whose recorded CPU level is above the variant's
+     * weighs. What runs on the platform is the entrypoint's program chain ({@link ProgramChain}:
+     * the programs, interpreters and loader it starts) and what those load without choice
+     * (PT_INTERP, the DT_NEEDED closure, found as the loader finds it). First match wins:
+     * <ol>
+     * <li>info: the chain neither runs nor loads it (a library a program may dlopen, or a tool
+     *     of the image, is the smoke test's to run);</li>
+     * <li>info: it shows run-time CPU dispatch of its own (IFUNC, getauxval, libgcc's CPU model:
+     *     {@code dev.archgate.elf.CpuDispatch}) and its level is a linker's merge of objects, not a
+     *     setting that applies to all of its code ({@link ElfMismatch#wholeFile()}), so the newer
+     *     code runs only where the CPU has it: Debian's armhf libgcrypt.so.20 says v8 and runs on
+     *     ARMv7;</li>
+     * <li>error: otherwise: the chain runs it and nothing in it chooses, so the platform's oldest
+     *     CPU dies of SIGILL. When the chain could not be resolved, every program and library
+     *     counts as run (fail closed).</li>
+     * </ol>
+     */
+    Verdict judgeLevel(FileFacts f, ElfMismatch mismatch) {
+        String via = null;
+        if (chain.whole()) {
+            via = chainLoads().get(f.path());
+            if (via == null) {
+                return info("off-chain", "the entrypoint's program chain (" + chainWords() + ") neither runs nor loads it, so "
+                        + platform + " executes none of it unless another command does");
+            }
+        }
+        String dispatch = f.elf().cpu().dispatch();
+        if (dispatch != null && !mismatch.wholeFile()) {
+            return info("dispatch", "it chooses its code by CPU at run time (" + dispatch + "), so the newer code runs only where the CPU "
+                    + "has it");
+        }
+        String why = mismatch.wholeFile() ? "no run-time dispatch can keep that level from running (a Go setting covers all of a program; "
+                + "glibc's loader enforces an x86 ISA note)" : "it shows no run-time CPU dispatch (no IFUNC, no getauxval or CPU-model import)";
+        if (via == null) {
+            return error("chain-unknown", "what the container starts could not be resolved (" + chain.broken().message()
+                    + "), so every program and library counts as run, and " + why);
+        }
+        return error("on-chain", "the entrypoint's program chain " + (via.equals(f.path()) ? "runs it" : "loads it (" + via + ")")
+                + " and " + why + ": the platform's oldest CPU dies of SIGILL");
+    }
+
+    private Map<String, String> chainLoads() {
+        if (chainLoads == null) {
+            List<FileFacts> roots = chain.links().stream().map(ProgramChain.Link::file).filter(this::isNative).toList();
+            chainLoads = loads(roots, (path, why) -> { });
+        }
+        return chainLoads;
+    }
+
+    private String chainWords() {
+        return String.join(" -> ", chain.links().stream().map(l -> l.file().path()).distinct().toList());
     }
 
     Verdict judge(FileFacts f) {
+        if (!walked) {
+            walkPrograms(); // level findings need only the entrypoint's chain, so images without a foreign file skip this
+            walked = true;
+        }
         String path = f.path();
         String arch = ArchitectureNames.of(f.elf()).orElse(null);
         if (entrypointChain.contains(path)) {

@@ -4,8 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the dynamic section of an ELF file that streams past once, in bounded memory. In files
@@ -61,9 +63,14 @@ final class DynamicReader {
     private long nextOffset;
     private boolean currentTooLong;
     private int dynamicFilled;
+    /** The file's first bytes, kept for {@link CpuDispatch} when asked for; null otherwise. */
+    private byte[] front;
+    private int frontFilled;
+    private final int machine;
 
-    private DynamicReader(boolean is64, ByteOrder order, long dynamicOffset, int dynamicSize, List<long[]> loads) {
+    private DynamicReader(boolean is64, ByteOrder order, int machine, long dynamicOffset, int dynamicSize, List<long[]> loads) {
         this.is64 = is64;
+        this.machine = machine;
         this.order = order;
         this.dynamicOffset = dynamicOffset;
         this.dynamic = new byte[dynamicSize];
@@ -85,6 +92,7 @@ final class DynamicReader {
             return null;
         }
         ByteBuffer h = ByteBuffer.wrap(front).order(order);
+        int machine = Short.toUnsignedInt(h.getShort(18));
         long phoff = is64 ? h.getLong(32) : Integer.toUnsignedLong(h.getInt(28));
         int phentsize = Short.toUnsignedInt(h.getShort(is64 ? 54 : 42));
         int phnum = Short.toUnsignedInt(h.getShort(is64 ? 56 : 44));
@@ -110,7 +118,7 @@ final class DynamicReader {
         if (dynOffset < 0 || dynSize <= 0 || dynOffset > size || dynSize > size - dynOffset) {
             return null;
         }
-        return new DynamicReader(is64, order, dynOffset, (int) Math.min(dynSize, MAX_DYNAMIC), loads);
+        return new DynamicReader(is64, order, machine, dynOffset, (int) Math.min(dynSize, MAX_DYNAMIC), loads);
     }
 
     /**
@@ -146,9 +154,28 @@ final class DynamicReader {
         return strtab + Math.min(strsz, MAX_STRING_TABLE);
     }
 
+    /**
+     * Keeps the file's first {@code max} bytes (fewer for a smaller file) as they are fed, so that
+     * {@link #dispatch()} can read the symbol and relocation tables there; the caller feeds them
+     * without a gap.
+     */
+    void keepFront(long size, int max) {
+        front = new byte[(int) Math.min(size, max)];
+    }
+
+    /** The offset up to which the kept front still wants bytes (0 when none is kept). */
+    long frontWanted() {
+        return front == null ? 0 : front.length;
+    }
+
     /** Takes the file's bytes [{@code offset}, {@code offset + length}), fed in increasing order of offset. */
     void feed(long offset, byte[] bytes, int from, int length) {
         long end = offset + length;
+        if (front != null && offset <= frontFilled && end > frontFilled && frontFilled < front.length) {
+            int n = (int) Math.min(end, front.length) - frontFilled;
+            System.arraycopy(bytes, from + (int) (frontFilled - offset), front, frontFilled, n);
+            frontFilled += n;
+        }
         if (kept < MAX_STRINGS) {
             // Before the dynamic section in what linkers write; anywhere after patchelf rewrote the file.
             collectStrings(offset, bytes, from, length);
@@ -310,6 +337,27 @@ final class DynamicReader {
             }
         }
         return new ElfDynamic(needed, names.at(runpath), names.at(rpath), names.at(soname), pie, names.complete);
+    }
+
+    /**
+     * The evidence of run-time CPU dispatch in the kept front ({@link CpuDispatch}), null when none
+     * was found, no front was kept, or the dynamic section was not wholly seen.
+     */
+    String dispatch() {
+        if (front == null || dynamicFilled < dynamic.length) {
+            return null;
+        }
+        Map<Long, Long> tags = new HashMap<>();
+        int entry = is64 ? 16 : 8;
+        ByteBuffer d = ByteBuffer.wrap(dynamic).order(order);
+        for (int at = 0; at + entry <= dynamic.length; at += entry) {
+            long tag = is64 ? d.getLong(at) : d.getInt(at);
+            if (tag == DT_NULL) {
+                break;
+            }
+            tags.putIfAbsent(tag, is64 ? d.getLong(at + 8) : Integer.toUnsignedLong(d.getInt(at + 4)));
+        }
+        return CpuDispatch.evidence(front, frontFilled, is64, order, machine, tags, this::fileOffset);
     }
 
     /** Where the segment that holds virtual address {@code vaddr} keeps it in the file. */

@@ -24,6 +24,11 @@ public final class ElfScanner {
     private static final int PT_INTERP = 3;
     private static final int SHT_ARM_ATTRIBUTES = 0x70000003;
     private static final int EM_ARM = 40;
+    /**
+     * How much of a file's start is kept for {@link CpuDispatch}: its symbol and relocation tables
+     * lie before its code (Debian's libcrypto.so.3, among the largest, ends them at 0xc4be8).
+     */
+    static final int MAX_DISPATCH_TABLES = 4 * 1024 * 1024;
 
     private ElfScanner() {}
 
@@ -56,9 +61,22 @@ public final class ElfScanner {
         long tailStart = Math.max(frontLength, size - TAIL);
         // A Go program's CPU level (GOARM, GOAMD64, GOARM64) is written only in its build info, in
         // the middle of the file: only Go programs and 32-bit ARM files are read through rather than skipped.
-        GoBuildSettings go = isArm32(front) || isGo(front) ? new GoBuildSettings() : null;
+        boolean arm32 = isArm32(front);
+        GoBuildSettings go = arm32 || isGo(front) ? new GoBuildSettings() : null;
+        // The ARM attributes section of an unstripped file can lie far from its end: 32-bit ARM
+        // files are read through anyway (GOARM), so candidates are kept as they pass.
+        ArmAttributesCapture attributes = arm32
+                ? new ArmAttributesCapture(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, loadEnd32(front)) : null;
+        if (attributes != null) {
+            attributes.feed(0, front, 0, front.length);
+        }
         // A dynamically linked file is read through up to its dynamic section (see DynamicReader).
         DynamicReader dynamic = DynamicReader.of(front, size);
+        if (dynamic != null && arm32) {
+            // Only a level from ARM attributes can be excused by run-time dispatch (see CpuDispatch),
+            // so only 32-bit ARM files keep their first bytes for it.
+            dynamic.keepFront(size, MAX_DISPATCH_TABLES);
+        }
         if (dynamic != null) {
             dynamic.feed(0, front, 0, front.length);
         }
@@ -66,28 +84,34 @@ public final class ElfScanner {
             go.feed(front, front.length);
         }
         long readTo = go != null ? tailStart
-                : dynamic != null ? Math.max(frontLength, Math.min(tailStart, dynamic.readUntil())) : frontLength;
-        readThrough(in, frontLength, readTo - frontLength, go, dynamic);
+                : dynamic != null ? Math.max(frontLength, Math.min(tailStart, Math.max(dynamic.readUntil(), dynamic.frontWanted())))
+                : frontLength;
+        readThrough(in, frontLength, readTo - frontLength, go, dynamic, attributes);
         if (dynamic != null && go == null && dynamic.readUntil() > readTo) {
             // The dynamic section, now read, puts its string table further on (files patchelf rewrote).
             long more = Math.min(tailStart, dynamic.readUntil()) - readTo;
-            readThrough(in, readTo, Math.max(0, more), null, dynamic);
+            readThrough(in, readTo, Math.max(0, more), null, dynamic, null);
             readTo += Math.max(0, more);
         }
         in.skipNBytes(tailStart - readTo);
         byte[] tail = new byte[(int) (size - tailStart)];
         readFully(in, tail, 0, tail.length);
+        if (attributes != null) {
+            attributes.feed(tailStart, tail, 0, tail.length);
+        }
         Window window = new Window(front, tail, tailStart, size);
-        ElfInfo info = new Parser(window).parse();
+        ElfInfo info = new Parser(window, attributes).parse();
+        String dispatch = null;
         if (dynamic != null && info.isElf()) {
             dynamic.feed(tailStart, tail, 0, tail.length);
             info = info.withDynamic(dynamic.result());
+            dispatch = dynamic.dispatch();
         }
         if (go != null) {
             go.feed(tail, tail.length);
             info = info.withGoArm(go.goArm());
         }
-        return info.isElf() ? info.withCpu(cpuFacts(go, window)) : info;
+        return info.isElf() ? info.withCpu(cpuFacts(go, window, dispatch)) : info;
     }
 
     /** The bytes that were kept: the front and the tail of the file, addressed by file offset. */
@@ -114,11 +138,13 @@ public final class ElfScanner {
 
     private static final class Parser {
         private final Window w;
+        private final ArmAttributesCapture attributes;
         private ByteOrder order;
         private boolean is64;
 
-        Parser(Window w) {
+        Parser(Window w, ArmAttributesCapture attributes) {
             this.w = w;
+            this.attributes = attributes;
         }
 
         ElfInfo parse() {
@@ -224,8 +250,11 @@ public final class ElfScanner {
                 }
                 long offset = is64 ? sh.getLong(base + 24) : Integer.toUnsignedLong(sh.getInt(base + 16));
                 long length = is64 ? sh.getLong(base + 32) : Integer.toUnsignedLong(sh.getInt(base + 20));
-                ByteBuffer attributes = w.slice(offset, length, order);
-                return attributes == null ? null : ArmAttributes.cpuArch(attributes);
+                ByteBuffer section = w.slice(offset, length, order);
+                if (section != null) {
+                    return ArmAttributes.cpuArch(section);
+                }
+                return attributes == null ? null : attributes.cpuArchAt(offset, length);
             }
             return null;
         }
@@ -240,6 +269,31 @@ public final class ElfScanner {
         }
     }
 
+    /**
+     * The file offset where the PT_LOAD segments of a 32-bit file end (the furthest p_offset +
+     * p_filesz), 0 when its program headers are not in {@code front} or malformed.
+     */
+    static long loadEnd32(byte[] front) {
+        if (front.length < 52) {
+            return 0;
+        }
+        ByteBuffer h = ByteBuffer.wrap(front).order(front[5] == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        long phoff = Integer.toUnsignedLong(h.getInt(28));
+        int phentsize = Short.toUnsignedInt(h.getShort(42));
+        int phnum = Short.toUnsignedInt(h.getShort(44));
+        if (phentsize < 32 || phoff > front.length || (long) phnum * phentsize > front.length - phoff) {
+            return 0;
+        }
+        long end = 0;
+        for (int i = 0; i < phnum; i++) {
+            int base = (int) phoff + i * phentsize;
+            if (h.getInt(base) == 1) { // PT_LOAD
+                end = Math.max(end, Integer.toUnsignedLong(h.getInt(base + 4)) + Integer.toUnsignedLong(h.getInt(base + 16)));
+            }
+        }
+        return end;
+    }
+
     private static boolean isArm32(byte[] front) {
         if (front.length < 20 || front[4] != 1) {
             return false;
@@ -248,11 +302,10 @@ public final class ElfScanner {
         return machine == EM_ARM;
     }
 
-    /** What the file records of its CPU level: the Go settings found, and the x86 ISA note. */
-    private static CpuFacts cpuFacts(GoBuildSettings go, Window window) {
-        CpuFacts facts = new CpuFacts(go == null ? null : go.get("GOAMD64"), go == null ? null : go.get("GOARM64"),
-                GnuPropertyNote.x86IsaNeeded(window));
-        return facts.equals(CpuFacts.NONE) ? CpuFacts.NONE : facts;
+    /** What the file records of its CPU level (the Go settings found, the x86 ISA note) and of dispatch. */
+    private static CpuFacts cpuFacts(GoBuildSettings go, Window window, String dispatch) {
+        CpuFacts facts = new CpuFacts(go == null ? null : go.levels(), GnuPropertyNote.x86IsaNeeded(window), dispatch);
+        return facts.isEmpty() ? CpuFacts.NONE : facts;
     }
 
     /**
@@ -279,7 +332,8 @@ public final class ElfScanner {
     }
 
     /** Reads {@code n} bytes that start at file offset {@code offset} and hands them to the searches that are not null. */
-    private static void readThrough(InputStream in, long offset, long n, GoBuildSettings go, DynamicReader dynamic) throws IOException {
+    private static void readThrough(InputStream in, long offset, long n, GoBuildSettings go, DynamicReader dynamic,
+                                    ArmAttributesCapture attributes) throws IOException {
         if (n <= 0) {
             return;
         }
@@ -296,6 +350,9 @@ public final class ElfScanner {
             }
             if (dynamic != null) {
                 dynamic.feed(at, buffer, 0, r);
+            }
+            if (attributes != null) {
+                attributes.feed(at, buffer, 0, r);
             }
             at += r;
             left -= r;

@@ -3,6 +3,7 @@ package dev.archgate.elf;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds the CPU-level settings in a Go program's build info (Go 1.18 and later writes lines such
@@ -76,6 +77,21 @@ final class GoBuildSettings {
         String v = values.get("GOARM");
         return v != null && !v.isEmpty() && v.charAt(0) >= '5' && v.charAt(0) <= '7' ? v.charAt(0) - '0' : null;
     }
+
+    /**
+     * Every CPU-level setting Go has besides GOARM (Go's src/internal/buildcfg/cfg.go: GOAMD64
+     * v1..v4; GOARM64 v8.0..v9.5 with ",lse" and ",crypto"; GOPPC64 power8, power9, power10;
+     * GORISCV64 rva20u64, rva22u64, rva23u64; GO386 sse2 or softfloat; GOMIPS and GOMIPS64
+     * hardfloat or softfloat), as written, by name.
+     */
+    Map<String, String> levels() {
+        Map<String, String> out = new HashMap<>(values);
+        out.keySet().retainAll(LEVELS);
+        return out;
+    }
+
+    static final Set<String> LEVELS = Set.of("GOAMD64", "GOARM64", "GOPPC64", "GORISCV64", "GO386", "GOMIPS",
+            "GOMIPS64");
 
     /** A setting's value as written, e.g. "v3" for GOAMD64; null when absent. */
     String get(String name) {

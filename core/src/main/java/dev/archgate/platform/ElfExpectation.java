@@ -104,12 +104,13 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
             String source = elf.armCpuArch() != null ? "Tag_CPU_arch " + level : "Go, GOARM=" + elf.goArm();
             return Optional.of(new ElfMismatch(ElfMismatch.Kind.ARM_LEVEL,
                     armLevelName(level) + " code (" + source + "), but " + platform + " runs at most "
-                            + armLevelName(Collections.max(armLevels)) + "; build with the variant's -march or GOARM"));
+                            + armLevelName(Collections.max(armLevels)) + "; build with the variant's -march or GOARM",
+                    elf.armCpuArch() == null));
         }
         if (Collections.max(armLevels) <= MAX_LEVEL_WITHOUT_VFP && elf.armFloatAbi() == ElfInfo.ArmFloatAbi.HARD) {
             return Optional.of(new ElfMismatch(ElfMismatch.Kind.ARM_LEVEL,
                     "hard-float ARM code (EF_ARM_ABI_FLOAT_HARD: it needs a VFP unit), but " + platform
-                            + " has none; build soft-float (-mfloat-abi=soft, an armel toolchain, or GOARM=5)"));
+                            + " has none; build soft-float (-mfloat-abi=soft, an armel toolchain, or GOARM=5)", true));
         }
         return Optional.empty();
     }

@@ -1,7 +1,20 @@
 package dev.archgate.platform;
 
-/** Why one ELF file cannot run on a platform, in words a person acts on. */
-public record ElfMismatch(Kind kind, String description) {
+/**
+ * Why one ELF file cannot run on a platform, in words a person acts on.
+ *
+ * @param wholeFile whether the level applies to all of the file's code, so that no run-time
+ *     dispatch can keep the newer code from running: a Go level setting (Go's compiler emits its
+ *     instructions in every function, cmd/compile reading internal/buildcfg), an x86 ISA note
+ *     (glibc's loader refuses the whole file on an older CPU) or a float ABI. A level read from
+ *     ARM build attributes is the highest of the objects the linker merged, some of which may run
+ *     only where the CPU has the feature.
+ */
+public record ElfMismatch(Kind kind, String description, boolean wholeFile) {
+    public ElfMismatch(Kind kind, String description) {
+        this(kind, description, false);
+    }
+
     public enum Kind {
         /** Another machine, class or byte order: the kernel refuses it (exec format error). */
         ARCHITECTURE,

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.ImageFiles;
 import dev.archgate.image.MergedFilesystem;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
@@ -22,12 +23,16 @@ class EntrypointChecksTest {
         return new ImageConfig("linux", "arm64", "", entrypoint, List.of(), "app", workdir, List.of("PATH=/usr/bin:/bin"));
     }
 
+    private static List<Finding> check(ImageConfig config, MergedFilesystem fs) {
+        return EntrypointChecks.check(ARM64, ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path()));
+    }
+
     @Test
     void aRelativeEntrypointIsFoundFromWorkdir() {
         MergedFilesystem fs = new ImageFiles().file("srv/app", 0755, elf(EM_AARCH64, null)).merged();
 
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("./app"), "/srv"), fs, f -> { })).isEmpty();
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("./app"), ""), fs, f -> { })).extracting(Finding::check)
+        assertThat(check(config(List.of("./app"), "/srv"), fs)).isEmpty();
+        assertThat(check(config(List.of("./app"), ""), fs)).extracting(Finding::check)
                 .containsExactly(Check.ENTRYPOINT_MISSING);
     }
 
@@ -39,7 +44,7 @@ class EntrypointChecksTest {
                 .file("lib/ld-linux-aarch64.so.1", 0755, elf(EM_X86_64, null))
                 .file("app.js", 0755, "#!/usr/bin/env -S node --max-old-space-size=64\n").merged();
 
-        List<Finding> findings = EntrypointChecks.check(ARM64, config(List.of("/app.js"), ""), fs, f -> { });
+        List<Finding> findings = check(config(List.of("/app.js"), ""), fs);
 
         assertThat(findings).extracting(Finding::check).containsExactly(Check.ELF_ARCH_MISMATCH);
         assertThat(findings.get(0).path()).isEqualTo("/lib/ld-linux-aarch64.so.1");
@@ -50,11 +55,11 @@ class EntrypointChecksTest {
         MergedFilesystem fs = new ImageFiles().file("usr/bin/env", 0755, elf(EM_AARCH64, null))
                 .file("app.py", 0755, "#!/usr/bin/env python3\n").file("run", 0644, elf(EM_AARCH64, null)).merged();
 
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("/app.py"), ""), fs, f -> { })).extracting(Finding::check)
+        assertThat(check(config(List.of("/app.py"), ""), fs)).extracting(Finding::check)
                 .containsExactly(Check.INTERPRETER_MISSING);
-        assertThat(EntrypointChecks.check(ARM64, config(List.of("/run"), ""), fs, f -> { })).extracting(Finding::check)
+        assertThat(check(config(List.of("/run"), ""), fs)).extracting(Finding::check)
                 .containsExactly(Check.ENTRYPOINT_NOT_EXECUTABLE);
-        assertThat(EntrypointChecks.check(ARM64, config(List.of(), ""), fs, f -> { })).extracting(Finding::check)
+        assertThat(check(config(List.of(), ""), fs)).extracting(Finding::check)
                 .containsExactly(Check.ENTRYPOINT_MISSING);
     }
 }

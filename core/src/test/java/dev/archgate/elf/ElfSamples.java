@@ -48,16 +48,46 @@ public final class ElfSamples {
         return out;
     }
 
+    /**
+     * The hello fixture program built by Go 1.24 (Debian trixie's golang-1.24-go, which dev/setup-host
+     * installs: GOARM64 and GORISCV64 exist from Go 1.23) for {@code goarch} with one level setting,
+     * e.g. {@code goLevel("arm64", "GOARM64", "v8.0,lse")}, statically.
+     */
+    public static synchronized Path goLevel(String goarch, String setting, String value) throws IOException, InterruptedException {
+        Path root = Fixtures.repositoryRoot();
+        Path out = root.resolve("core/target/elf-samples/hello-" + goarch + "-" + setting + "-" + value.replace(',', '+'));
+        if (!Files.exists(out)) {
+            Files.createDirectories(out.getParent());
+            run(root.resolve("test-fixtures/src/hello"), Map.of("CGO_ENABLED", "0", "GOOS", "linux", "GOARCH", goarch, setting, value,
+                    "GOTOOLCHAIN", "local"), "run dev/setup-host, which installs Go 1.24 (golang-1.24-go)",
+                    "/usr/lib/go-1.24/bin/go", "build", "-trimpath", "-o", out.toString(), ".");
+        }
+        return out;
+    }
+
     /** A C program of test-fixtures/src/c compiled by the host's gcc with {@code flags}, under {@code name}. */
     public static synchronized Path gcc(String source, String name, String... flags) throws IOException, InterruptedException {
+        return compiled("gcc", source, name, flags);
+    }
+
+    /**
+     * A C program of test-fixtures/src/c compiled by Debian's cross compiler for 32-bit ARM hard
+     * float ({@code arm-linux-gnueabihf-gcc}, package gcc-arm-linux-gnueabihf) with {@code flags}.
+     */
+    public static synchronized Path armhfGcc(String source, String name, String... flags) throws IOException, InterruptedException {
+        return compiled("arm-linux-gnueabihf-gcc", source, name, flags);
+    }
+
+    private static Path compiled(String compiler, String source, String name, String... flags) throws IOException, InterruptedException {
         Path root = Fixtures.repositoryRoot();
         Path out = root.resolve("core/target/elf-samples/" + name);
         if (!Files.exists(out)) {
             Files.createDirectories(out.getParent());
-            List<String> command = new java.util.ArrayList<>(List.of("gcc"));
-            command.addAll(List.of(flags));
+            List<String> command = new java.util.ArrayList<>(List.of(compiler));
             command.addAll(List.of("-o", out.toString(), root.resolve("test-fixtures/src/c/" + source).toString()));
-            run(root, Map.of(), "run dev/setup-host, which installs gcc and libc6-dev", command.toArray(String[]::new));
+            command.addAll(List.of(flags)); // after the source, so that libraries named there resolve its symbols
+            run(root, Map.of(), "run dev/setup-host, which installs " + compiler + " (gcc, gcc-arm-linux-gnueabihf) and its C library",
+                    command.toArray(String[]::new));
         }
         return out;
     }

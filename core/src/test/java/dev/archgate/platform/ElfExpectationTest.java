@@ -173,11 +173,58 @@ class ElfExpectationTest {
     void goarm64AboveTheArm64VariantIsACpuLevelMismatch() throws Exception {
         ElfInfo arm64 = ElfScanner.scan(ElfSamples.go("arm64", null));
         ElfInfo v82 = new ElfInfo(arm64.kind(), arm64.elfClass(), arm64.byteOrder(), arm64.machine(), arm64.flags(), arm64.type(), null, null,
-                null, null, null, new dev.archgate.elf.CpuFacts(null, "v8.2,lse", null));
+                null, null, null, new dev.archgate.elf.CpuFacts(java.util.Map.of("GOARM64", "v8.2,lse"), null, null));
         assertThat(mismatch("linux/arm64", v82).description()).isEqualTo("ARMv8.2-A code (Go, GOARM64=v8.2,lse), but linux/arm64 promises "
                 + "only ARMv8.0-A; build with GOARM64=v8.0, or publish it as linux/arm64/v8.2");
         assertThat(mismatch("linux/arm64/v8.2", v82)).isNull();
         assertThat(mismatch("linux/arm64/v9", v82)).isNull();
         assertThat(mismatch("linux/arm64/v8.1", v82)).isNotNull();
+    }
+
+    /**
+     * Every Go level setting, written by Go 1.24 into a real program's build info (cmd/go's
+     * cfg.GetArchEnv) and judged against the platform's baseline; values from Go's
+     * src/internal/buildcfg/cfg.go. Go applies a setting to all of its code, so no dispatch excuses it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} {1}={2} on {3}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', nullValues = "-", value = {
+        "arm64|GOARM64|v8.2|linux/arm64|ARMv8.2-A code (Go, GOARM64=v8.2)",
+        "arm64|GOARM64|v8.2|linux/arm64/v8.2|-",
+        "arm64|GOARM64|v8.0,lse|linux/arm64|code with ARMv8.1's LSE atomics (Go, GOARM64=v8.0,lse)",
+        "arm64|GOARM64|v8.0,lse|linux/arm64/v8.1|-",
+        "arm64|GOARM64|v8.0,crypto|linux/arm64/v8.2|code with the optional crypto instructions (Go, GOARM64=v8.0,crypto)",
+        "arm64|GOARM64|v8.0|linux/arm64|-",
+        "ppc64le|GOPPC64|power9|linux/ppc64le|POWER9 code (Go, GOPPC64=power9)",
+        "ppc64le|GOPPC64|power10|linux/ppc64le|POWER10 code (Go, GOPPC64=power10)",
+        "ppc64le|GOPPC64|power8|linux/ppc64le|-",
+        "riscv64|GORISCV64|rva22u64|linux/riscv64|RVA22U64 code (Go, GORISCV64=rva22u64)",
+        "riscv64|GORISCV64|rva20u64|linux/riscv64|-",
+        "amd64|GOAMD64|v4|linux/amd64/v3|x86-64-v4 code (Go, GOAMD64=v4)",
+        "386|GO386|softfloat|linux/386|-",
+        "386|GO386|sse2|linux/386|-",
+        "mips64le|GOMIPS64|softfloat|linux/mips64le|-",
+    })
+    void everyGoLevelSettingIsReadAndJudgedAgainstTheVariant(String goarch, String setting, String value, String platform, String found)
+            throws Exception {
+        ElfInfo elf = ElfScanner.scan(ElfSamples.goLevel(goarch, setting, value));
+        assertThat(elf.cpu().go()).containsEntry(setting, value);
+        ElfMismatch m = ElfExpectation.of(Platform.parse(platform)).judge(elf, Platform.parse(platform)).orElse(null);
+        if (found == null) {
+            assertThat(m).isNull();
+        } else {
+            assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.CPU_LEVEL);
+            assertThat(m.description()).startsWith(found);
+            assertThat(m.wholeFile()).isTrue();
+        }
+    }
+
+    @Test
+    void goarmIsASettingForAllOfTheCodeAndTagCpuArchIsNot() throws Exception {
+        ElfInfo goarm7 = ElfScanner.scan(ElfSamples.goLevel("arm", "GOARM", "7,softfloat"));
+        assertThat(goarm7.goArm()).isEqualTo(7);
+        ElfMismatch m = mismatch("linux/arm/v6", ElfSamples.goLevel("arm", "GOARM", "7,softfloat"));
+        assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.ARM_LEVEL);
+        assertThat(m.wholeFile()).isTrue();
+        assertThat(mismatch("linux/arm/v6", ElfSamples.debian("armhf", "busybox-static", "bin/busybox")).wholeFile()).isFalse();
     }
 }

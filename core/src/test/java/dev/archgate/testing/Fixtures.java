@@ -67,7 +67,11 @@ public final class Fixtures {
 
     /** Fails, with the command that fixes it, when the fixture's image is not in the registry. */
     public static void requirePushed(Fixture f) {
-        String ref = f.image();
+        requireInRegistry(f.image(), "test-fixtures/build");
+    }
+
+    /** Fails, naming {@code builder} (the command that pushes it), when the image {@code ref} is not in the registry. */
+    public static void requireInRegistry(String ref, String builder) {
         int slash = ref.indexOf('/');
         int colon = ref.lastIndexOf(':');
         String url = "http://" + ref.substring(0, slash) + "/v2/" + ref.substring(slash + 1, colon) + "/manifests/" + ref.substring(colon + 1);
@@ -77,8 +81,8 @@ public final class Fixtures {
                             .header("Accept", ACCEPT).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() != 200) {
-                throw new AssertionError("fixture image " + ref + " is not in the registry (HTTP " + r.statusCode()
-                        + "); run test-fixtures/build");
+                throw new AssertionError("image " + ref + " is not in the registry (HTTP " + r.statusCode()
+                        + "); run " + builder);
             }
         } catch (IOException e) {
             throw new AssertionError("cannot reach the registry for " + ref + " (" + e.getMessage() + "); run dev/setup-host", e);
