@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
@@ -69,9 +70,9 @@ class DistroCorpusIT {
         SmokeTest runs = new SmokeTest("runs", SmokeTest.Mode.COMMAND, List.of(), 0, "", "", Duration.ofSeconds(300), Duration.ofSeconds(5));
         GateSpec spec = SpecDraft.empty().withImage(image.ref()).withPlatforms(image.platforms()).withSmoke(List.of(runs)).toSpec();
         Report report = switch (mode) {
-            case AUDIT -> Gate.audit(spec, GateListener.SILENT);
-            case SMOKE -> Gate.smoke(spec, GateListener.SILENT);
-            case GATE -> Gate.run(spec, GateListener.SILENT);
+            case AUDIT -> Gate.audit(HOST, spec, GateListener.SILENT);
+            case SMOKE -> Gate.smoke(HOST, spec, GateListener.SILENT);
+            case GATE -> Gate.run(HOST, spec, GateListener.SILENT);
         };
         for (Platform p : image.platforms()) {
             PlatformReport r = report.platforms().stream().filter(x -> x.platform().equals(p)).findFirst().orElseThrow();
