@@ -426,8 +426,10 @@ final class GateFlow {
     /**
      * Refuses, before anything is built, a platform the builder cannot build: no node lists its
      * architecture and, for a builder on this machine's engine, no QEMU handler here runs it.
+     *
+     * @return the builder, whose driver decides how a multi-platform push is done
      */
-    private void checkBuilder() throws InterruptedException {
+    private BuildxBuilder checkBuilder() throws InterruptedException {
         BuildxBuilder builder;
         try {
             builder = new BuildxBuilders(DockerClients.CLI).inspect(spec.machines().builder());
@@ -445,6 +447,7 @@ final class GateFlow {
                     + " add a node of that platform ('docker buildx create --append --name " + builder.name() + " ...')",
                     GateException.Kind.ENVIRONMENT, null);
         }
+        return builder;
     }
 
     /** The Dockerfile named as the user would open it: relative to the working directory when it lies below it. */
@@ -492,12 +495,12 @@ final class GateFlow {
     }
 
     private BuildResult build() throws InterruptedException {
-        checkBuilder();
+        BuildxBuilder builder = checkBuilder();
         listener.log("building " + spec.platforms().size() + " platforms with docker buildx");
         var info = docker().infoCmd().exec();
         boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
-        BuildResult built = new Buildx(DockerClients.CLI, spec.machines().builder()).build(spec.build(), spec.platforms(), containerdStore, listener::log);
+        BuildResult built = new Buildx(DockerClients.CLI, spec.machines().builder(), builder.driver()).build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
         if (!built.succeeded() && built.failure().kind() != BuildFailure.Kind.PLATFORM) {
             throw new GateException(built.failure().message(), built.failure().kind() == BuildFailure.Kind.USAGE

@@ -7,9 +7,14 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Capability;
+import com.google.cloud.tools.jib.api.Credential;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.archgate.image.ImageException;
+import dev.archgate.image.ImageReference;
 import dev.archgate.image.ProgramChain;
+import dev.archgate.image.RegistryCredentials;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.SmokeResult;
@@ -113,7 +118,8 @@ public final class SmokeRunner {
             }
             return Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start));
         } catch (EngineFault e) {
-            return engineFailed(test, e.getMessage(), start);
+            return e.said ? new SmokeResult(test.name(), null, Check.ENGINE_FAILED.id(), ms(start), e.getMessage())
+                    : engineFailed(test, e.getMessage(), start);
         } catch (DockerException | DockerClientException e) {
             stopIfInterrupted();
             ContainerResult refused = new ContainerResult(null, "", "", false, false, false, firstLine(e.getMessage()), true, ms(start));
@@ -191,7 +197,7 @@ public final class SmokeRunner {
         }
     }
 
-    private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException {
+    private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException, EngineFault {
         try {
             return createOnce(image, platform, launch, env);
         } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException e) {
@@ -221,8 +227,36 @@ public final class SmokeRunner {
         return r.getId();
     }
 
-    private void pull(String image, Platform platform) throws InterruptedException {
-        docker.pullImageCmd(image).withPlatform(platform.toString()).exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES);
+    /**
+     * Pulls with the login the docker client would use for the image's registry, handed to the
+     * engine explicitly (an engine pull carries no credentials of its own); a refusal is one
+     * sentence naming the registry and the fix rather than the engine's words.
+     */
+    private void pull(String image, Platform platform) throws InterruptedException, EngineFault {
+        var cmd = docker.pullImageCmd(image).withPlatform(platform.toString());
+        ImageReference ref = ImageReference.parse(image);
+        try {
+            RegistryCredentials.find(ref.registry(), ref.repository(), RegistryCredentials.configFile(System.getenv("DOCKER_CONFIG")))
+                    .ifPresent(c -> cmd.withAuthConfig(authConfig(ref.registry(), c)));
+        } catch (ImageException e) {
+            throw new EngineFault(e.getMessage(), true); // a credential helper that failed: its sentence names the fix
+        }
+        try {
+            cmd.exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES);
+        } catch (DockerException | DockerClientException e) {
+            if (PullRefusal.matches(e.getMessage())) {
+                throw new EngineFault(PullRefusal.sentence(ref.registry(), image), true);
+            }
+            throw e;
+        }
+    }
+
+    private static AuthConfig authConfig(String registry, Credential c) {
+        AuthConfig auth = new AuthConfig().withRegistryAddress(registry.equals(ImageReference.DOCKER_HUB)
+                ? "https://index.docker.io/v1/" : registry);
+        // A helper's "<token>" user means an identity token, as docker/cli's credentials store has it.
+        return "<token>".equals(c.getUsername()) ? auth.withIdentityToken(c.getPassword())
+                : auth.withUsername(c.getUsername()).withPassword(c.getPassword());
     }
 
     private void copyQemu(String id, Platform platform) throws IOException, EngineFault {
@@ -369,8 +403,16 @@ public final class SmokeRunner {
     private static final class EngineFault extends Exception {
         private static final long serialVersionUID = 1L;
 
+        /** Whether the message is the whole sentence for the user (problem and fix), not a cause to wrap. */
+        private final boolean said;
+
         EngineFault(String message) {
+            this(message, false);
+        }
+
+        EngineFault(String message, boolean said) {
             super(message);
+            this.said = said;
         }
     }
 

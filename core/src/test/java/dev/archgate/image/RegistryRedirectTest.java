@@ -83,7 +83,7 @@ class RegistryRedirectTest {
 
     @Test
     void dockerConfigComesFromTheVariableWhenItIsSet() {
-        assertThat(RegistrySource.dockerConfigFile("/ci/docker")).isEqualTo(Path.of("/ci/docker/config.json"));
-        assertThat(RegistrySource.dockerConfigFile(null)).isEqualTo(Path.of(System.getProperty("user.home"), ".docker", "config.json"));
+        assertThat(RegistryCredentials.configFile("/ci/docker")).isEqualTo(Path.of("/ci/docker/config.json"));
+        assertThat(RegistryCredentials.configFile(null)).isEqualTo(Path.of(System.getProperty("user.home"), ".docker", "config.json"));
     }
 }
