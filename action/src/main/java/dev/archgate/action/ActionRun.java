@@ -66,6 +66,7 @@ final class ActionRun {
             outputs.put("failed-platforms", report.platforms().stream().filter(p -> p.verdict() != Verdict.PASS)
                     .map(p -> p.platform().toString()).collect(Collectors.joining(",")));
             outputs.put("report-dir", shown(reports, workspace));
+            outputs.putAll(BuildOutputs.of(report));
         } catch (RuntimeException e) {
             status = ExitStatus.of(e);
             if (ExitStatus.isUsage(e) || e instanceof GateException) {
@@ -79,6 +80,7 @@ final class ActionRun {
             outputs.put("digest", "");
             outputs.put("failed-platforms", "");
             outputs.put("report-dir", "");
+            outputs.putAll(BuildOutputs.of(null));
         }
         out.flush();
         writeOutputs(outputs);
