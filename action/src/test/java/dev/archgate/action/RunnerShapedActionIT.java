@@ -74,7 +74,7 @@ class RunnerShapedActionIT {
     private HostedRunner runner(String... fixtures) throws IOException, InterruptedException {
         HostedRunner r = new HostedRunner(engine, IMAGE, dir);
         Path fixturesDir = Fixtures.repositoryRoot().resolve("test-fixtures");
-        copy(fixturesDir.resolve("src"), r.workspace.resolve("src"));
+        ActionContractIT.copy(fixturesDir.resolve("src"), r.workspace.resolve("src"));
         for (String f : fixtures) {
             Files.createDirectories(r.workspace.resolve(f));
             Files.copy(fixturesDir.resolve(f).resolve("Dockerfile"), r.workspace.resolve(f).resolve("Dockerfile"));
@@ -192,18 +192,4 @@ class RunnerShapedActionIT {
             assertThat(files.toList()).allSatisfy(p -> assertThat(Files.getAttribute(p, "unix:uid")).isEqualTo(owner));
         }
     }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
-    }
-
 }
