@@ -31,6 +31,8 @@ final class HostedRunner {
     /** What one step left behind. */
     record Step(int status, String log, Map<String, String> outputs, String summary) {}
 
+    /** The user the hosted images run the runner as (uid and gid 1001), who owns the workspace. */
+    static final int RUNNER_UID = 1001;
     private final ClassicEngine engine;
     private final String image;
     private final Path root;
@@ -42,6 +44,8 @@ final class HostedRunner {
         this.image = image;
         this.root = root;
         this.workspace = Files.createDirectories(root.resolve("work/repo/repo"));
+        Files.setAttribute(workspace, "unix:uid", RUNNER_UID);
+        Files.setAttribute(workspace, "unix:gid", RUNNER_UID);
         this.runnerTemp = Files.createDirectories(root.resolve("work/_temp"));
         for (String d : List.of("_github_home", "_github_workflow", "_runner_file_commands")) {
             Files.createDirectories(runnerTemp.resolve(d));

@@ -187,9 +187,11 @@ class RunnerShapedActionIT {
     }
 
     private static void assertOwnedByTheWorkspaceOwner(HostedRunner r) throws IOException {
-        Object owner = Files.getAttribute(r.workspace, "unix:uid");
-        try (Stream<Path> files = Files.walk(r.workspace.resolve("merged"))) {
-            assertThat(files.toList()).allSatisfy(p -> assertThat(Files.getAttribute(p, "unix:uid")).isEqualTo(owner));
+        for (String reports : List.of("archgate-report", "gated", "merged")) {
+            try (Stream<Path> files = Files.walk(r.workspace.resolve(reports))) {
+                assertThat(files.toList()).allSatisfy(p -> assertThat(Files.getAttribute(p, "unix:uid")).as(p.toString())
+                        .isEqualTo(HostedRunner.RUNNER_UID));
+            }
         }
     }
 }
