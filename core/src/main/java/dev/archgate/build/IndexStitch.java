@@ -45,13 +45,15 @@ final class IndexStitch {
             }
             List<String> inspect = command("inspect");
             inspect.addAll(List.of(tags.get(0), "--format", "{{json .Manifest}}"));
-            StringBuilder json = new StringBuilder();
-            status = Buildx.run(inspect, json::append);
-            if (status != 0) {
+            List<String> said = new ArrayList<>();
+            status = Buildx.run(inspect, said::add);
+            // The descriptor is the one JSON line; a credential helper may have written lines of its own.
+            String json = said.stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
+            if (status != 0 || json == null) {
                 return new Result(null, BuildFailure.environment("wrote the index under " + tags.get(0) + " but cannot read it back: "
-                        + json));
+                        + String.join(" | ", said)));
             }
-            return new Result(JsonParser.parseString(json.toString()).getAsJsonObject().get("digest").getAsString(), null);
+            return new Result(JsonParser.parseString(json).getAsJsonObject().get("digest").getAsString(), null);
         } catch (IOException e) {
             return new Result(null, BuildFailure.environment("cannot run " + docker + " buildx imagetools (" + e.getMessage()
                     + "): install docker-buildx"));
