@@ -1,6 +1,5 @@
 package dev.archgate.action;
 
-import com.google.gson.JsonObject;
 import dev.archgate.report.Report;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,12 +23,10 @@ final class BuildOutputs {
         if (digest == null) {
             out.put("metadata", "");
         } else {
-            JsonObject meta = new JsonObject();
-            meta.addProperty("containerimage.digest", digest);
-            if (name != null) {
-                meta.addProperty("image.name", report.image().contains("@") ? name : report.image());
-            }
-            out.put("metadata", meta.toString());
+            // Written here, not with gson: the action depends on the engine's adapter-facing packages only.
+            String image = name == null ? null : report.image().contains("@") ? name : report.image();
+            out.put("metadata", "{\"containerimage.digest\":" + CredentialHelper.json(digest)
+                    + (image == null ? "" : ",\"image.name\":" + CredentialHelper.json(image)) + "}");
         }
         return out;
     }

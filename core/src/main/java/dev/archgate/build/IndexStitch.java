@@ -45,13 +45,14 @@ final class IndexStitch {
             }
             List<String> inspect = command("inspect");
             inspect.addAll(List.of(tags.get(0), "--format", "{{json .Manifest}}"));
-            List<String> said = new ArrayList<>();
-            status = Buildx.run(inspect, said::add);
-            // The descriptor is the one JSON line; a credential helper may have written lines of its own.
-            String json = said.stream().filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElse(null);
-            if (status != 0 || json == null) {
-                return new Result(null, BuildFailure.environment("wrote the index under " + tags.get(0) + " but cannot read it back: "
-                        + String.join(" | ", said)));
+            // Standard output only: the descriptor is indented JSON, and a credential helper may
+            // write lines of its own on standard error (a JVM helper: "Picked up JAVA_TOOL_OPTIONS").
+            Process p = new ProcessBuilder(inspect).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String json = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            status = p.waitFor();
+            if (status != 0 || !json.startsWith("{")) {
+                return new Result(null, BuildFailure.environment("wrote the index under " + tags.get(0) + " but cannot read it back "
+                        + "(docker buildx imagetools inspect " + tags.get(0) + " exits " + status + ")"));
             }
             return new Result(JsonParser.parseString(json).getAsJsonObject().get("digest").getAsString(), null);
         } catch (IOException e) {
