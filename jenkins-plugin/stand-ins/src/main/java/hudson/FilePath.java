@@ -4,11 +4,12 @@ import hudson.remoting.VirtualChannel;
 import java.io.File;
 import java.io.IOException;
 import java.io.Serializable;
+import org.jenkinsci.remoting.RoleSensitive;
 
 /**
  * Stand-in read from Jenkins core 2.541.3 (jenkinsci/jenkins, tag jenkins-2.541.3, core/src/main/java/hudson/FilePath.java): a local path only (the real one
  * also reaches agents through a channel); {@link #act} runs the callable here, as the real one does for a local path.
- * FileCallable's super-interface RoleSensitive (remoting) is left out: MasterToSlaveFileCallable implements it.
+ * FileCallable is RoleSensitive, as the real one: ControllerToAgentFileCallable answers checkRoles.
  */
 public final class FilePath implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -35,7 +36,7 @@ public final class FilePath implements Serializable {
         return callable.invoke(new File(remote), null);
     }
 
-    public interface FileCallable<T> extends Serializable {
+    public interface FileCallable<T> extends Serializable, RoleSensitive {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;
     }
 

@@ -1,5 +1,6 @@
 package dev.archgate.action;
 
+import dev.archgate.host.Host;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -27,7 +28,12 @@ public final class ActionMain {
             out.flush();
             System.exit(dev.archgate.gate.ExitStatus.USAGE);
         }
-        int status = new ActionRun(System.getenv(), out).run();
+        int status;
+        try (Host host = Host.of(System.getenv())) {
+            // The process's one hook: on SIGTERM (the runner cancelling the job) the run's smoke containers go.
+            Runtime.getRuntime().addShutdownHook(new Thread(host::stop, "archgate-cleanup"));
+            status = new ActionRun(host, System.getenv(), out).run();
+        }
         out.flush();
         System.exit(status);
     }

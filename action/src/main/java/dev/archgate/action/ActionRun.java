@@ -4,6 +4,7 @@ import dev.archgate.gate.ExitStatus;
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateException;
 import dev.archgate.gate.ProgressLines;
+import dev.archgate.host.Host;
 import dev.archgate.report.GitHubAnnotations;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
@@ -27,10 +28,13 @@ import java.util.stream.Collectors;
  * registry logins reach docker and jib through {@link CredentialHelper}, from the environment.
  */
 final class ActionRun {
+    private final Host host;
     private final Map<String, String> env;
     private final PrintWriter out;
 
-    ActionRun(Map<String, String> env, PrintWriter out) {
+    /** @param host the machine the gate runs against, built from the same environment */
+    ActionRun(Host host, Map<String, String> env, PrintWriter out) {
+        this.host = host;
         this.env = Map.copyOf(env);
         this.out = out;
     }
@@ -95,7 +99,7 @@ final class ActionRun {
         out.flush();
         Report report;
         try {
-            report = Gate.run(spec, new ProgressLines(out));
+            report = Gate.run(host, spec, new ProgressLines(out));
         } finally {
             out.println(WorkflowCommands.resumeCommands(token));
             out.println(WorkflowCommands.endGroup());
@@ -108,7 +112,7 @@ final class ActionRun {
         out.flush();
         Report report;
         try {
-            report = Gate.merge(merge.reports(), merge.platforms(), merge.promote(), new ProgressLines(out));
+            report = Gate.merge(host, merge.reports(), merge.platforms(), merge.promote(), new ProgressLines(out));
         } finally {
             out.println(WorkflowCommands.endGroup());
         }

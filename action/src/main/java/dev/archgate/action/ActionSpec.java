@@ -21,6 +21,10 @@ import java.util.function.UnaryOperator;
  * workspace's, as a user reads them in the repository.
  */
 final class ActionSpec {
+    /** The inputs of the build settings, for the message that refuses them when nothing is built. */
+    private static final Map<String, String> BUILD_INPUTS = Map.of("build.context", "the input 'context'", "build.dockerfile", "'file'",
+            "build.tags", "'tags'", "build.push", "'push'", "build.args", "'build-args'");
+
     /** Where the reports go when neither the input nor archgate.yml says. */
     static final String DEFAULT_REPORT_DIR = "archgate-report";
 
@@ -37,6 +41,7 @@ final class ActionSpec {
             d = new SpecLoader(environment).load(config);
         }
         d = SpecOverrides.builder()
+                .settingNames(BUILD_INPUTS)
                 .image(in.get("image"))
                 .context(path(workspace, in.get("context")))
                 .dockerfile(path(workspace, in.get("file")))

@@ -141,6 +141,10 @@ class ActionInputsTest {
         assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/amd64", "expect-exit", "zero")))
                 .hasMessage("input 'expect-exit' is 'zero': give a whole number such as 0");
         assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/sparc"))).hasMessageContaining("unknown platform 'linux/sparc'");
+        // build inputs beside an image were dropped without a word before
+        assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/amd64", "tags", "registry.example/app:2", "push", "true")))
+                .hasMessage("'tags', 'push' apply to a build, but nothing is built here: give the input 'context' (or build: in archgate.yml), "
+                        + "or leave them out when gating an image");
     }
 
     private ActionMerge merge(Map<String, String> inputs) {

@@ -2,6 +2,7 @@ package dev.archgate.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.host.Host;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Coverage;
@@ -65,7 +66,9 @@ class ActionMergeRunTest {
         env.put("GITHUB_WORKSPACE", workspace.toString());
         env.put("GITHUB_OUTPUT", workspace.resolve("output").toString());
         env.put("GITHUB_STEP_SUMMARY", workspace.resolve("step-summary").toString());
-        return new ActionRun(env, new PrintWriter(log)).run();
+        try (Host host = Host.of(env)) {
+            return new ActionRun(host, env, new PrintWriter(log)).run();
+        }
     }
 
     private String outputs() throws Exception {

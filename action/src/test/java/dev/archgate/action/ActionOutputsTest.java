@@ -2,6 +2,7 @@ package dev.archgate.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.host.Host;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,10 @@ class ActionOutputsTest {
         Map<String, String> env = Map.of("INPUT_PASSWORD", password, "INPUT_USERNAME", "bot", "INPUT_IMAGE", "x", "INPUT_CONTEXT", ".",
                 "GITHUB_WORKSPACE", dir.toString(), "GITHUB_OUTPUT", output.toString(), "GITHUB_STEP_SUMMARY", summary.toString());
         StringWriter log = new StringWriter();
-        int status = new ActionRun(env, new PrintWriter(log)).run();
+        int status;
+        try (Host host = Host.of(env)) {
+            status = new ActionRun(host, env, new PrintWriter(log)).run();
+        }
         assertThat(status).isEqualTo(2);
         String[] lines = log.toString().split("\n");
         assertThat(lines[0]).isEqualTo("::add-mask::s3cr%25t%0Apart-two");

@@ -6,13 +6,13 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The action is an adapter, like the CLI: it reaches the engine only through gate, spec, report and the platform model. */
+/** The action is an adapter, like the CLI: it reaches the engine only through gate, host, spec, report and the platform model. */
 class AdapterRulesTest {
     @Test
     void theActionUsesOnlyTheAdapterFacingPackagesOfTheEngine() {
         classes().that().resideInAPackage("dev.archgate.action..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.archgate.action..", "dev.archgate.gate..",
-                        "dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.platform..", "java..")
+                        "dev.archgate.host..", "dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.platform..", "java..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.archgate.action"));
     }
 }

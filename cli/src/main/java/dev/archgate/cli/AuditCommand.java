@@ -46,6 +46,7 @@ final class AuditCommand implements Callable<Integer> {
         var gateSpec = policy.addTo(SpecOverrides.builder().image(image).platforms(platforms).ignorePaths(ignorePaths)
                 .insecureRegistries(registries.insecure)).build().applyTo(SpecDraft.empty()).toSpec();
         output.prepare();
-        return SignalledRun.await(Gate.startAudit(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
+        return CliHost.with(host -> SignalledRun.await(Gate.startAudit(host, gateSpec, GateListener.SILENT),
+                r -> output.emit(r, spec.commandLine().getOut())));
     }
 }

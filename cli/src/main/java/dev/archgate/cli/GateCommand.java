@@ -32,6 +32,10 @@ import picocli.CommandLine.Spec;
                 + "each platform under strict QEMU emulation, write the reports, and promote the tested digest only when all pass.",
             "Settings come from archgate.yml (--config, default ./archgate.yml when present); each flag overrides its key."})
 final class GateCommand implements Callable<Integer> {
+    /** The flags of the build settings, for the message that refuses them when nothing is built. */
+    private static final Map<String, String> BUILD_FLAGS = Map.of("build.context", "--context DIR", "build.dockerfile", "--file",
+            "build.target", "--target", "build.tags", "--tag", "build.push", "--push", "build.args", "--build-arg");
+
     static final class Source {
         @Option(names = "--image", paramLabel = "REF", description = "Gate an existing image instead of building.")
         String image;
@@ -122,19 +126,20 @@ final class GateCommand implements Callable<Integer> {
         }
         output.reportDir = gateSpec.reportDir(); // --report-dir over report.dir, as the spec merged them
         output.prepare();
-        return SignalledRun.await(Gate.start(gateSpec, new ProgressLines(err)), report -> {
+        return CliHost.with(host -> SignalledRun.await(Gate.start(host, gateSpec, new ProgressLines(err)), report -> {
             if (github) {
                 err.println("::endgroup::");
                 GitHubAnnotations.render(report).forEach(err::println);
             }
             return output.emit(report, spec.commandLine().getOut());
-        });
+        }));
     }
 
     GateSpec spec() {
         Path file = config != null ? config : Files.isRegularFile(Path.of("archgate.yml")) ? Path.of("archgate.yml") : null;
-        SpecDraft d = file == null ? SpecDraft.empty() : SpecLoader.fromSystemEnvironment().load(file);
+        SpecDraft d = file == null ? SpecDraft.empty() : new SpecLoader(System::getenv).load(file);
         SpecOverrides.Builder overrides = SpecOverrides.builder()
+                .settingNames(BUILD_FLAGS)
                 .image(source == null ? null : source.image)
                 .context(source == null ? null : source.context)
                 .dockerfile(dockerfile)

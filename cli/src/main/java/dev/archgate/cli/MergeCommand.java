@@ -39,10 +39,10 @@ final class MergeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         output.prepare();
         PrintWriter err = spec.commandLine().getErr();
-        var merged = Gate.merge(reports, Platform.parseList(platforms), promote, line -> {
+        var merged = CliHost.with(host -> Gate.merge(host, reports, Platform.parseList(platforms), promote, line -> {
             err.println(line);
             err.flush();
-        });
+        }));
         return output.emit(merged, spec.commandLine().getOut());
     }
 }

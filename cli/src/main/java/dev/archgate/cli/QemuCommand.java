@@ -42,7 +42,7 @@ final class QemuCommand {
     static final class Status extends Subcommand {
         @Override
         Report report(List<Platform> list, PrintWriter out) throws InterruptedException {
-            return Gate.qemuStatus(list);
+            return CliHost.with(host -> Gate.qemuStatus(host, list));
         }
     }
 
@@ -55,7 +55,7 @@ final class QemuCommand {
 
         @Override
         Report report(List<Platform> list, PrintWriter out) throws InterruptedException {
-            return Gate.qemuInstall(list, throughEngine, out::println);
+            return CliHost.with(host -> Gate.qemuInstall(host, list, throughEngine, out::println));
         }
     }
 }

@@ -59,8 +59,17 @@ final class ReportOutput {
         return ExitStatus.of(report.verdict());
     }
 
+    /** The file and what is wrong with it, in words: the JDK's exceptions name the problem only by their class. */
     private static String describe(Exception e) {
-        return e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getFile() + ": " + fs.getReason()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        if (e instanceof java.nio.file.FileAlreadyExistsException fs) {
+            return fs.getFile() + " is in the way: it exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException fs) {
+            return fs.getFile() + ": permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs) {
+            return fs.getFile() + (fs.getReason() != null ? ": " + fs.getReason() : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : "no further detail";
     }
 }

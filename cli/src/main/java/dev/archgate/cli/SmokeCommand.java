@@ -75,6 +75,7 @@ final class SmokeCommand implements Callable<Integer> {
                 .insecureRegistries(registries.insecure).emulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu")))
                 .build().applyTo(SpecDraft.empty()).toSpec();
         output.prepare();
-        return SignalledRun.await(Gate.startSmoke(gateSpec, GateListener.SILENT), r -> output.emit(r, spec.commandLine().getOut()));
+        return CliHost.with(host -> SignalledRun.await(Gate.startSmoke(host, gateSpec, GateListener.SILENT),
+                r -> output.emit(r, spec.commandLine().getOut())));
     }
 }

@@ -70,4 +70,34 @@ class GateFlagsTest {
         assertThatThrownBy(() -> spec("--size-budget", "lots")).isInstanceOf(SpecException.class)
                 .hasMessageStartingWith("--size-budget is 'lots'");
     }
+
+    /** The contract: bad usage exits 2 with one sentence; build flags beside --image were dropped without a word before. */
+    @Test
+    void buildFlagsBesideAnImageAreRefusedWithExitTwoAndOneSentence() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = ArchgateCommand.newCommandLine("gate");
+        cl.setErr(new java.io.PrintWriter(err));
+
+        int status = cl.execute("gate", "--image", "127.0.0.1:5000/team/app:1", "--platforms", "linux/amd64", "--tag",
+                "127.0.0.1:5000/team/app:2", "--push");
+
+        assertThat(status).isEqualTo(ArchgateCommand.EXIT_USAGE);
+        assertThat(err.toString().strip()).isEqualTo("archgate: --tag, --push apply to a build, but nothing is built here: give --context DIR "
+                + "(or build: in archgate.yml), or leave them out when gating an image");
+    }
+
+    /** A report directory that is a file: the sentence says what is in the way, never the JDK's exception class (FileAlreadyExistsException). */
+    @Test
+    void aReportDirectoryThatCannotBeMadeIsNamedWithoutAJavaClassName() throws Exception {
+        Path aFile = Files.writeString(dir.resolve("a-file"), "");
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cl = ArchgateCommand.newCommandLine("audit");
+        cl.setErr(new java.io.PrintWriter(err));
+
+        int status = cl.execute("audit", "oci:" + dir.resolve("no-layout"), "--platforms", "linux/amd64", "--report-dir", aFile.toString());
+
+        assertThat(status).isEqualTo(ArchgateCommand.EXIT_USAGE);
+        assertThat(err.toString().strip()).isEqualTo("archgate: cannot write the reports to " + aFile + " (" + aFile
+                + " is in the way: it exists and is not a directory): choose a writable --report-dir");
+    }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.smoke.Labels;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
@@ -32,7 +32,7 @@ class InterruptsAndFaultsIT {
     @CsvSource({"TERM, 143", "INT, 130"})
     void aSignalDuringServiceSmokeRemovesTheContainersReportsInterruptedAndExitsWithTheSignalsStatus(String signal, int status,
                                                                                                      @TempDir Path reports) throws Exception {
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(CliHost.environment());
         Process archgate = archgate(Map.of(), "smoke", Fixtures.named("good-service").image(), "--platforms", "linux/amd64,linux/arm64",
                 "--service", "--ready", "120s", "--report-dir", reports.toString());
         String owner = ":" + archgate.pid();
@@ -72,7 +72,7 @@ class InterruptsAndFaultsIT {
             System.setProperty("DOCKER_HOST", "unix://" + socket);
             Thread killer = new Thread(() -> {
                 try {
-                    DockerClient docker = DockerClients.fromEnvironment();
+                    DockerClient docker = DockerClients.fromEnvironment(CliHost.environment());
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
                     while (containers(docker, ":" + ProcessHandle.current().pid()) < 1 && System.nanoTime() < deadline) {
                         Thread.sleep(100);
@@ -97,7 +97,7 @@ class InterruptsAndFaultsIT {
                 System.setProperty("DOCKER_HOST", before);
             }
             // The run could not remove its container through a dead engine; the live one removes it here.
-            DockerClient docker = DockerClients.fromEnvironment();
+            DockerClient docker = DockerClients.fromEnvironment(CliHost.environment());
             String owner = ":" + ProcessHandle.current().pid();
             docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.MARK, "1")).exec().stream()
                     .filter(c -> c.getLabels().getOrDefault(Labels.OWNER, "").endsWith(owner))
@@ -143,7 +143,8 @@ class InterruptsAndFaultsIT {
             assertThat(run.status()).as(run.err()).isEqualTo(2);
             assertThat(run.err()).as("nothing was built").doesNotContain("building").doesNotContain("\tat ");
         }
-        assertThat(unwritable.err()).contains("cannot write the reports to " + aFile.resolve("reports")).contains("choose a writable --report-dir");
+        assertThat(unwritable.err()).contains("cannot write the reports to " + aFile.resolve("reports")).contains("choose a writable --report-dir")
+                .doesNotContain("Exception");
         assertThat(unknownCheck.err()).contains("unknown check 'elf.wrong'");
         assertThat(checkOff.err()).contains("cannot be off").contains("remove a platform you do not require from platforms");
         assertThat(noDockerfile.err()).contains("Dockerfile");

@@ -2,7 +2,7 @@ package dev.archgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.emulation.ProbeProgram;
+import dev.archgate.host.ProbeProgram;
 import dev.archgate.platform.Platform;
 import dev.archgate.testing.AuthRegistry;
 import dev.archgate.testing.ClassicEngine;

@@ -37,6 +37,10 @@ final class BuildProgress {
     private static final Pattern LOCATION = Pattern.compile("^(\\S+):(\\d+)$");
     private static final Pattern FAILED_LINE = Pattern.compile("^\\s*(\\d+) \\| >>> ");
     private static final Pattern REGISTRY_URL = Pattern.compile("https?://([^/\\s\"]+)/v2/");
+    private static final Pattern VARYING = Pattern.compile(
+            "\"[a-z]+://[^\"]*\"|[a-z]+://\\S+|sha256:[0-9a-f]+|[a-z0-9.-]+:\\d{2,5}\\b|\\b[0-9a-f]{32,}\\b");
+    private static final Pattern STATUS_DENIED = Pattern.compile("\\b40[13]\\b");
+    private static final Pattern STATUS_SERVER_ERROR = Pattern.compile("\\b5\\d\\d\\b");
     private static final Pattern REFERENCE = Pattern.compile(
             "(?:failed to push|load metadata for|resolve source metadata for|failed to resolve source metadata for) ([^\\s:/]+(?::\\d+)?)/");
 
@@ -222,25 +226,36 @@ final class BuildProgress {
     }
 
     /** A registry step failed: credentials and missing images are for the user to fix, an unreachable or failing registry is the environment's. */
-    private static BuildFailure registry(String step, String error) {
+    static BuildFailure registry(String step, String error) {
         String lower = error.toLowerCase(Locale.ROOT);
+        String words = wordsOf(lower);
         String registry = registryOf(error);
         String doing = step.startsWith("exporting") || lower.contains("failed to push") ? "while pushing the image"
                 : "while reading a base image";
-        if (lower.contains("401") || lower.contains("403") || lower.contains("unauthorized") || lower.contains("denied")
-                || lower.contains("authentication required")) {
+        if (STATUS_DENIED.matcher(words).find() || words.contains("unauthorized") || words.contains("denied")
+                || words.contains("authentication required")) {
             return BuildFailure.usage("the registry " + registry + " refused access " + doing + " (" + error + "): run 'docker login "
                     + registry + "' with an account that may push and pull there");
         }
-        if (lower.contains(": not found") && !lower.contains("dial tcp")) {
+        if (words.contains(": not found") && !words.contains("dial tcp")) {
             return BuildFailure.usage("a base image does not exist " + doing + " (" + error + "): fix the FROM line or push the base first");
         }
-        if (Pattern.compile("\\b5\\d\\d\\b").matcher(error).find()) {
+        if (STATUS_SERVER_ERROR.matcher(words).find()) {
             return BuildFailure.environment("the registry " + registry + " answered with a server error " + doing + " (" + error
                     + "): it is failing, not the image; check the registry's health and storage and run the gate again");
         }
         return BuildFailure.environment("the registry " + registry + " is unreachable " + doing + " (" + error
                 + "): start it or correct its address in the tags, then run the gate again");
+    }
+
+    /**
+     * The error without what varies from run to run: quoted URLs (a blob's URL holds its digest,
+     * whose hex digits can spell "401" or "403"), digests and host:port addresses (an ephemeral
+     * port can too). The kind of a failure is read from the words that remain, so it cannot
+     * depend on which digest or port a run happened to get.
+     */
+    private static String wordsOf(String lowerError) {
+        return VARYING.matcher(lowerError).replaceAll(" ");
     }
 
     private static String registryOf(String error) {

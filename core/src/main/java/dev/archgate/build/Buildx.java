@@ -2,6 +2,7 @@ package dev.archgate.build;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.archgate.host.DockerCli;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.BuildSpec;
 import java.io.BufferedReader;
@@ -29,12 +30,12 @@ import java.util.stream.Collectors;
  * built and pushed on its own and {@link IndexStitch} joins them by digest under the tags.
  */
 public final class Buildx {
-    private final String docker;
+    private final DockerCli docker;
     private final String builder;
     private final String driver;
 
     /** @param builder the buildx builder to use, null for buildx's current one */
-    public Buildx(String docker, String builder) {
+    public Buildx(DockerCli docker, String builder) {
         this(docker, builder, null);
     }
 
@@ -42,7 +43,7 @@ public final class Buildx {
      * @param builder the buildx builder to use, null for buildx's current one (which honours BUILDX_BUILDER)
      * @param driver that builder's driver as {@code docker buildx inspect} names it, null when not known
      */
-    public Buildx(String docker, String builder, String driver) {
+    public Buildx(DockerCli docker, String builder, String driver) {
         this.docker = docker;
         this.builder = builder;
         this.driver = driver;
@@ -137,7 +138,7 @@ public final class Buildx {
         } catch (IOException e) {
             return BuildResult.failed(List.of(), BuildFailure.environment("cannot create a temporary file: " + e.getMessage()));
         }
-        List<String> cmd = new ArrayList<>(List.of(docker, "buildx"));
+        List<String> cmd = new ArrayList<>(List.of("buildx"));
         if (builder != null) {
             cmd.addAll(List.of("--builder", builder));
         }
@@ -155,13 +156,13 @@ public final class Buildx {
         cmd.add(spec.context().toString());
         try {
             BuildProgress progress = new BuildProgress(log);
-            int status = run(cmd, progress::line);
+            int status = run(docker, cmd, progress::line);
             if (status != 0 && spec.push() && progress.failure(platforms, status).message().contains("500 Internal Server Error")) {
                 // Registries of the distribution 2.x line answer 500 to a HEAD that meets a tag
                 // being written; the build is cached, so one more push costs little.
                 log.accept("the registry answered 500 during the push; pushing once more");
                 progress = new BuildProgress(log);
-                status = run(cmd, progress::line);
+                status = run(docker, cmd, progress::line);
             }
             List<String> warnings = progress.warnings();
             if (status != 0) {
@@ -175,7 +176,7 @@ public final class Buildx {
             }
             return new BuildResult("docker-daemon:" + tags.get(0), tags.get(0), digest, Map.of(), warnings, null);
         } catch (IOException e) {
-            return BuildResult.failed(List.of(), BuildFailure.environment("cannot run " + docker + " buildx (" + e.getMessage()
+            return BuildResult.failed(List.of(), BuildFailure.environment("cannot run " + docker.program() + " buildx (" + e.getMessage()
                     + "): install docker-buildx"));
         } finally {
             try {
@@ -186,8 +187,8 @@ public final class Buildx {
         }
     }
 
-    static int run(List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    static int run(DockerCli docker, List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {
+        Process p = docker.command(cmd).start();
         // Read on a thread of its own: a blocking read does not see an interrupt, a wait for the process does.
         Thread reader = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,5 +1,6 @@
 package dev.archgate.build;
 
+import dev.archgate.host.DockerCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Asks buildx about a builder before anything is built with it. */
 public final class BuildxBuilders {
-    private final String docker;
+    private final DockerCli docker;
 
-    public BuildxBuilders(String docker) {
+    public BuildxBuilders(DockerCli docker) {
         this.docker = docker;
     }
 
@@ -19,7 +20,7 @@ public final class BuildxBuilders {
      * @throws BuilderException naming the builder: unknown (usage) or not answering (environment)
      */
     public BuildxBuilder inspect(String name) throws InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(docker, "buildx", "inspect"));
+        List<String> cmd = new ArrayList<>(List.of("buildx", "inspect"));
         if (name != null) {
             cmd.add(name);
         }
@@ -27,7 +28,7 @@ public final class BuildxBuilders {
         String out;
         int status;
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            Process p = docker.command(cmd).start();
             out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
@@ -35,7 +36,7 @@ public final class BuildxBuilders {
             }
             status = p.exitValue();
         } catch (IOException e) {
-            throw new BuilderException("cannot run " + docker + " buildx (" + e.getMessage() + "): install docker-buildx", false);
+            throw new BuilderException("cannot run " + docker.program() + " buildx (" + e.getMessage() + "): install docker-buildx", false);
         }
         if (status != 0) {
             String last = out.strip().lines().reduce((a, b) -> b).orElse("exit status " + status);

@@ -1,6 +1,7 @@
 package dev.archgate.build;
 
 import com.google.gson.JsonParser;
+import dev.archgate.host.DockerCli;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,11 @@ final class IndexStitch {
     /** The index's digest, or why it could not be written. */
     record Result(String digest, BuildFailure failure) {}
 
-    private final String docker;
+    private final DockerCli docker;
     private final String builder;
 
     /** @param builder the buildx builder whose registry settings apply, null for the current one */
-    IndexStitch(String docker, String builder) {
+    IndexStitch(DockerCli docker, String builder) {
         this.docker = docker;
         this.builder = builder;
     }
@@ -34,7 +35,7 @@ final class IndexStitch {
         create.addAll(manifests);
         List<String> output = new ArrayList<>();
         try {
-            int status = Buildx.run(create, line -> {
+            int status = Buildx.run(docker, create, line -> {
                 output.add(line);
                 log.accept(line);
             });
@@ -47,7 +48,7 @@ final class IndexStitch {
             inspect.addAll(List.of(tags.get(0), "--format", "{{json .Manifest}}"));
             // Standard output only: the descriptor is indented JSON, and a credential helper may
             // write lines of its own on standard error (a JVM helper: "Picked up JAVA_TOOL_OPTIONS").
-            Process p = new ProcessBuilder(inspect).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = docker.command(inspect).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String json = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
             status = p.waitFor();
             if (status != 0 || !json.startsWith("{")) {
@@ -56,13 +57,13 @@ final class IndexStitch {
             }
             return new Result(JsonParser.parseString(json).getAsJsonObject().get("digest").getAsString(), null);
         } catch (IOException e) {
-            return new Result(null, BuildFailure.environment("cannot run " + docker + " buildx imagetools (" + e.getMessage()
+            return new Result(null, BuildFailure.environment("cannot run " + docker.program() + " buildx imagetools (" + e.getMessage()
                     + "): install docker-buildx"));
         }
     }
 
     private List<String> command(String verb) {
-        List<String> cmd = new ArrayList<>(List.of(docker, "buildx"));
+        List<String> cmd = new ArrayList<>(List.of("buildx"));
         if (builder != null) {
             cmd.addAll(List.of("--builder", builder));
         }

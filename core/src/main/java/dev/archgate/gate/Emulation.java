@@ -1,10 +1,12 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.emulation.Binfmt;
-import dev.archgate.emulation.BinfmtHandler;
-import dev.archgate.emulation.ProbeImage;
-import dev.archgate.emulation.ProbeProgram;
+import dev.archgate.host.Binfmt;
+import dev.archgate.host.BinfmtHandler;
+import dev.archgate.host.BinfmtLock;
+import dev.archgate.host.Host;
+import dev.archgate.host.ProbeImage;
+import dev.archgate.host.ProbeProgram;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
@@ -13,6 +15,7 @@ import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
@@ -52,19 +55,26 @@ final class Emulation {
 
     private static SmokeResult probe(DockerClient docker, SmokeRunner runner, Platform p) throws InterruptedException {
         try {
-            return runner.run(ProbeImage.loadInto(docker, p), p, Binfmt.isNative(p), null, PROBE, false,
-                    ProgramChain.unread(PROBE.command()), PROBE.command());
+            return runner.run(SmokeRequest.of(ProbeImage.loadInto(docker, p), p, PROBE).program(ProgramChain.unread(PROBE.command()), PROBE.command())
+                    .nativeCode(Binfmt.isNative(p)).strict(false).build());
         } catch (IOException e) {
             throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
                     GateException.Kind.ENVIRONMENT, e);
         }
     }
 
-    static Report check(List<Platform> platforms, List<String> installLog) throws InterruptedException {
-        Binfmt binfmt = Binfmt.host();
-        DockerClient docker = Engine.connect();
-        SmokeRunner runner = Engine.runner(docker);
-        runner.sweep();
+    static Report check(Host host, List<Platform> platforms, List<String> installLog) throws InterruptedException {
+        Binfmt binfmt = host.binfmt();
+        DockerClient docker = Engine.connect(host);
+        SmokeRunner runner = Engine.runner(host, docker);
+        try (BinfmtLock.Held handlers = host.binfmtLock().shared(line -> { }); Host.StopRegistration stop = host.onStop(runner::stop)) {
+            runner.sweep();
+            return check(binfmt, docker, runner, platforms, installLog);
+        }
+    }
+
+    private static Report check(Binfmt binfmt, DockerClient docker, SmokeRunner runner, List<Platform> platforms, List<String> installLog)
+            throws InterruptedException {
         List<PlatformReport> reports = new ArrayList<>();
         for (Platform p : platforms) {
             List<Finding> findings = new ArrayList<>();

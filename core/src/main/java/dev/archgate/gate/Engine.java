@@ -1,11 +1,11 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.host.Host;
 import dev.archgate.image.ResolvedImage;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.EngineEndpoint;
-import java.nio.file.Path;
 
 /** The Docker Engine as the smoke stage uses it: a checked connection, and the image pinned by digest. */
 final class Engine {
@@ -13,13 +13,14 @@ final class Engine {
 
     private Engine() {}
 
-    static DockerClient connect() {
-        return checked(DockerClients.fromEnvironment(), DockerClients.host(), "start dockerd, or set DOCKER_HOST to where it listens");
+    /** The host's local engine, asked whether it answers. */
+    static DockerClient connect(Host host) {
+        return checked(host.docker(), host.dockerAddress(), "start dockerd, or set DOCKER_HOST to where it listens");
     }
 
     /** An engine named in engines:, TLS as the docker CLI does it. */
-    static DockerClient connect(EngineEndpoint endpoint) {
-        return checked(DockerClients.forEndpoint(endpoint), endpoint.host(), "start it, or fix its address and TLS settings "
+    static DockerClient connect(Host host, EngineEndpoint endpoint) {
+        return checked(host.docker(endpoint), endpoint.host(), "start it, or fix its address and TLS settings "
                 + "(tls-verify, cert-path with ca.pem, cert.pem, key.pem) in engines:");
     }
 
@@ -37,10 +38,12 @@ final class Engine {
         return docker;
     }
 
-    /** A runner for the engine; leftovers of earlier runs are its caller's to sweep ({@link SmokeRunner#sweep}). */
-    static SmokeRunner runner(DockerClient docker) {
-        Labels labels = new Labels();
-        return new SmokeRunner(docker, labels, Path.of(System.getenv().getOrDefault("ARCHGATE_QEMU_DIR", "/usr/bin")));
+    /**
+     * A runner for the engine with the host's QEMU; leftovers of earlier runs are its caller's to
+     * sweep ({@link SmokeRunner#sweep}), and its caller registers it to be stopped with the host.
+     */
+    static SmokeRunner runner(Host host, DockerClient docker) {
+        return new SmokeRunner(docker, new Labels(), host.qemu(), host.dockerConfig());
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.archgate.gate;
 
-import dev.archgate.emulation.Binfmt;
-import dev.archgate.emulation.EngineRegistrar;
+import dev.archgate.host.Host;
+import dev.archgate.host.QemuInstall;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
@@ -17,7 +17,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The engine's entry points for the adapters: each wires the stages a command needs. */
+/**
+ * The engine's entry points for the adapters: each wires the stages a command needs. Each takes
+ * the {@link Host} its adapter built from its own environment; the adapter closes it.
+ */
 public final class Gate {
     private Gate() {}
 
@@ -41,13 +44,13 @@ public final class Gate {
      *
      * @throws GateException when the run could not start or finish (one sentence, usage or environment)
      */
-    public static Report run(GateSpec spec, GateListener listener) throws InterruptedException {
-        return start(spec, listener).await();
+    public static Report run(Host host, GateSpec spec, GateListener listener) throws InterruptedException {
+        return start(host, spec, listener).await();
     }
 
     /** The whole gate on a thread of its own, so an adapter can cancel it. */
-    public static GateRun start(GateSpec spec, GateListener listener) {
-        return new GateRun(new GateFlow(spec, listener, Stages.ALL));
+    public static GateRun start(Host host, GateSpec spec, GateListener listener) {
+        return new GateRun(new GateFlow(host, spec, listener, Stages.ALL));
     }
 
     /**
@@ -55,28 +58,28 @@ public final class Gate {
      *
      * @throws GateException when the image cannot be read at all (one sentence, usage or environment)
      */
-    public static Report audit(GateSpec spec, GateListener listener) throws InterruptedException {
-        return startAudit(spec, listener).await();
+    public static Report audit(Host host, GateSpec spec, GateListener listener) throws InterruptedException {
+        return startAudit(host, spec, listener).await();
     }
 
     /** The static audit on a thread of its own, so an adapter can cancel it. */
-    public static GateRun startAudit(GateSpec spec, GateListener listener) {
+    public static GateRun startAudit(Host host, GateSpec spec, GateListener listener) {
         requireImage(spec, "audit");
-        return new GateRun(new GateFlow(spec, listener, Stages.AUDIT));
+        return new GateRun(new GateFlow(host, spec, listener, Stages.AUDIT));
     }
 
     /**
      * Smoke tests of {@code spec.image()} on every platform of the spec, in parallel, strict
      * emulation as the spec says; platforms the host cannot emulate are errors, never passes.
      */
-    public static Report smoke(GateSpec spec, GateListener listener) throws InterruptedException {
-        return startSmoke(spec, listener).await();
+    public static Report smoke(Host host, GateSpec spec, GateListener listener) throws InterruptedException {
+        return startSmoke(host, spec, listener).await();
     }
 
     /** The smoke runs on a thread of their own, so an adapter can cancel them. */
-    public static GateRun startSmoke(GateSpec spec, GateListener listener) {
+    public static GateRun startSmoke(Host host, GateSpec spec, GateListener listener) {
         requireImage(spec, "smoke");
-        return new GateRun(new GateFlow(spec, listener, Stages.SMOKE));
+        return new GateRun(new GateFlow(host, spec, listener, Stages.SMOKE));
     }
 
     /**
@@ -86,7 +89,7 @@ public final class Gate {
      *
      * @throws GateException naming the report and the fix (usage), or a failed promotion (environment)
      */
-    public static Report merge(List<Path> reports, List<Platform> required, List<String> promote, GateListener listener)
+    public static Report merge(Host host, List<Path> reports, List<Platform> required, List<String> promote, GateListener listener)
             throws InterruptedException {
         if (required.isEmpty()) {
             throw new SpecException("merge needs --platforms: the platforms the release requires, e.g. linux/amd64,linux/arm64");
@@ -113,7 +116,7 @@ public final class Gate {
         String image = merged.image();
         String pinned = image == null || image.startsWith("docker-daemon:") || image.startsWith("oci") ? null
                 : Engine.pinned(image, merged.digest());
-        Promotion.promote(merged, pinned, promote, listener);
+        Promotion.promote(host.dockerCli(), merged, pinned, promote, listener);
         return merged;
     }
 
@@ -127,8 +130,8 @@ public final class Gate {
      * What binfmt_misc says for each platform, proven by running archgate's probe program in a
      * container of that platform: a handler that is listed but does not run code is an error.
      */
-    public static Report qemuStatus(List<Platform> platforms) throws InterruptedException {
-        return Emulation.check(platforms, List.of());
+    public static Report qemuStatus(Host host, List<Platform> platforms) throws InterruptedException {
+        return Emulation.check(host, platforms, List.of());
     }
 
     /**
@@ -136,25 +139,15 @@ public final class Gate {
      * registration is written directly when this process may (root on the engine's host), else,
      * or when {@code throughEngine} asks for it, by a privileged container on the engine.
      */
-    public static Report qemuInstall(List<Platform> platforms, boolean throughEngine, GateListener listener) throws InterruptedException {
+    public static Report qemuInstall(Host host, List<Platform> platforms, boolean throughEngine, GateListener listener) throws InterruptedException {
         List<String> done;
-        Binfmt binfmt = Binfmt.host();
         try {
-            if (throughEngine) {
-                done = new EngineRegistrar(binfmt).install(Engine.connect(), platforms);
-            } else {
-                try {
-                    done = binfmt.install(platforms);
-                } catch (IOException direct) {
-                    listener.log("cannot register directly (" + direct.getMessage() + "); registering through a privileged container");
-                    done = new EngineRegistrar(binfmt).install(Engine.connect(), platforms);
-                }
-            }
+            done = QemuInstall.install(host.binfmt(), platforms, throughEngine, () -> Engine.connect(host), all -> all, listener::log);
         } catch (IOException e) {
             throw new GateException("cannot register the QEMU handlers (" + e.getMessage() + "): run as root on the Docker host, "
                     + "or let the engine run privileged containers", GateException.Kind.ENVIRONMENT, e);
         }
         done.forEach(listener::log);
-        return Emulation.check(platforms, done);
+        return Emulation.check(host, platforms, done);
     }
 }

@@ -16,7 +16,8 @@ import java.util.function.Supplier;
 final class ImageSources {
     private ImageSources() {}
 
-    static ImageSource open(String ref, Set<String> insecureRegistries, Supplier<DockerClient> docker) throws IOException {
+    /** @param docker the engine, connected only for a docker-daemon: image */
+    static ImageSource open(String ref, Set<String> insecureRegistries, Path dockerConfig, Supplier<DockerClient> docker) throws IOException {
         if (ref.startsWith("oci:")) {
             String[] p = splitRef(ref.substring(4));
             return ImageSource.ociLayout(Path.of(p[0]), p[1]);
@@ -29,7 +30,7 @@ final class ImageSources {
             String name = ref.substring("docker-daemon:".length());
             return ImageSource.engine(docker.get(), name);
         }
-        return ImageSource.registry(ImageReference.parse(ref), insecureRegistries);
+        return ImageSource.registry(ImageReference.parse(ref), insecureRegistries, dockerConfig);
     }
 
     /** "dir:ref" into the path and the optional ref name (a path may itself hold no colon then). */

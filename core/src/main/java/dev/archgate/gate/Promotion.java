@@ -1,6 +1,7 @@
 package dev.archgate.gate;
 
 import dev.archgate.promote.PromotionResult;
+import dev.archgate.host.DockerCli;
 import dev.archgate.promote.Promoter;
 import dev.archgate.report.Report;
 import dev.archgate.report.Verdict;
@@ -14,7 +15,7 @@ final class Promotion {
      * @param pinned the tested image by digest ({@code repo@sha256:...}); null or an engine name
      *               when what was tested lives in no registry
      */
-    static void promote(Report report, String pinned, List<String> tags, GateListener listener) throws InterruptedException {
+    static void promote(DockerCli docker, Report report, String pinned, List<String> tags, GateListener listener) throws InterruptedException {
         if (tags.isEmpty()) {
             return;
         }
@@ -26,7 +27,7 @@ final class Promotion {
             throw new GateException("promotion copies the tested image inside a registry, but " + (pinned == null ? "it" : pinned)
                     + " is only in the local engine: set build.push with tags", GateException.Kind.USAGE, null);
         }
-        PromotionResult result = new Promoter(DockerClients.CLI).promote(pinned, tags, listener::log);
+        PromotionResult result = new Promoter(docker).promote(pinned, tags, listener::log);
         if (!result.succeeded()) {
             throw new GateException("the gate passed but promotion failed: " + result.failure(), GateException.Kind.ENVIRONMENT, null);
         }

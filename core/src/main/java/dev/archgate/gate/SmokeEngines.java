@@ -2,6 +2,7 @@ package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
+import dev.archgate.host.Host;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
 import dev.archgate.smoke.SmokeRunner;
@@ -22,9 +23,10 @@ import java.util.function.Supplier;
  * platform. Each engine is asked its own architecture, so a run is native exactly where the
  * engine's hardware is the platform's, and strict emulation applies everywhere else. Engines are
  * connected once, before the first platform that needs one runs; one that does not answer is an
- * environment error for its platforms only.
+ * environment error for its platforms only. Each runner is registered to be stopped with the
+ * host while the run lasts ({@link #close}).
  */
-final class SmokeEngines {
+final class SmokeEngines implements AutoCloseable {
     /** One connected engine: its name for reports, its runner, and the architecture its kernel runs. */
     record Target(String name, DockerClient docker, SmokeRunner runner, Platform architecture, boolean local) {
         boolean runsNatively(Platform p) {
@@ -33,14 +35,17 @@ final class SmokeEngines {
     }
 
     private final Map<Platform, EngineEndpoint> engines;
+    private final Host host;
     private final Supplier<DockerClient> localEngine;
+    private final List<Host.StopRegistration> stopRegistrations = new ArrayList<>();
     private final Map<EngineEndpoint, Target> connected = new HashMap<>();
     private final Map<EngineEndpoint, GateException> unreachable = new HashMap<>();
     private final List<Future<?>> sweeps = new ArrayList<>();
     private Target local;
 
-    SmokeEngines(Map<Platform, EngineEndpoint> engines, Supplier<DockerClient> localEngine) {
+    SmokeEngines(Map<Platform, EngineEndpoint> engines, Host host, Supplier<DockerClient> localEngine) {
         this.engines = Map.copyOf(engines);
+        this.host = host;
         this.localEngine = localEngine;
     }
 
@@ -57,7 +62,7 @@ final class SmokeEngines {
         Target t = connected.get(endpoint);
         if (t == null) {
             try {
-                t = target(Engine.connect(endpoint), endpoint.host(), false);
+                t = target(Engine.connect(host, endpoint), endpoint.host(), false);
             } catch (GateException e) {
                 unreachable.put(endpoint, e); // asked once per run: each of its platforms would wait out the same timeout
                 throw e;
@@ -70,16 +75,26 @@ final class SmokeEngines {
     /** The local engine (DOCKER_HOST or the socket), connected on first use. */
     synchronized Target local() {
         if (local == null) {
-            local = target(localEngine.get(), DockerClients.host(), true);
+            local = target(localEngine.get(), host.dockerAddress(), true);
         }
         return local;
     }
 
     /**
-     * Waits (bounded, also when interrupted) for the sweeps of leftovers this run started, so
-     * none outlives the run. A sweep that failed leaves its leftovers to the next run's.
+     * The run has ended: waits (bounded, also when interrupted) for the sweeps of leftovers it
+     * started, so none outlives the run (a sweep that failed leaves its leftovers to the next
+     * run's), and withdraws its runners from the host's stop.
      */
-    void awaitSweeps() {
+    @Override
+    public void close() {
+        awaitSweeps();
+        synchronized (this) {
+            stopRegistrations.forEach(Host.StopRegistration::close);
+            stopRegistrations.clear();
+        }
+    }
+
+    private void awaitSweeps() {
         List<Future<?>> started;
         synchronized (this) {
             started = List.copyOf(sweeps);
@@ -113,7 +128,8 @@ final class SmokeEngines {
                     + "', an architecture archgate does not know", GateException.Kind.ENVIRONMENT, e);
         }
         String name = (info.getName() == null ? "engine" : info.getName()) + " (" + address + ")";
-        SmokeRunner runner = Engine.runner(docker);
+        SmokeRunner runner = Engine.runner(host, docker);
+        stopRegistrations.add(host.onStop(runner::stop));
         // Leftovers belong to runs that ended, never to this one's containers: the sweep runs beside them.
         sweeps.add(CompletableFuture.runAsync(runner::sweep));
         return new Target(name, docker, runner, arch, local);

@@ -1,6 +1,6 @@
 package dev.archgate.gate;
 
-import dev.archgate.emulation.Binfmt;
+import dev.archgate.host.Binfmt;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PlatformImage;
 import dev.archgate.image.ProgramChain;
@@ -9,6 +9,7 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import java.util.ArrayList;
@@ -90,7 +91,9 @@ final class SmokeRun {
         for (SmokeTest test : spec.smoke()) {
             List<String> argv = test.command().isEmpty() ? config.argv() : test.command();
             ProgramChain chain = ProgramChain.resolve(fs, argv, config.workingDir(), config.path());
-            results.add(engine.runner().run(image, p, runNative, cpu, test, spec.strictEmulation(), chain, argv).ranOn(engine.name(), how));
+            SmokeRequest request = SmokeRequest.of(image, p, test).program(chain, argv).nativeCode(runNative).strict(spec.strictEmulation())
+                    .cpuModel(cpu).build();
+            results.add(engine.runner().run(request).ranOn(engine.name(), how));
         }
         return new Outcome(findings, results);
     }

@@ -25,8 +25,6 @@ public enum GzipInflater {
     /** The compressed size from which a chosen (not forced) tool inflates a layer. */
     static final long CHILD_FROM_BYTES = 2L << 20;
 
-    private static volatile GzipInflater chosen;
-
     private final String program;
     private final String debianPackage;
 
@@ -36,31 +34,28 @@ public enum GzipInflater {
     }
 
     /**
-     * The inflater {@value #VARIABLE} names, or else the fastest one installed. Checked once per
-     * run, before any layer is read, so a misspelt value stops the run at once.
+     * The inflater {@value #VARIABLE} names in {@code environment}, or else the fastest one on its
+     * PATH. Chosen once per host, before any layer is read, so a misspelt value stops the run at once.
      *
      * @throws ImageException (usage) for a value that names no inflater, (environment) for a forced
      *     tool that is not installed
      */
-    public static GzipInflater fromEnvironment() {
-        GzipInflater known = chosen;
-        if (known == null) {
-            known = choose(System.getenv(VARIABLE), System.getenv("PATH"));
-            chosen = known;
-        }
-        return known;
+    public static Choice choice(java.util.Map<String, String> environment) {
+        String setting = environment.get(VARIABLE);
+        return new Choice(choose(setting, environment.get("PATH")), setting != null && !setting.isBlank());
     }
 
-    /**
-     * What inflates a gzip layer of {@code compressedSize} bytes (-1 when unknown) in this run: the
-     * one {@link #fromEnvironment} gives, except that a layer under {@value #CHILD_FROM_BYTES}
-     * bytes stays in the JDK unless {@value #VARIABLE} forces a tool: starting a process costs
-     * more than a small layer takes to inflate (2,000 small layers took five times as long).
-     */
-    public static GzipInflater forLayer(long compressedSize) {
-        GzipInflater inflater = fromEnvironment();
-        boolean forced = System.getenv(VARIABLE) != null && !System.getenv(VARIABLE).isBlank();
-        return !forced && compressedSize >= 0 && compressedSize < CHILD_FROM_BYTES ? JDK : inflater;
+    /** The inflater of a run, and whether {@value #VARIABLE} forced it. */
+    public record Choice(GzipInflater inflater, boolean forced) {
+        /**
+         * What inflates a gzip layer of {@code compressedSize} bytes (-1 when unknown): the chosen
+         * inflater, except that a layer under {@value #CHILD_FROM_BYTES} bytes stays in the JDK
+         * unless a tool is forced: starting a process costs more than a small layer takes to
+         * inflate (2,000 small layers took five times as long).
+         */
+        public GzipInflater forLayer(long compressedSize) {
+            return !forced && compressedSize >= 0 && compressedSize < CHILD_FROM_BYTES ? JDK : inflater;
+        }
     }
 
     static GzipInflater choose(String setting, String searchPath) {

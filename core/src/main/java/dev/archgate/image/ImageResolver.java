@@ -66,8 +66,9 @@ public final class ImageResolver {
      * Streams every layer of a variant once, on {@code pool} in parallel (layers decompress
      * independently; merging, which is cheap, then runs in order).
      */
-    public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool) throws IOException {
-        return filesystem(source, image, pool, GzipInflater::forLayer);
+    public static MergedFilesystem filesystem(ImageSource source, PlatformImage image, ExecutorService pool, GzipInflater.Choice inflaters)
+            throws IOException {
+        return filesystem(source, image, pool, inflaters::forLayer);
     }
 
     /** The same, with every gzip layer decompressed by {@code inflater}. */

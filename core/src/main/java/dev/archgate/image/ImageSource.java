@@ -31,9 +31,14 @@ public final class ImageSource implements Closeable {
         this.store = store;
     }
 
-    /** An image in a registry; @param insecureRegistries registries (host[:port]) to reach over plain http */
-    public static ImageSource registry(ImageReference reference, Set<String> insecureRegistries) {
-        return new ImageSource(new RegistrySource(reference, insecureRegistries));
+    /**
+     * An image in a registry.
+     *
+     * @param insecureRegistries registries (host[:port]) to reach over plain http
+     * @param dockerConfig the docker client's config.json, whose logins and credential helpers are used
+     */
+    public static ImageSource registry(ImageReference reference, Set<String> insecureRegistries, Path dockerConfig) {
+        return new ImageSource(new RegistrySource(reference, insecureRegistries, dockerConfig));
     }
 
     /** An OCI image layout directory; @param refName which image of index.json, null when it holds one */

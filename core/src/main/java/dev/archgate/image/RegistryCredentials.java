@@ -20,12 +20,6 @@ import java.util.Optional;
 public final class RegistryCredentials {
     private RegistryCredentials() {}
 
-    /** Where the docker client keeps its config: {@code DOCKER_CONFIG}, else {@code ~/.docker} (jib's own lookup ignores DOCKER_CONFIG). */
-    public static Path configFile(String dockerConfigVariable) {
-        return dockerConfigVariable != null && !dockerConfigVariable.isBlank() ? Path.of(dockerConfigVariable, "config.json")
-                : Path.of(System.getProperty("user.home"), ".docker", "config.json");
-    }
-
     /**
      * @param registry host[:port] as in an image reference ({@code docker.io} for Docker Hub)
      * @return the login, or empty when the config names none for the registry

@@ -46,18 +46,12 @@ final class RegistrySource implements ContentStore {
     private final ImageReference reference;
     private final URI base;
     private final Path dockerConfig;
-    /** For http:// addresses: no TLS set-up (the default SSL context parses the whole trust store). */
-    private final HttpClient plainHttp;
-    /** For https:// addresses (the registry, its token realm, a redirect's target), made on first use. */
-    private volatile HttpClient tls;
     private volatile String authorization;
 
-    /** @param insecureRegistries registries (host[:port]) to reach over plain http, as in docker's daemon.json */
-    RegistrySource(ImageReference reference, Set<String> insecureRegistries) {
-        this(reference, insecureRegistries, RegistryCredentials.configFile(System.getenv("DOCKER_CONFIG")));
-    }
-
-    /** @param dockerConfig the docker client's config.json that holds logins and credential helpers */
+    /**
+     * @param insecureRegistries registries (host[:port]) to reach over plain http, as in docker's daemon.json
+     * @param dockerConfig the docker client's config.json that holds logins and credential helpers
+     */
     RegistrySource(ImageReference reference, Set<String> insecureRegistries, Path dockerConfig) {
         this.reference = reference;
         this.dockerConfig = dockerConfig;
@@ -65,7 +59,20 @@ final class RegistrySource implements ContentStore {
         String hostOnly = host.startsWith("[") ? host.substring(0, host.indexOf(']') + 1) : host.split(":")[0];
         boolean plain = LOOPBACK.contains(hostOnly) || insecureRegistries.contains(reference.registry());
         this.base = URI.create((plain ? "http://" : "https://") + host + "/v2/" + reference.repository());
-        this.plainHttp = clientBuilder().sslContext(noTls()).build();
+    }
+
+    /**
+     * The clients are the process's, made on first use: each holds a selector thread until it is
+     * collected, so a client per read piled threads up in a long-lived JVM (RunsLeaveNothingIT).
+     * For http:// addresses no TLS is set up (the default SSL context parses the whole trust store).
+     */
+    private static final class PlainHttp {
+        static final HttpClient CLIENT = clientBuilder().sslContext(noTls()).build();
+    }
+
+    /** For https:// addresses (the registry, its token realm, a redirect's target). */
+    private static final class Tls {
+        static final HttpClient CLIENT = clientBuilder().build();
     }
 
     private static HttpClient.Builder clientBuilder() {
@@ -83,20 +90,8 @@ final class RegistrySource implements ContentStore {
         }
     }
 
-    private HttpClient http(URI uri) {
-        if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return plainHttp;
-        }
-        HttpClient client = tls;
-        if (client == null) {
-            synchronized (this) {
-                if (tls == null) {
-                    tls = clientBuilder().build();
-                }
-                client = tls;
-            }
-        }
-        return client;
+    private static HttpClient http(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? Tls.CLIENT : PlainHttp.CLIENT;
     }
 
     @Override
@@ -191,8 +186,8 @@ final class RegistrySource implements ContentStore {
     }
 
     private ImageException unreachable(IOException e) {
-        return new ImageException("registry " + reference.registry() + " is unreachable (" + (e.getMessage() == null ? e.getClass().getSimpleName()
-                : e.getMessage()) + "): check the address and that it is running", ImageException.Kind.ENVIRONMENT, e);
+        return new ImageException("registry " + reference.registry() + " is unreachable (" + TransportFaults.describe(e)
+                + "): check the address and that it is running", ImageException.Kind.ENVIRONMENT, e);
     }
 
     /** Answers a 401 challenge: Basic with the stored credential, or Bearer with a token fetched by it. */

@@ -1,5 +1,6 @@
 package dev.archgate.promote;
 
+import dev.archgate.host.DockerCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import java.util.function.Consumer;
  */
 public final class Promoter {
     private static final long TIMEOUT_MINUTES = 10;
-    private final String docker;
+    private final DockerCli docker;
 
-    public Promoter(String docker) {
+    public Promoter(DockerCli docker) {
         this.docker = docker;
     }
 
@@ -31,9 +32,9 @@ public final class Promoter {
         }
         List<String> done = new ArrayList<>();
         for (String tag : tags) {
-            List<String> command = List.of(docker, "buildx", "imagetools", "create", "--tag", tag, source);
+            List<String> command = List.of("buildx", "imagetools", "create", "--tag", tag, source);
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p = docker.command(command).start();
                 String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                     p.destroyForcibly();
@@ -46,7 +47,7 @@ public final class Promoter {
                 }
                 done.add(tag);
             } catch (IOException e) {
-                return new PromotionResult(done, "cannot run " + docker + " buildx imagetools (" + e.getMessage() + ")");
+                return new PromotionResult(done, "cannot run " + docker.program() + " buildx imagetools (" + e.getMessage() + ")");
             }
         }
         return new PromotionResult(done, null);

@@ -10,6 +10,8 @@ import dev.archgate.platform.UnknownPlatformException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads report.json (schema 1) back, for {@code archgate merge}. It trusts nothing it reads: an
@@ -17,6 +19,7 @@ import java.util.Locale;
  * (a hand-edited "pass") is refused, so a merge can never pass what no run passed.
  */
 public final class ReportReader {
+    private static final Pattern LOCATION = Pattern.compile("line (\\d+) column (\\d+)");
     private ReportReader() {}
 
     /**
@@ -32,8 +35,8 @@ public final class ReportReader {
             }
             root = parsed.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new UnreadableReportException(name + " is not valid JSON (" + firstLine(e.getMessage())
-                    + "): it is truncated or not a report.json; copy the whole file again");
+            throw new UnreadableReportException(name + " is not valid JSON" + where(e.getMessage())
+                    + ": it is truncated or not a report.json; copy the whole file again");
         }
         try {
             int schema = root.has("schema") ? root.get("schema").getAsInt() : -1;
@@ -53,8 +56,8 @@ public final class ReportReader {
             }
             return report;
         } catch (IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException e) {
-            throw new UnreadableReportException(name + " does not have the shape of a report.json (" + firstLine(String.valueOf(e.getMessage()))
-                    + "): use the report as archgate wrote it");
+            // Gson's and the JVM's words here name Java types and methods; the user needs only the file and the fix.
+            throw new UnreadableReportException(name + " does not have the shape of a report.json: use the report as archgate wrote it");
         }
     }
 
@@ -133,8 +136,12 @@ public final class ReportReader {
         return e == null || e.isJsonNull() ? null : e.getAsString();
     }
 
-    private static String firstLine(String message) {
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+    /**
+     * Where the JSON breaks, from Gson's message ("... at line 3 column 7 path $..."), whose advice
+     * (JsonReader.setStrictness) is for programmers, not for the user; empty when it names no place.
+     */
+    private static String where(String gsonMessage) {
+        Matcher m = LOCATION.matcher(String.valueOf(gsonMessage));
+        return m.find() ? " (at line " + m.group(1) + ", column " + m.group(2) + ")" : "";
     }
 }

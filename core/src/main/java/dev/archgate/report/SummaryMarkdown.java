@@ -46,7 +46,7 @@ public final class SummaryMarkdown {
         }
         ranOn(report, md);
         sizeTable(report, md);
-        List<Finding> causes = likelyCauses(report);
+        List<Finding> causes = RootCause.likelyCauses(report);
         for (PlatformReport p : report.platforms()) {
             List<Finding> shown = p.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
             List<SmokeResult> failed = p.smoke().stream().filter(s -> !s.passed()).toList();
@@ -109,17 +109,6 @@ public final class SummaryMarkdown {
                     .append(SizeSummary.human(s.unpacked())).append(" | ").append(SizeSummary.human(s.wasted())).append(" | ")
                     .append(largest.isEmpty() ? "—" : String.join(", ", largest)).append(" |\n");
         }
-    }
-
-    /** Dockerfile findings that explain foreign code in a variant, the strongest first. */
-    public static List<Finding> likelyCauses(Report report) {
-        List<Finding> out = new ArrayList<>();
-        for (Severity severity : List.of(Severity.ERROR, Severity.WARNING)) {
-            for (Check check : List.of(Check.DOCKERFILE_HARDCODED_ARCH, Check.DOCKERFILE_FROM_PLATFORM_CONSTANT)) {
-                report.findings().stream().filter(f -> f.check() == check && f.severity() == severity).forEach(out::add);
-            }
-        }
-        return out;
     }
 
     private static boolean holdsForeignCode(PlatformReport p) {

@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import com.github.dockerjava.api.model.WaitResponse;
+import dev.archgate.image.TransportFaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
@@ -71,7 +72,7 @@ final class ContainerWatch implements AutoCloseable {
         while (root != null && root.getCause() != null) {
             root = root.getCause();
         }
-        return root == null ? "" : root.getClass().getSimpleName() + ": " + String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+        return root == null ? "" : TransportFaults.describe(root);
     }
 
     /** The exit status, null when the container has not exited. */

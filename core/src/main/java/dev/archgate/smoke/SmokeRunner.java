@@ -9,19 +9,20 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Capability;
-import com.google.cloud.tools.jib.api.Credential;
 import com.github.dockerjava.api.model.HostConfig;
+import com.google.cloud.tools.jib.api.Credential;
+import dev.archgate.host.QemuBinaries;
+import dev.archgate.host.QemuTar;
 import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageReference;
-import dev.archgate.image.ProgramChain;
 import dev.archgate.image.RegistryCredentials;
+import dev.archgate.image.TransportFaults;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs smoke tests as containers through the Engine API, hardened (no network, no capabilities,
  * no new privileges, memory and pids limits) and labelled, and removes every container it
- * created on every path: normal end, failure, timeout, interrupt, and JVM shutdown.
+ * created on every path: normal end, failure, timeout, interrupt, and a stop of the process
+ * ({@link #stop}, which the adapter that owns the process calls).
  */
 public final class SmokeRunner {
     private static final int MAX_OUTPUT = 64 * 1024;
@@ -43,38 +45,42 @@ public final class SmokeRunner {
 
     private final DockerClient docker;
     private final Labels labels;
-    private final Path qemuDir;
+    private final QemuBinaries qemu;
+    private final Path dockerConfig;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
-    private final Map<String, QemuTar> qemuTars = new ConcurrentHashMap<>();
-    private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
-    /** Set when the JVM shuts down (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
+    /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
-    public SmokeRunner(DockerClient docker, Labels labels, Path qemuDir) {
-        this.docker = docker;
-        this.labels = labels;
-        this.qemuDir = qemuDir;
-        Runtime.getRuntime().addShutdownHook(new Thread(this::removeAll, "archgate-cleanup"));
+    /** @param qemu this machine's QEMU binaries, which strict runs copy into their containers */
+    public SmokeRunner(DockerClient docker, Labels labels, QemuBinaries qemu) {
+        this(docker, labels, qemu, null);
     }
 
     /**
-     * Runs one test of one platform's variant of {@code image} (a reference the engine can pull).
+     * @param dockerConfig the docker client's config.json whose logins the engine's pulls carry
+     *     (the Engine API takes credentials per request), null for pulls without a login
+     */
+    public SmokeRunner(DockerClient docker, Labels labels, QemuBinaries qemu, Path dockerConfig) {
+        this.docker = docker;
+        this.labels = labels;
+        this.qemu = qemu;
+        this.dockerConfig = dockerConfig;
+    }
+
+    /**
+     * Runs one test of one platform's variant.
      *
-     * @param nativePlatform whether this platform's code is to run without QEMU (hardware of its
-     *     architecture, when no CPU level is emulated for it)
-     * @param cpuModel the QEMU CPU model a strict run emulates (the platform's baseline), null for QEMU's default
-     * @param chain what the test's command executes, resolved from the variant's files
      * @return the result; a fault of the engine (not of the image) is an {@code engine.failed} result, never a failure of the image
      * @throws InterruptedException when the run is interrupted or archgate is stopping; its container is removed
      */
-    public SmokeResult run(String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test, boolean strict,
-                           ProgramChain chain, List<String> argv) throws InterruptedException {
+    public SmokeResult run(SmokeRequest request) throws InterruptedException {
+        SmokeTest test = request.test();
         long start = System.nanoTime();
         String[] created = new String[1];
         SmokeResult result;
         String removalFault = null;
         try {
-            result = attempt(created, image, platform, nativePlatform, cpuModel, test, strict, chain, argv, start);
+            result = attempt(created, request, start);
         } finally {
             if (created[0] != null) {
                 boolean interrupted = Thread.interrupted(); // removal must happen even on interrupt
@@ -93,12 +99,16 @@ public final class SmokeRunner {
         return result;
     }
 
-    private SmokeResult attempt(String[] created, String image, Platform platform, boolean nativePlatform, String cpuModel, SmokeTest test,
-                                boolean strict, ProgramChain chain, List<String> argv, long start) throws InterruptedException {
+    private SmokeResult attempt(String[] created, SmokeRequest request, long start) throws InterruptedException {
+        String image = request.image();
+        Platform platform = request.platform();
+        SmokeTest test = request.test();
+        String cpuModel = request.execution().cpuModel();
         String id;
         try {
-            Launch launch = strict ? StrictLaunch.plan(chain, platform, nativePlatform, argv)
-                    : Launch.asImageSays(argv, !chain.missesItsCommand());
+            Launch launch = request.execution().strict()
+                    ? StrictLaunch.plan(request.chain(), platform, request.execution().nativeCode(), request.argv())
+                    : Launch.asImageSays(request.argv(), !request.chain().missesItsCommand());
             if (launch.unresolved() != null) {
                 return new SmokeResult(test.name(), null, Check.SMOKE_UNRESOLVED.id(), ms(start), launch.unresolved());
             }
@@ -118,14 +128,19 @@ public final class SmokeRunner {
             }
             return Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start));
         } catch (EngineFault e) {
-            return e.said ? new SmokeResult(test.name(), null, Check.ENGINE_FAILED.id(), ms(start), e.getMessage())
-                    : engineFailed(test, e.getMessage(), start);
+            return engineFailed(test, e.getMessage(), start);
         } catch (DockerException | DockerClientException e) {
             stopIfInterrupted();
-            ContainerResult refused = new ContainerResult(null, "", "", false, false, false, firstLine(e.getMessage()), true, ms(start));
-            // The engine's words name a fault of the image (no such platform, exec format) or of the engine itself.
-            return Classifier.namesImageFault(refused.output()) ? Classifier.classify(test, refused)
-                    : engineFailed(test, firstLine(e.getMessage()), start);
+            String said = EngineErrors.said(e.getMessage());
+            ContainerResult refused = new ContainerResult(null, "", "", false, false, false, said, true, ms(start));
+            // The engine's words name a fault of the image (no such platform, exec format), a registry
+            // that refused the pull, or a fault of the engine itself.
+            if (Classifier.namesImageFault(refused.output())) {
+                return Classifier.classify(test, refused);
+            }
+            return EngineErrors.deniedPull(said, image)
+                    .map(denied -> new SmokeResult(test.name(), null, Check.ENGINE_FAILED.id(), ms(start), denied))
+                    .orElseGet(() -> engineFailed(test, said, start));
         } catch (IOException | RuntimeException e) {
             stopIfInterrupted();
             Throwable root = e;
@@ -135,21 +150,26 @@ public final class SmokeRunner {
             if (!(root instanceof IOException)) {
                 throw (RuntimeException) e; // not the engine's transport: an archgate bug, reported as one
             }
-            return engineFailed(test, root.getClass().getSimpleName() + ": " + root.getMessage(), start);
+            return engineFailed(test, TransportFaults.describe(root), start);
         }
     }
 
-    /**
-     * Why strict emulation of {@code platform} cannot start here: the QEMU binary it copies into
-     * the container is not on this host. Empty when it is there.
-     */
+    /** Why strict emulation of {@code platform} cannot start here (see {@link QemuBinaries#problem}); empty when it can. */
     public Optional<String> emulatorProblem(Platform platform) {
-        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
-        if (Files.isRegularFile(qemu) && Files.isReadable(qemu)) {
-            return Optional.empty();
+        return qemu.problem(platform);
+    }
+
+    /**
+     * Makes the tar header of the QEMU binary strict runs of {@code platform} copy into their
+     * containers, ahead of the first of them (the gate does it while the image is still being
+     * read). A QEMU that cannot be read is left for the run to report.
+     */
+    public void prepareQemu(Platform platform) {
+        try {
+            qemu.tar(platform, StrictLaunch.QEMU_PATH.substring(1));
+        } catch (IOException e) {
+            // the run that needs it reports it, as emulation.missing or engine.failed
         }
-        return Optional.of("strict emulation of " + platform + " needs " + qemu + ", which this host does not have: install "
-                + "qemu-user-static (apt-get install qemu-user-static), or set ARCHGATE_QEMU_DIR to the directory that holds it");
     }
 
     private SmokeResult engineFailed(String testName, String cause, long start) {
@@ -165,35 +185,6 @@ public final class SmokeRunner {
     private void stopIfInterrupted() throws InterruptedException {
         if (Thread.currentThread().isInterrupted() || stopping) {
             throw new InterruptedException("the smoke run was stopped");
-        }
-    }
-
-    /**
-     * Why {@code model} cannot be emulated for {@code platform} by this host's QEMU, or empty: its
-     * name (before any ",feature" switch) must be one that {@code qemu-<arch>-static -cpu help} lists.
-     */
-    public java.util.Optional<String> unknownCpuModel(Platform platform, String model) {
-        Path qemu = qemuDir.resolve("qemu-" + platform.qemuArch() + "-static");
-        String listing = cpuListings.computeIfAbsent(platform.qemuArch(), arch -> cpuHelp(qemu));
-        String name = model.split(",", 2)[0];
-        if (listing.isEmpty() || java.util.Arrays.asList(listing.split("\\s+")).contains(name)) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(qemu.getFileName() + " has no CPU model '" + name + "' for " + platform
-                + ": give one that '" + qemu + " -cpu help' lists");
-    }
-
-    private static String cpuHelp(Path qemu) {
-        try {
-            Process p = new ProcessBuilder(qemu.toString(), "-cpu", "help").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            p.waitFor(30, TimeUnit.SECONDS);
-            return out;
-        } catch (IOException e) {
-            return ""; // no QEMU: the run itself reports the missing emulation
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
         }
     }
 
@@ -228,32 +219,25 @@ public final class SmokeRunner {
     }
 
     /**
-     * Pulls with the login the docker client would use for the image's registry, handed to the
-     * engine explicitly (an engine pull carries no credentials of its own); a refusal is one
-     * sentence naming the registry and the fix rather than the engine's words.
+     * Pulls with the login the docker client would use for the image's registry (auths, credsStore
+     * or credHelpers of its config), handed to the engine explicitly: docker-java's own config
+     * reader takes only auths, and an engine pull carries no credentials of its own.
      */
     private void pull(String image, Platform platform) throws InterruptedException, EngineFault {
         var cmd = docker.pullImageCmd(image).withPlatform(platform.toString());
-        ImageReference ref = ImageReference.parse(image);
-        try {
-            RegistryCredentials.find(ref.registry(), ref.repository(), RegistryCredentials.configFile(System.getenv("DOCKER_CONFIG")))
-                    .ifPresent(c -> cmd.withAuthConfig(authConfig(ref.registry(), c)));
-        } catch (ImageException e) {
-            throw new EngineFault(e.getMessage(), true); // a credential helper that failed: its sentence names the fix
-        }
-        try {
-            cmd.exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES);
-        } catch (DockerException | DockerClientException e) {
-            if (PullRefusal.matches(e.getMessage())) {
-                throw new EngineFault(PullRefusal.sentence(ref.registry(), image), true);
+        if (dockerConfig != null) {
+            ImageReference ref = ImageReference.parse(image);
+            try {
+                RegistryCredentials.find(ref.registry(), ref.repository(), dockerConfig).ifPresent(c -> cmd.withAuthConfig(auth(ref.registry(), c)));
+            } catch (ImageException e) {
+                throw new EngineFault(e.getMessage()); // a credential helper that failed: its sentence names the fix
             }
-            throw e;
         }
+        cmd.exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES);
     }
 
-    private static AuthConfig authConfig(String registry, Credential c) {
-        AuthConfig auth = new AuthConfig().withRegistryAddress(registry.equals(ImageReference.DOCKER_HUB)
-                ? "https://index.docker.io/v1/" : registry);
+    private static AuthConfig auth(String registry, Credential c) {
+        AuthConfig auth = new AuthConfig().withRegistryAddress(registry.equals(ImageReference.DOCKER_HUB) ? "https://index.docker.io/v1/" : registry);
         // A helper's "<token>" user means an identity token, as docker/cli's credentials store has it.
         return "<token>".equals(c.getUsername()) ? auth.withIdentityToken(c.getPassword())
                 : auth.withUsername(c.getUsername()).withPassword(c.getPassword());
@@ -262,35 +246,13 @@ public final class SmokeRunner {
     private void copyQemu(String id, Platform platform) throws IOException, EngineFault {
         QemuTar tar;
         try {
-            tar = qemuTar(platform);
+            tar = qemu.tar(platform, StrictLaunch.QEMU_PATH.substring(1));
         } catch (IOException e) {
             throw new EngineFault("cannot read " + platform.qemuArch() + "'s QEMU on this host (" + e.getMessage() + ")");
         }
         try (InputStream in = tar.open()) {
             docker.copyArchiveToContainerCmd(id).withTarInputStream(in).withRemotePath("/").exec();
         }
-    }
-
-    /**
-     * Makes the tar header of the QEMU binary strict runs of {@code platform} copy into their
-     * containers, ahead of the first of them (the gate does it while the image is still being
-     * read). A QEMU that cannot be read is left for the run to report.
-     */
-    public void prepareQemu(Platform platform) {
-        try {
-            qemuTar(platform);
-        } catch (IOException e) {
-            // the run that needs it reports it, as emulation.missing or engine.failed
-        }
-    }
-
-    private QemuTar qemuTar(Platform platform) throws IOException {
-        QemuTar made = qemuTars.get(platform.qemuArch());
-        if (made == null) {
-            made = QemuTar.of(qemuDir.resolve("qemu-" + platform.qemuArch() + "-static"), StrictLaunch.QEMU_PATH.substring(1));
-            qemuTars.put(platform.qemuArch(), made);
-        }
-        return made;
     }
 
     /** Removes leftovers of earlier runs from this runner's engine (see {@link Labels#sweep}); returns how many. */
@@ -304,7 +266,7 @@ public final class SmokeRunner {
             docker.startContainerCmd(id).exec();
         } catch (DockerException e) {
             stopIfInterrupted();
-            String why = firstLine(e.getMessage());
+            String why = EngineErrors.said(e.getMessage());
             // The runtime's own failure to start the image's process is the image's; anything else is the engine's.
             if (!Classifier.namesImageFault(why) && !why.contains("OCI runtime")) {
                 throw new EngineFault("starting the container: " + why);
@@ -336,7 +298,7 @@ public final class SmokeRunner {
                     entrypointExists, ms(start));
         } catch (DockerException e) {
             stopIfInterrupted();
-            throw new EngineFault("reading the container's state: " + firstLine(e.getMessage()));
+            throw new EngineFault("reading the container's state: " + EngineErrors.said(e.getMessage()));
         }
     }
 
@@ -375,24 +337,16 @@ public final class SmokeRunner {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return root == e ? firstLine(e.getMessage()) : root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
+            return root == e ? EngineErrors.said(e.getMessage()) : TransportFaults.describe(root);
         } finally {
             live.remove(id);
         }
     }
 
-    private void removeAll() {
+    /** The process is being stopped: removes every container of this runner now, and runs still under way stop. */
+    public void stop() {
         stopping = true;
         new ArrayList<>(live).forEach(id -> remove(id));
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the Docker Engine refused";
-        }
-        String m = message.strip();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
     }
 
     private static long ms(long startNanos) {
@@ -403,16 +357,8 @@ public final class SmokeRunner {
     private static final class EngineFault extends Exception {
         private static final long serialVersionUID = 1L;
 
-        /** Whether the message is the whole sentence for the user (problem and fix), not a cause to wrap. */
-        private final boolean said;
-
         EngineFault(String message) {
-            this(message, false);
-        }
-
-        EngineFault(String message, boolean said) {
             super(message);
-            this.said = said;
         }
     }
 

@@ -48,10 +48,6 @@ public final class SpecLoader {
         this.environment = environment;
     }
 
-    public static SpecLoader fromSystemEnvironment() {
-        return new SpecLoader(System::getenv);
-    }
-
     public SpecDraft load(Path file) {
         String text;
         try {

@@ -3,6 +3,7 @@ package dev.archgate.spec;
 import dev.archgate.platform.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,9 @@ public final class SpecOverrides {
         }
         if (build != null && b.image == null) {
             d = d.withBuild(build);
+        }
+        if (d.build() == null) {
+            refuseBuildOnly();
         }
         if (b.platforms != null) {
             d = d.withPlatforms(Platform.parseList(b.platforms));
@@ -90,6 +94,30 @@ public final class SpecOverrides {
         return d;
     }
 
+    /** Build settings given while nothing is built would be silently dropped: they are refused, named as the adapter names them. */
+    private void refuseBuildOnly() {
+        List<String> given = new ArrayList<>();
+        if (b.dockerfile != null) {
+            given.add(b.name("build.dockerfile"));
+        }
+        if (b.target != null) {
+            given.add(b.name("build.target"));
+        }
+        if (!b.tags.isEmpty()) {
+            given.add(b.name("build.tags"));
+        }
+        if (Boolean.TRUE.equals(b.push)) { // push: false (a form's unchecked box) asks for no push, which holds when nothing is built
+            given.add(b.name("build.push"));
+        }
+        if (!b.buildArgs.isEmpty()) {
+            given.add(b.name("build.args"));
+        }
+        if (!given.isEmpty()) {
+            throw new SpecException(String.join(", ", given) + " apply to a build, but nothing is built here: give "
+                    + b.name("build.context") + " (or build: in archgate.yml), or leave them out when gating an image");
+        }
+    }
+
     /**
      * The one smoke test the settings describe; it replaces the file's {@code smoke:} list. With a
      * command or an expectation the mode is a command run; an empty command runs the image's own
@@ -131,8 +159,23 @@ public final class SpecOverrides {
         private Map<Platform, String> emulationCpu = Map.of();
         private Long sizeBudget;
         private Long wastedBytes;
+        private Map<String, String> names = Map.of();
 
         private Builder() {}
+
+        /**
+         * What the adapter calls the settings its messages name, by archgate.yml key
+         * ({@code build.context}, {@code build.dockerfile}, {@code build.target}, {@code build.tags},
+         * {@code build.push}, {@code build.args}); a key left out is named as in archgate.yml.
+         */
+        public Builder settingNames(Map<String, String> v) {
+            names = Map.copyOf(v);
+            return this;
+        }
+
+        private String name(String key) {
+            return names.getOrDefault(key, key);
+        }
 
         /** Gate this image instead of building; it replaces a build of the file. */
         public Builder image(String v) {
@@ -315,6 +358,7 @@ public final class SpecOverrides {
             c.emulationCpu = emulationCpu;
             c.sizeBudget = sizeBudget;
             c.wastedBytes = wastedBytes;
+            c.names = names;
             return new SpecOverrides(c);
         }
 

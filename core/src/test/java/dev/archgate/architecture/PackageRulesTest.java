@@ -8,8 +8,9 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The package rules of the design: the flow goes one way, model packages know no stage, stages
- * know no other stage, and only {@code gate} wires them together.
+ * The package rules of ARCHITECTURE.md: the flow goes one way, model packages know no stage,
+ * stages know no other stage, the host knows no stage, only {@code gate} wires them together,
+ * and nothing in the engine reads the process's environment (the adapters hand it a host).
  */
 class PackageRulesTest {
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -20,19 +21,42 @@ class PackageRulesTest {
     private static final String[] MODEL = {"dev.archgate.platform..", "dev.archgate.report..", "dev.archgate.spec.."};
     /** Stages, each free of the others' internals. */
     private static final String[] STAGES = {"dev.archgate.lint..", "dev.archgate.build..", "dev.archgate.audit..",
-        "dev.archgate.emulation..", "dev.archgate.smoke..", "dev.archgate.promote.."};
+        "dev.archgate.smoke..", "dev.archgate.promote.."};
+    /** The machine a run works against: engines, docker CLI, emulation, the docker config. */
+    private static final String HOST = "dev.archgate.host..";
 
     @Test
     void modelPackagesDependOnNoStageAndNotOnTheGate() {
         noClasses().that().resideInAnyPackage(MODEL)
-                .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, "dev.archgate.gate..", "dev.archgate.image.."))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, "dev.archgate.gate..", "dev.archgate.image..", HOST))
                 .check(CORE);
+    }
+
+    @Test
+    void theHostDependsOnNoStageAndNotOnTheGate() {
+        noClasses().that().resideInAPackage(HOST)
+                .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, "dev.archgate.gate.."))
+                .check(CORE);
+    }
+
+    /** The adapter's environment reaches the engine as a Host; a read of the process's would miss a Jenkins build's withEnv. */
+    @Test
+    void nothingInTheEngineReadsTheProcessEnvironment() {
+        noClasses().should().callMethod(System.class, "getenv")
+                .orShould().callMethod(System.class, "getenv", String.class)
+                .check(CORE);
+    }
+
+    /** Everything a run opens, the run closes: a JVM shutdown hook per run would pile up in a long-lived agent. */
+    @Test
+    void nothingInTheEngineAddsAShutdownHook() {
+        noClasses().should().callMethod(Runtime.class, "addShutdownHook", Thread.class).check(CORE);
     }
 
     @Test
     void readersOfImagesAndElfFilesDependOnNoStage() {
         noClasses().that().resideInAnyPackage("dev.archgate.image..", "dev.archgate.elf..")
-                .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, "dev.archgate.gate.."))
+                .should().dependOnClassesThat().resideInAnyPackage(concat(STAGES, "dev.archgate.gate..", HOST))
                 .check(CORE);
     }
 

@@ -2,6 +2,7 @@ package dev.archgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.host.Host;
 import dev.archgate.image.FileFacts;
 import dev.archgate.image.GzipInflater;
 import dev.archgate.image.ImageReference;
@@ -51,7 +52,7 @@ class InflatersAgreeIT {
     @MethodSource("fixtures")
     void childInflatersGiveTheJdksFindings(Fixture fixture) throws Exception {
         Fixtures.requirePushed(fixture);
-        try (ImageSource source = ImageSource.registry(ImageReference.parse(fixture.image()), Set.of())) {
+        try (ImageSource source = ImageSource.registry(ImageReference.parse(fixture.image()), Set.of(), Host.dockerConfigFile(System.getenv()))) {
             Map<Platform, Optional<PlatformImage>> variants = ImageResolver.resolve(source, fixture.platforms()).variants();
             int read = 0;
             for (Platform p : fixture.platforms()) {

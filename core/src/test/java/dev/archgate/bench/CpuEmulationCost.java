@@ -1,10 +1,12 @@
 package dev.archgate.bench;
 
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.smoke.Labels;
+import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.nio.file.Path;
@@ -29,13 +31,13 @@ public final class CpuEmulationCost {
         Platform amd64 = Platform.parse("linux/amd64");
         String model = CpuBaseline.of(amd64).model().orElseThrow();
         var chain = dev.archgate.testing.FixturePrograms.chain(image, amd64, command);
-        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(), new Labels(), Path.of("/usr/bin"));
+        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(System.getenv()), new Labels(), new QemuBinaries(Path.of("/usr/bin")));
         SmokeTest test = new SmokeTest("bench", SmokeTest.Mode.COMMAND, command, 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         double[] nativeRuns = new double[rounds];
         double[] emulated = new double[rounds];
         for (int i = -1; i < rounds; i++) {
-            double n = time(runner.run(image, amd64, true, null, test, true, chain, command));
-            double e = time(runner.run(image, amd64, false, model, test, true, chain, command));
+            double n = time(runner.run(SmokeRequest.of(image, amd64, test).program(chain, command).nativeCode(true).build()));
+            double e = time(runner.run(SmokeRequest.of(image, amd64, test).program(chain, command).cpuModel(model).build()));
             if (i >= 0) {
                 nativeRuns[i] = n;
                 emulated[i] = e;

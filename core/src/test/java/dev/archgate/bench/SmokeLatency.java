@@ -1,8 +1,10 @@
 package dev.archgate.bench;
 
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.Platform;
 import dev.archgate.smoke.Labels;
+import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.SmokeTest;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public final class SmokeLatency {
         int rounds = Integer.parseInt(args[2]);
         List<String> command = Arrays.asList(args).subList(3, args.length);
         var chain = dev.archgate.testing.FixturePrograms.chain(image, platform, command);
-        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(), new Labels(), Path.of("/usr/bin"));
+        SmokeRunner runner = new SmokeRunner(DockerClients.fromEnvironment(System.getenv()), new Labels(), new QemuBinaries(Path.of("/usr/bin")));
         SmokeTest test = new SmokeTest("bench", SmokeTest.Mode.COMMAND, command, 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(1));
         List<String> dockerRun = new ArrayList<>(List.of("docker", "run", "--rm", "--platform", platform.toString(), image));
         dockerRun.addAll(command);
@@ -34,7 +36,8 @@ public final class SmokeLatency {
         double[] theirs = new double[rounds];
         for (int i = -1; i < rounds; i++) {
             long start = System.nanoTime();
-            var r = runner.run(image, platform, platform.architecture().equals("amd64"), null, test, true, chain, command);
+            var r = runner.run(SmokeRequest.of(image, platform, test).program(chain, command)
+                    .nativeCode(platform.architecture().equals("amd64")).build());
             if (!r.passed()) {
                 throw new IllegalStateException(r.outcome() + ": " + r.detail());
             }

@@ -2,6 +2,7 @@ package dev.archgate.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.host.DockerCli;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.BuildSpec;
 import dev.archgate.testing.Fixtures;
@@ -33,7 +34,7 @@ class BuildxFailuresIT {
 
     private static BuildResult build(Path context, boolean push, String tag) throws InterruptedException {
         List<String> lines = new ArrayList<>();
-        BuildResult r = new Buildx(DOCKER, null).build(new BuildSpec(context, null, Map.of(), push, push ? List.of(tag) : List.of(), null), TWO, true,
+        BuildResult r = new Buildx(new DockerCli(DOCKER, Map.of()), null).build(new BuildSpec(context, null, Map.of(), push, push ? List.of(tag) : List.of(), null), TWO, true,
                 lines::add);
         assertThat(r.succeeded()).as(String.join("\n", lines)).isFalse();
         return r;

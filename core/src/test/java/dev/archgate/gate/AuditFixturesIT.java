@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
@@ -29,7 +30,7 @@ class AuditFixturesIT {
     @MethodSource("fixtures")
     void auditFailsExactlyThePlatformsTheExpectationNamesWithItsCheckIds(Fixture fixture) throws Exception {
         Fixtures.requirePushed(fixture);
-        Report report = Gate.audit(SpecDraft.empty().withImage(fixture.image()).withPlatforms(fixture.platforms()).toSpec(),
+        Report report = Gate.audit(HOST, SpecDraft.empty().withImage(fixture.image()).withPlatforms(fixture.platforms()).toSpec(),
                 GateListener.SILENT);
 
         for (Platform p : fixture.platforms()) {

@@ -1,8 +1,10 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.host.DockerClients;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
@@ -34,13 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 class GateCancelIT {
     @Test
     void cancellingDuringSmokeRunsRemovesTheContainersAndReportsTheUnfinishedPlatformsAsInterrupted() throws Exception {
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         CountDownLatch started = new CountDownLatch(1);
         var spec = SpecDraft.empty().withImage(Fixtures.named("good-service").image()).withPlatforms(Platform.parseList("linux/amd64,linux/arm64"))
                 .withSmoke(List.of(new SmokeTest("serves", SmokeTest.Mode.SERVICE, List.of(), 0, "", "", Duration.ofSeconds(60),
                         Duration.ofSeconds(60)))).toSpec();
 
-        GateRun run = Gate.start(spec, new GateListener() {
+        GateRun run = Gate.start(HOST, spec, new GateListener() {
             @Override
             public void log(String line) {}
 
@@ -67,7 +69,7 @@ class GateCancelIT {
                 .withPlatforms(Platform.parseList("linux/amd64")).toSpec();
         CountDownLatch stepRuns = new CountDownLatch(1);
 
-        GateRun run = Gate.start(spec, line -> {
+        GateRun run = Gate.start(HOST, spec, line -> {
             if (line.contains("RUN sleep " + seconds)) {
                 stepRuns.countDown();
             }

@@ -1,8 +1,10 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.host.DockerClients;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Report;
 import dev.archgate.report.Verdict;
@@ -27,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class GateSweepIT {
     @Test
     void aDeadRunsLeftoverIsGoneWhenTheGateReturns() throws Exception {
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         String image = Fixtures.named("good-static").image();
         docker.pullImageCmd(image).withPlatform("linux/amd64").start().awaitCompletion();
         Map<String, String> dead = Map.of(Labels.MARK, "1", Labels.RUN, "a-run-that-died",
@@ -37,7 +39,7 @@ class GateSweepIT {
                 .withSmoke(List.of(new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app ", "",
                         Duration.ofSeconds(60), Duration.ofSeconds(1)))).toSpec();
 
-        Report report = Gate.startSmoke(spec, line -> { }).await();
+        Report report = Gate.startSmoke(HOST, spec, line -> { }).await();
 
         assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.PASS);
         assertThat(docker.listContainersCmd().withShowAll(true).withIdFilter(List.of(leftover)).exec()).isEmpty();

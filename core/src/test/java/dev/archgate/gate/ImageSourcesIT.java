@@ -1,15 +1,16 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.platform.Platform;
 import dev.archgate.report.Report;
 import dev.archgate.report.Severity;
 import dev.archgate.report.Verdict;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
-import dev.archgate.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class ImageSourcesIT {
     }
 
     private static Report audit(String ref) throws InterruptedException {
-        return Gate.audit(SpecDraft.empty().withImage(ref).withPlatforms(TWO).toSpec(), GateListener.SILENT);
+        return Gate.audit(HOST, SpecDraft.empty().withImage(ref).withPlatforms(TWO).toSpec(), GateListener.SILENT);
     }
 
     private static void assertGoarchVerdicts(Report report) {

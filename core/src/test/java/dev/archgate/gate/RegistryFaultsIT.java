@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class RegistryFaultsIT {
     private static final List<Platform> AMD64 = List.of(Platform.parse("linux/amd64"));
 
     private static void audit(String ref) throws InterruptedException {
-        Gate.audit(SpecDraft.empty().withImage(ref).withPlatforms(AMD64).toSpec(), GateListener.SILENT);
+        Gate.audit(HOST, SpecDraft.empty().withImage(ref).withPlatforms(AMD64).toSpec(), GateListener.SILENT);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
@@ -50,7 +51,7 @@ class SmokeEnginesIT {
             SmokeTest version = new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app 1\\.0\\.0", "",
                     Duration.ofSeconds(60), Duration.ofSeconds(5));
 
-            Report report = Gate.smoke(spec(Fixtures.named("good-static").image(), second, version, AMD64, ARM64, S390X), GateListener.SILENT);
+            Report report = Gate.smoke(HOST, spec(Fixtures.named("good-static").image(), second, version, AMD64, ARM64, S390X), GateListener.SILENT);
 
             assertThat(report.verdict()).as(report.toString()).isEqualTo(Verdict.PASS);
             SmokeResult arm64 = report.platforms().get(1).smoke().get(0);
@@ -75,7 +76,7 @@ class SmokeEnginesIT {
     void anEngineThatStopsMidRunIsAnEnvironmentErrorForItsPlatformOnly(@TempDir Path dir) throws Exception {
         TlsEngine second = TlsEngine.start(dir, 23762);
         SmokeTest serves = new SmokeTest("serves", SmokeTest.Mode.SERVICE, List.of(), 0, "", "", Duration.ofSeconds(60), Duration.ofSeconds(20));
-        GateRun run = Gate.start(spec(Fixtures.named("good-service").image(), second, serves, AMD64, ARM64), GateListener.SILENT);
+        GateRun run = Gate.start(HOST, spec(Fixtures.named("good-service").image(), second, serves, AMD64, ARM64), GateListener.SILENT);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (!running(second) && System.nanoTime() < deadline) {
@@ -103,7 +104,7 @@ class SmokeEnginesIT {
                 .withSmoke(List.of(version)).withEngines(Map.of(ARM64, EngineEndpoint.of("tcp://127.0.0.1:23769")))
                 .toSpec();
 
-        Report report = Gate.smoke(spec, GateListener.SILENT);
+        Report report = Gate.smoke(HOST, spec, GateListener.SILENT);
 
         assertThat(report.platforms().get(0).verdict()).isEqualTo(Verdict.PASS);
         PlatformReport arm64 = report.platforms().get(1);

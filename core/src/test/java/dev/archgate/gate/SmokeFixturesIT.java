@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
@@ -41,7 +42,7 @@ class SmokeFixturesIT {
     @MethodSource("fixtures")
     void strictSmokeFailsExactlyThePlatformsTheExpectationNames(Fixture fixture) throws Exception {
         Fixtures.requirePushed(fixture);
-        Report report = Gate.smoke(SpecDraft.empty().withImage(fixture.image()).withPlatforms(fixture.platforms())
+        Report report = Gate.smoke(HOST, SpecDraft.empty().withImage(fixture.image()).withPlatforms(fixture.platforms())
                 .withSmoke(List.of(testOf(fixture))).toSpec(), GateListener.SILENT);
 
         for (Platform p : fixture.platforms()) {

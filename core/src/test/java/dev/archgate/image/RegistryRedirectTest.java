@@ -80,10 +80,4 @@ class RegistryRedirectTest {
         }
         assertThat(storageSaw).containsExactly("null");
     }
-
-    @Test
-    void dockerConfigComesFromTheVariableWhenItIsSet() {
-        assertThat(RegistryCredentials.configFile("/ci/docker")).isEqualTo(Path.of("/ci/docker/config.json"));
-        assertThat(RegistryCredentials.configFile(null)).isEqualTo(Path.of(System.getProperty("user.home"), ".docker", "config.json"));
-    }
 }

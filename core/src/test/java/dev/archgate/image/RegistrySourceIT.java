@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.elf.ElfInfo;
+import dev.archgate.host.Host;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.Platform;
 import dev.archgate.testing.AuthRegistry;
@@ -32,7 +33,7 @@ class RegistrySourceIT {
     }
 
     private static ImageSource source(String fixture) {
-        return ImageSource.registry(ImageReference.parse(Fixtures.named(fixture).image()), Set.of());
+        return ImageSource.registry(ImageReference.parse(Fixtures.named(fixture).image()), Set.of(), Host.dockerConfigFile(System.getenv()));
     }
 
     @Test
@@ -48,7 +49,7 @@ class RegistrySourceIT {
             PlatformImage variant = image.variants().get(p).orElseThrow();
             assertThat(p.matchesLabel(variant.config().os(), variant.config().architecture(), variant.config().variant())).as(p.toString()).isTrue();
             assertThat(variant.config().entrypoint()).containsExactly("/app");
-            MergedFilesystem fs = ImageResolver.filesystem(source("good-static"), variant, POOL);
+            MergedFilesystem fs = ImageResolver.filesystem(source("good-static"), variant, POOL, GzipInflater.choice(System.getenv()));
             ElfInfo app = fs.entry("/app").orElseThrow().elf();
             assertThat(ElfExpectation.of(p).judge(app, p)).as(p.toString()).isEmpty();
         }
@@ -66,7 +67,7 @@ class RegistrySourceIT {
         Platform arm64 = Platform.parse("linux/arm64");
         ImageSource src = source("good-script");
         PlatformImage variant = ImageResolver.resolve(src, List.of(arm64)).variants().get(arm64).orElseThrow();
-        MergedFilesystem fs = ImageResolver.filesystem(src, variant, POOL);
+        MergedFilesystem fs = ImageResolver.filesystem(src, variant, POOL, GzipInflater.choice(System.getenv()));
 
         Resolution sh = fs.which("sh", variant.config().path());
         assertThat(sh.found()).isTrue();
@@ -77,11 +78,11 @@ class RegistrySourceIT {
 
     @Test
     void unknownTagsAndUnreachableRegistriesGetOneSentence() {
-        ImageSource missing = ImageSource.registry(ImageReference.parse("127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag"), Set.of());
+        ImageSource missing = ImageSource.registry(ImageReference.parse("127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag"), Set.of(), Host.dockerConfigFile(System.getenv()));
         assertThatThrownBy(missing::top).isInstanceOf(ImageException.class)
                 .hasMessage("image 127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag does not exist in the registry: check the name and tag, or push it first")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
-        ImageSource down = ImageSource.registry(ImageReference.parse("127.0.0.1:5999/app:1"), Set.of());
+        ImageSource down = ImageSource.registry(ImageReference.parse("127.0.0.1:5999/app:1"), Set.of(), Host.dockerConfigFile(System.getenv()));
         assertThatThrownBy(down::top).isInstanceOf(ImageException.class).hasMessageStartingWith("registry 127.0.0.1:5999 is unreachable")
                 .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
     }

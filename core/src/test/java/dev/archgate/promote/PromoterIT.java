@@ -2,6 +2,7 @@ package dev.archgate.promote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.host.DockerCli;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
 import dev.archgate.testing.RealHostExtension;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +28,7 @@ class PromoterIT {
         String promoted = RealHostExtension.REGISTRY + "/archgate/it/promoted:" + tag;
         List<String> log = new ArrayList<>();
 
-        PromotionResult result = new Promoter("docker").promote(source.substring(0, source.lastIndexOf(':')) + "@" + digest,
+        PromotionResult result = new Promoter(new DockerCli("docker", Map.of())).promote(source.substring(0, source.lastIndexOf(':')) + "@" + digest,
                 List.of(promoted), log::add);
 
         assertThat(result.succeeded()).as(String.join("\n", log)).isTrue();
@@ -39,7 +41,7 @@ class PromoterIT {
         String source = Fixtures.named("good-static").image();
         String byDigest = source.substring(0, source.lastIndexOf(':')) + "@" + digest(source);
 
-        PromotionResult result = new Promoter("docker").promote(byDigest, List.of("127.0.0.1:5999/nothing/here:1"), line -> { });
+        PromotionResult result = new Promoter(new DockerCli("docker", Map.of())).promote(byDigest, List.of("127.0.0.1:5999/nothing/here:1"), line -> { });
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.promoted()).isEmpty();

@@ -35,6 +35,17 @@ class ReportReaderTest {
                 .isInstanceOf(UnreadableReportException.class).hasMessageStartingWith("b/report.json is not valid JSON");
     }
 
+    /** Gson's own words name its classes and advise JsonReader.setStrictness: a user reads the place and the fix only. */
+    @Test
+    void brokenJsonIsNamedByItsPlaceWithoutGsonsAdvice() {
+        assertThatThrownBy(() -> ReportReader.read("b/report.json", "{\"schema\": 1,\n  \"verdict\": }"))
+                .isInstanceOf(UnreadableReportException.class)
+                .hasMessageMatching("b/report\\.json is not valid JSON \\(at line 2, column \\d+\\): it is truncated or not a report\\.json; "
+                        + "copy the whole file again");
+        assertThatThrownBy(() -> ReportReader.read("b/report.json", "{\"schema\": 1, \"platforms\": {\"platform\": 7}}"))
+                .isInstanceOf(UnreadableReportException.class).message().doesNotContain("java", "com.google", "JsonReader", "Exception");
+    }
+
     @Test
     void aVerdictItsFindingsDoNotImplyIsRefused() {
         String edited = ReportJson.toJson(sample()).replace("\"verdict\": \"fail\",\n      \"findings\": [\n        {\n          \"check\": \"elf.arch-mismatch\"",

@@ -2,9 +2,10 @@ package dev.archgate.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.image.ProgramChain;
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
@@ -39,15 +40,15 @@ class SmokeHardeningIT {
 
     @BeforeAll
     static void start() throws IOException {
-        docker = DockerClients.fromEnvironment();
-        runner = new SmokeRunner(docker, new Labels(), Path.of("/usr/bin"));
+        docker = DockerClients.fromEnvironment(System.getenv());
+        runner = new SmokeRunner(docker, new Labels(), new QemuBinaries(Path.of("/usr/bin")));
         shell = FixturePrograms.chain(BUSYBOX, AMD64, List.of("/bin/sh"));
     }
 
     private static SmokeResult run(String name, String script, String stdout) throws InterruptedException {
         SmokeTest test = new SmokeTest(name, SmokeTest.Mode.COMMAND, List.of("/bin/sh", "-c", script), 0, stdout, "",
                 Duration.ofSeconds(90), Duration.ofSeconds(1));
-        SmokeResult r = runner.run(BUSYBOX, AMD64, true, null, test, true, shell, test.command());
+        SmokeResult r = runner.run(SmokeRequest.of(BUSYBOX, AMD64, test).program(shell, test.command()).nativeCode(true).build());
         assertThat(runner.liveContainers()).isZero();
         return r;
     }

@@ -3,7 +3,8 @@ package dev.archgate.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
+import dev.archgate.host.QemuBinaries;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
@@ -25,9 +26,9 @@ class SmokeRunnerIT {
 
     @Test
     void fiftyRunsWithTimeoutsAndAnInterruptLeaveNoContainer() throws Exception {
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         Labels labels = new Labels();
-        SmokeRunner runner = new SmokeRunner(docker, labels, Path.of("/usr/bin"));
+        SmokeRunner runner = new SmokeRunner(docker, labels, new QemuBinaries(Path.of("/usr/bin")));
         String service = Fixtures.named("good-service").image();
         String tool = Fixtures.named("good-static").image();
         SmokeTest quick = new SmokeTest("version", SmokeTest.Mode.COMMAND, List.of("/app", "--version"), 0, "^app ", "",
@@ -43,8 +44,8 @@ class SmokeRunnerIT {
                 continue;
             }
             boolean hang = i % 5 == 0;
-            SmokeResult r = runner.run(hang ? service : tool, ARM64, false, null, hang ? timesOut : quick, true,
-                    hang ? serviceChain : toolChain, hang ? List.of("/service") : List.of("/app", "--version"));
+            SmokeResult r = runner.run(SmokeRequest.of(hang ? service : tool, ARM64, hang ? timesOut : quick)
+                    .program(hang ? serviceChain : toolChain, hang ? List.of("/service") : List.of("/app", "--version")).build());
             if (hang) {
                 assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.timeout");
                 timeouts++;
@@ -69,7 +70,7 @@ class SmokeRunnerIT {
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
-                outcome.set(runner.run(image, ARM64, false, null, slow, true, chain, List.of("/service")));
+                outcome.set(runner.run(SmokeRequest.of(image, ARM64, slow).program(chain, List.of("/service")).build()));
             } catch (Throwable e) {
                 outcome.set(e);
             }
@@ -83,7 +84,7 @@ class SmokeRunnerIT {
 
     @Test
     void sweepRemovesContainersOfRunsWhoseProcessIsGone() throws Exception {
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         String image = Fixtures.named("good-static").image();
         docker.pullImageCmd(image).withPlatform("linux/amd64").start().awaitCompletion();
         Map<String, String> dead = Map.of(Labels.MARK, "1", Labels.RUN, "an-old-run",

@@ -1,5 +1,7 @@
 package dev.archgate.testing;
 
+import dev.archgate.host.Host;
+import dev.archgate.image.GzipInflater;
 import dev.archgate.image.ImageReference;
 import dev.archgate.image.ImageResolver;
 import dev.archgate.image.ImageSource;
@@ -18,10 +20,10 @@ public final class FixturePrograms {
     public static ProgramChain chain(String image, Platform platform, List<String> argv) throws IOException {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            ImageSource source = ImageSource.registry(ImageReference.parse(image), Set.of());
+            ImageSource source = ImageSource.registry(ImageReference.parse(image), Set.of(), Host.dockerConfigFile(System.getenv()));
             var variant = ImageResolver.resolve(source, List.of(platform)).variants().get(platform).orElseThrow();
             var config = variant.config();
-            return ProgramChain.resolve(ImageResolver.filesystem(source, variant, pool), argv, config.workingDir(), config.path());
+            return ProgramChain.resolve(ImageResolver.filesystem(source, variant, pool, GzipInflater.choice(System.getenv())), argv, config.workingDir(), config.path());
         } finally {
             pool.shutdownNow();
         }

@@ -9,7 +9,10 @@ import hudson.model.Label;
 import hudson.model.Result;
 import hudson.slaves.DumbSlave;
 import hudson.tasks.junit.TestResultAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -52,7 +55,37 @@ class ArchgateBuilderJenkinsTest {
         j.assertEqualDataBoundBeans(before, p.getBuildersList().get(ArchgateBuilder.class));
     }
 
+    /** The real form and Stapler's binding (what FormSubmissionTest reproduces offline): empty text areas, push unchecked. */
     @Test
+    void aFormWithEmptyTextAreasAndPushUncheckedGatesTheImage(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(imageGate());
+
+        j.configRoundtrip(p);
+
+        ArchgateBuilder after = p.getBuildersList().get(ArchgateBuilder.class);
+        assertThat(after.getTags()).isEmpty();
+        assertThat(after.getEngines()).isEmpty();
+        assertThat(after.getBuildArgs()).isEmpty();
+        Path workspace = Files.createTempDirectory("archgate-form");
+        assertThat(after.parameters().toSpec(workspace, name -> null).image()).isEqualTo("registry.example.com/app:1");
+    }
+
+    /** checkbox.jelly shows instance[field] ?: default: a saved false must not come back checked and be saved as true. */
+    @Test
+    void strictEmulationSavedOffStaysOff(JenkinsRule j) throws Exception {
+        FreeStyleProject p = j.createFreeStyleProject();
+        ArchgateBuilder before = imageGate();
+        before.setStrictEmulation(false);
+        p.getBuildersList().add(before);
+
+        j.configRoundtrip(p);
+
+        assertThat(p.getBuildersList().get(ArchgateBuilder.class).getStrictEmulation()).isFalse();
+    }
+
+    @Test
+    @Tag("docker") // the host's Docker engine and fixture registry; the no-docker profile excludes it
     void aFreestyleBuildGatesOnItsAgentAndRecordsTheResults(JenkinsRule j) throws Exception {
         DumbSlave agent = j.createOnlineSlave(Label.get("docker"));
         FreeStyleProject p = j.createFreeStyleProject();
@@ -69,5 +102,13 @@ class ArchgateBuilderJenkinsTest {
         j.assertLogContains("archgate: passed with", b);
         assertThat(b.getAction(TestResultAction.class).getTotalCount()).isPositive();
         assertThat(b.getAction(ArchgateSummaryAction.class)).isNotNull();
+    }
+
+    /** A builder that gates an image on one platform, every other field left as a new form leaves it. */
+    private static ArchgateBuilder imageGate() {
+        ArchgateBuilder b = new ArchgateBuilder();
+        b.setImage("registry.example.com/app:1");
+        b.setPlatforms(List.of("linux/amd64"));
+        return b;
     }
 }

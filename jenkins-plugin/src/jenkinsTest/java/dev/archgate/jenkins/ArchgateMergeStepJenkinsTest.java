@@ -9,6 +9,7 @@ import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -19,6 +20,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * host's Docker engine and the fixture registry, as {@link ArchgateStepJenkinsTest}; only the real build runs it.
  */
 @WithJenkins
+@Tag("docker") // the host's Docker engine and fixture registry; the no-docker profile excludes it
 class ArchgateMergeStepJenkinsTest {
     private static final String GOOD = Fixtures.named("good-static").image();
 

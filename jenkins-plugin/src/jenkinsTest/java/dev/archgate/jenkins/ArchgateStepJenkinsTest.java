@@ -3,11 +3,12 @@ package dev.archgate.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.smoke.Labels;
 import dev.archgate.testing.Fixtures;
 import hudson.model.Label;
 import hudson.model.Result;
+import hudson.tasks.junit.TestResult;
 import hudson.tasks.junit.TestResultAction;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.jenkinsci.plugins.workflow.graphanalysis.DepthFirstScanner;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -29,6 +31,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
  * Only the real build (jenkins-plugin/pom.xml) runs these.
  */
 @WithJenkins
+@Tag("docker") // the host's Docker engine and fixture registry; the no-docker profile excludes it
 class ArchgateStepJenkinsTest {
     private static final String GOOD = Fixtures.named("good-static").image();
     private static final String SMOKE = "smoke: [[name: 'version', command: ['/app', '--version'], stdout: '^app ']]";
@@ -46,7 +49,7 @@ class ArchgateStepJenkinsTest {
         WorkflowRun b = j.buildAndAssertSuccess(job("""
                 node('docker') {
                   def r = archgate image: '%s', platforms: ['linux/amd64', 'linux/arm64'], %s, checks: ['policy.root-user=info']
-                  echo "verdict=${r.verdict} failed=${r.failedPlatforms} digest=${r.digest}"
+                  echo "verdict=${r.verdict} failed=${r.failedPlatforms} digest=${r.digest} reportDir=${r.reportDir}"
                 }
                 """.formatted(GOOD, SMOKE)));
 
@@ -56,8 +59,29 @@ class ArchgateStepJenkinsTest {
         assertThat(tests.getTotalCount()).isEqualTo(4); // per platform: the verdict and the smoke test
         assertThat(tests.getFailCount()).isZero();
         assertThat(b.getAction(ArchgateSummaryAction.class).getSummaryHtml()).contains("<table", "linux/arm64");
+        String reportDir = JenkinsRule.getLog(b).lines().filter(l -> l.startsWith("verdict=")).findFirst().orElseThrow().replaceAll(".*reportDir=", "");
+        assertThat(reportDir).matches("archgate-report-\\d+");
         assertThat(b.getArtifacts()).extracting(a -> a.relativePath)
-                .contains("archgate-report/report.json", "archgate-report/junit.xml", "archgate-report/summary.md");
+                .contains(reportDir + "/report.json", reportDir + "/junit.xml", reportDir + "/summary.md");
+    }
+
+    @Test
+    void parallelStepsKeepTheirOwnReportsAndTheirTestResultsOnTheirOwnNodes() throws Exception {
+        WorkflowRun b = j.buildAndAssertSuccess(job("""
+                stage('Gate') {
+                  parallel amd64: { node('docker') { archgate image: '%s', platforms: ['linux/amd64'], checks: ['policy.root-user=info'] } },
+                           arm64: { node('docker') { archgate image: '%s', platforms: ['linux/arm64'], checks: ['policy.root-user=info'] } }
+                }
+                """.formatted(GOOD, GOOD)));
+
+        assertThat(b.getArtifacts()).extracting(a -> a.relativePath).filteredOn(path -> path.endsWith("/report.json")).hasSize(2);
+        TestResult tests = b.getAction(TestResultAction.class).getResult();
+        List<FlowNode> gates = new DepthFirstScanner().allNodes(b.getExecution()).stream()
+                .filter(n -> "archgate".equals(n.getDisplayFunctionName())).toList();
+        assertThat(gates).hasSize(2);
+        for (FlowNode gate : gates) {
+            assertThat(tests.getResultByNode(gate.getId()).getTotalCount()).as("the verdict of the step's one platform").isEqualTo(1);
+        }
     }
 
     @Test
@@ -115,7 +139,7 @@ class ArchgateStepJenkinsTest {
                 """.formatted(Fixtures.named("good-service").image()));
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
         j.waitForMessage("[archgate] [linux/arm64] checking", b);
-        DockerClient docker = DockerClients.fromEnvironment();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (serviceContainers(docker) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(100);

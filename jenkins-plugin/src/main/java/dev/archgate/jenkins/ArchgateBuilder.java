@@ -5,6 +5,8 @@ import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
 import dev.archgate.jenkins.mapping.Lines;
 import dev.archgate.jenkins.mapping.ParameterChecks;
+import dev.archgate.jenkins.mapping.TestChecks;
+import dev.archgate.jenkins.mapping.WorkspacePaths;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -19,6 +21,7 @@ import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -44,7 +47,7 @@ public final class ArchgateBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        GateOutcome outcome = GateInBuild.run(parameters, run, workspace, env, launcher, listener);
+        GateOutcome outcome = GateInBuild.run(parameters, WorkspacePaths.DEFAULT_REPORT_DIR, null, TestChecks.NAME, UUID.randomUUID().toString(), run, workspace, env, launcher, listener);
         listener.getLogger().println(outcome.outcome().message());
         if (outcome.outcome().status() == BuildOutcome.Status.FAILURE) {
             throw new AbortException(outcome.outcome().message());

@@ -3,6 +3,7 @@ package dev.archgate.jenkins;
 import dev.archgate.jenkins.mapping.Lines;
 import dev.archgate.jenkins.mapping.MergeParameters;
 import dev.archgate.jenkins.mapping.ParameterChecks;
+import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -97,7 +98,7 @@ public final class ArchgateMergeStep extends Step {
 
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, FlowNode.class);
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class, EnvVars.class, FlowNode.class);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.archgate.jenkins;
 
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.MergeParameters;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
@@ -22,6 +23,6 @@ final class ArchgateMergeStepExecution extends ReportStepExecution {
 
     @Override
     GateOutcome outcome(Run<?, ?> run, TaskListener listener) throws IOException, InterruptedException {
-        return GateInBuild.merge(new MergeOnAgent(parameters, listener), run, required(FilePath.class), required(Launcher.class), listener);
+        return GateInBuild.merge(new MergeOnAgent(parameters, required(EnvVars.class), listener), run, required(FilePath.class), required(Launcher.class), listener);
     }
 }

@@ -10,6 +10,8 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import java.beans.Introspector;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.graph.FlowNode;
@@ -276,6 +278,19 @@ public final class ArchgateStep extends Step {
     /** Declares the function name and the context the step needs: a node's workspace and its launcher. */
     @Extension
     public static final class DescriptorImpl extends StepDescriptor {
+        /**
+         * The step's form is the builder's (config.jelly includes it), and so is its help: Descriptor.getHelpFile looks
+         * for help-FIELD.html only in the step's own class hierarchy, so each field is redirected to the builder's.
+         */
+        public DescriptorImpl() {
+            for (Method m : ArchgateStep.class.getMethods()) {
+                if (m.isAnnotationPresent(DataBoundSetter.class)) {
+                    String field = Introspector.decapitalize(m.getName().substring("set".length()));
+                    addHelpFileRedirect(field, ArchgateBuilder.class, field);
+                }
+            }
+        }
+
         @Override
         public String getFunctionName() {
             return "archgate";

@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.junit.JUnitResultArchiver;
 import hudson.tasks.junit.TestResultSummary;
+import hudson.tasks.test.PipelineTestDetails;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,16 +25,39 @@ import jenkins.util.BuildListenerAdapter;
 final class GateInBuild {
     private GateInBuild() {}
 
-    /** The gate of {@code parameters}, its test results recorded. */
-    static GateOutcome run(GateParameters parameters, Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher,
-            TaskListener listener) throws IOException, InterruptedException {
-        GateOutcome outcome = workspace.act(new GateOnAgent(parameters, env, listener));
+    /**
+     * The gate of {@code parameters}, its reports in {@code defaultReportDir} unless told otherwise, published, then its
+     * test results recorded: attached to the step's node by {@code testDetails} (null for a freestyle build), under a
+     * Checks run of archgate's own named by {@code checksName}; {@code runId} names the gate on the agent ({@link CancelOnAgent}).
+     */
+    static GateOutcome run(GateParameters parameters, String defaultReportDir, PipelineTestDetails testDetails, String checksName,
+            String runId, Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws IOException, InterruptedException {
+        GateOutcome outcome = workspace.act(new GateOnAgent(parameters, defaultReportDir, runId, env, listener));
+        publish(outcome, run, workspace, launcher, listener); // first: the reports hold the root cause, whatever follows
+        JUnitResultArchiver junit = junitTask(outcome, checksName);
+        if (junit == null) {
+            listener.getLogger().println(Texts.get("NoTestResults", outcome.junitXml()));
+            return outcome;
+        }
+        TestResultSummary tests = JUnitResultArchiver.parseAndSummarize(junit, testDetails, run, workspace, launcher, listener);
+        listener.getLogger().println(Texts.get("TestResults", tests.getTotalCount(), tests.getFailCount(), outcome.junitXml()));
+        return outcome;
+    }
+
+    /**
+     * What junit is asked to record of {@code outcome}, or null when its junit.xml holds no test case: junit would then
+     * abort the step with its own "no test results" message (JUnitResultArchiver.parseAndSummarize) and hide the gate's
+     * root cause, which the caller reports instead.
+     */
+    static JUnitResultArchiver junitTask(GateOutcome outcome, String checksName) {
+        if (outcome.testCases() == 0) {
+            return null;
+        }
         JUnitResultArchiver junit = new JUnitResultArchiver(outcome.junitXml());
         junit.setAllowEmptyResults(false);
-        TestResultSummary tests = JUnitResultArchiver.parseAndSummarize(junit, null, run, workspace, launcher, listener);
-        listener.getLogger().println(Texts.get("TestResults", tests.getTotalCount(), tests.getFailCount(), outcome.junitXml()));
-        publish(outcome, run, workspace, launcher, listener);
-        return outcome;
+        junit.setChecksName(checksName);
+        return junit;
     }
 
     /**

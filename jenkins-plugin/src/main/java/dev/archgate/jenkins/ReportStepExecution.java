@@ -34,7 +34,23 @@ abstract class ReportStepExecution extends SynchronousNonBlockingStepExecution<M
     protected final Map<String, Object> run() throws Exception {
         TaskListener listener = required(TaskListener.class);
         Run<?, ?> run = required(Run.class);
-        return result(outcome(run, listener), run, required(FlowNode.class), listener);
+        GateOutcome outcome = outcome(run, listener);
+        Throwable stopped = stopped();
+        if (stopped != null) {
+            listener.getLogger().println(Texts.get("Aborted"));
+        }
+        if (stopped instanceof Exception e) {
+            throw e; // the build was aborted while the work ran: its reports are published, the step ends as aborted
+        }
+        if (stopped != null) {
+            throw new IllegalStateException(stopped);
+        }
+        return result(outcome, run, required(FlowNode.class), listener);
+    }
+
+    /** Why the step was stopped while its work ended on its own, or null; the step then ends with it. */
+    Throwable stopped() {
+        return null;
     }
 
     /** What {@code outcome} makes of the build and returns to the script; throws when it fails the build. */
@@ -48,7 +64,9 @@ abstract class ReportStepExecution extends SynchronousNonBlockingStepExecution<M
             run.setResult(Result.UNSTABLE);
             node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(message));
         }
-        return new LinkedHashMap<>(outcome.stepResult());
+        Map<String, Object> result = new LinkedHashMap<>(outcome.stepResult());
+        result.put("reportDir", outcome.reportDir()); // what a parallel branch stashes for archgateMerge
+        return result;
     }
 
     final <T> T required(Class<T> type) throws IOException, InterruptedException {

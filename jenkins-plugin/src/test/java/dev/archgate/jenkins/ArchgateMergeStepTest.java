@@ -61,7 +61,7 @@ class ArchgateMergeStepTest {
     private GateOutcome merge(List<String> platforms, boolean unstableOnWarning) throws Exception {
         ArchgateMergeStep step = new ArchgateMergeStep(List.of("archgate-amd64", "archgate-arm64/report.json"), platforms);
         step.setUnstableOnWarning(unstableOnWarning);
-        return new FilePath(workspace.toFile()).act(new MergeOnAgent(step.parameters(), log));
+        return new FilePath(workspace.toFile()).act(new MergeOnAgent(step.parameters(), System.getenv(), log));
     }
 
     @Test
@@ -145,7 +145,7 @@ class ArchgateMergeStepTest {
         ArchgateMergeStep step = new ArchgateMergeStep(List.of("archgate-amd64\narchgate-arm64\n"), List.of("linux/amd64\r\nlinux/arm64"));
         step.setReportDir("merged");
 
-        GateOutcome outcome = new FilePath(workspace.toFile()).act(new MergeOnAgent(step.parameters(), log));
+        GateOutcome outcome = new FilePath(workspace.toFile()).act(new MergeOnAgent(step.parameters(), System.getenv(), log));
 
         assertThat(step.getPlatforms()).containsExactly("linux/amd64", "linux/arm64");
         assertThat(new ArchgateMergeStep.DescriptorImpl().lines(step.getReports())).isEqualTo("archgate-amd64\narchgate-arm64");
@@ -154,7 +154,7 @@ class ArchgateMergeStepTest {
     }
 
     private void expect(ArchgateMergeStep step, String message) {
-        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new MergeOnAgent(step.parameters(), log)))
+        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new MergeOnAgent(step.parameters(), System.getenv(), log)))
                 .isInstanceOf(AbortException.class).hasMessageContaining(message);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.gate.DockerClients;
+import dev.archgate.host.DockerClients;
 import dev.archgate.jenkins.mapping.BuildOutcome;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
@@ -43,7 +43,7 @@ class GateOnAgentIT {
         p.setChecks(List.of("policy.root-user=info"));
         LogListener log = new LogListener();
 
-        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), log));
+        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", UUID.randomUUID().toString(), Map.of(), log));
 
         assertThat(outcome.outcome().status()).as(log.text()).isEqualTo(BuildOutcome.Status.SUCCESS);
         assertThat(outcome.stepResult()).containsEntry("verdict", "pass").containsEntry("failedPlatforms", List.of());
@@ -60,12 +60,12 @@ class GateOnAgentIT {
         p.setChecks(List.of("policy.root-user=warning"));
 
         p.setUnstableOnWarning(true);
-        BuildOutcome unstable = new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), new LogListener())).outcome();
+        BuildOutcome unstable = new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", UUID.randomUUID().toString(), Map.of(), new LogListener())).outcome();
         assertThat(unstable.status()).isEqualTo(BuildOutcome.Status.UNSTABLE);
         assertThat(unstable.message()).contains("policy.root-user");
 
         p.setUnstableOnWarning(false);
-        assertThat(new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), new LogListener())).outcome().status())
+        assertThat(new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", UUID.randomUUID().toString(), Map.of(), new LogListener())).outcome().status())
                 .isEqualTo(BuildOutcome.Status.SUCCESS);
     }
 
@@ -80,7 +80,7 @@ class GateOnAgentIT {
         p.setSmoke(List.of(smoke(List.of("/app", "--version"), "")));
         LogListener log = new LogListener();
 
-        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), log));
+        GateOutcome outcome = new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", UUID.randomUUID().toString(), Map.of(), log));
 
         assertThat(outcome.outcome().status()).as(log.text()).isEqualTo(BuildOutcome.Status.FAILURE);
         assertThat(outcome.outcome().message()).startsWith("archgate: gate failed: linux/arm64 ")
@@ -94,27 +94,22 @@ class GateOnAgentIT {
     @Test
     void mistakesAndUncheckableEnvironmentsEndWithTheEnginesSentence() {
         GateParameters badPlatform = parameters("127.0.0.1:5000/archgate/fixtures/good-static:latest", "linux/sparc");
-        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(badPlatform, Map.of(), new LogListener())))
+        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(badPlatform, "archgate-report", UUID.randomUUID().toString(), Map.of(), new LogListener())))
                 .isInstanceOf(AbortException.class).hasMessageStartingWith("archgate: unknown platform 'linux/sparc'");
 
         GateParameters unreachable = parameters("127.0.0.1:5997/team/app:1", "linux/amd64");
-        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(unreachable, Map.of(), new LogListener())))
+        assertThatThrownBy(() -> new FilePath(workspace.toFile()).act(new GateOnAgent(unreachable, "archgate-report", UUID.randomUUID().toString(), Map.of(), new LogListener())))
                 .isInstanceOf(AbortException.class).hasMessageContaining("registry 127.0.0.1:5997 is unreachable");
     }
 
     @Test
     void anAbortInTheMiddleOfASmokeRunLeavesNoContainer() throws Exception {
-        GateParameters p = parameters(Fixtures.named("good-service").image(), "linux/amd64", "linux/arm64");
-        SmokeParameters serves = new SmokeParameters();
-        serves.setName("serves");
-        serves.setMode("service");
-        serves.setReady("60s");
-        p.setSmoke(List.of(serves));
-        DockerClient docker = DockerClients.fromEnvironment();
+        GateParameters p = serviceGate();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
         AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread build = new Thread(() -> {
             try {
-                new FilePath(workspace.toFile()).act(new GateOnAgent(p, Map.of(), new LogListener()));
+                new FilePath(workspace.toFile()).act(new GateOnAgent(p, "archgate-report", UUID.randomUUID().toString(), Map.of(), new LogListener()));
             } catch (Throwable t) {
                 ended.set(t);
             }
@@ -133,6 +128,56 @@ class GateOnAgentIT {
         assertThat(ended.get()).isInstanceOf(InterruptedException.class);
         assertThat(containers(docker)).as("containers left once the step has returned").isZero();
         assertThat(workspace.resolve("archgate-report/report.json")).doesNotExist();
+    }
+
+    /**
+     * What the step's stop() does: a second call to the agent (CancelOnAgent) that returns only once the gate's
+     * containers are gone, after which the gate's own call returns the cancelled run's report (published, then the
+     * step ends as aborted). Interrupting the remote call instead returns on the controller at once (jenkinsci/remoting
+     * src/main/java/hudson/remoting/Request.java, tag 3352.v17a_fb_4b_2773f: call() sends a Cancel and rethrows).
+     */
+    @Test
+    void anAbortThroughTheAgentReturnsOnlyOnceTheContainersAreRemoved() throws Exception {
+        GateParameters p = serviceGate();
+        DockerClient docker = DockerClients.fromEnvironment(System.getenv());
+        String runId = UUID.randomUUID().toString();
+        FilePath ws = new FilePath(workspace.toFile());
+        AtomicReference<Object> ended = new AtomicReference<>();
+        Thread build = new Thread(() -> {
+            try {
+                ended.set(ws.act(new GateOnAgent(p, "archgate-report", runId, Map.of(), new LogListener())));
+            } catch (Throwable t) {
+                ended.set(t);
+            }
+        }, "jenkins-step");
+        assertThat(ws.act(new CancelOnAgent(runId))).as("nothing to cancel before the gate runs").isFalse();
+        build.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (containers(docker) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(containers(docker)).as("smoke containers running").isPositive();
+
+        assertThat(ws.act(new CancelOnAgent(runId))).isTrue();
+
+        assertThat(containers(docker)).as("containers left once the cancel has returned").isZero();
+        build.join(TimeUnit.MINUTES.toMillis(1));
+        assertThat(ended.get()).isInstanceOf(GateOutcome.class);
+        GateOutcome outcome = (GateOutcome) ended.get();
+        assertThat(outcome.stepResult()).containsEntry("verdict", "error");
+        assertThat(workspace.resolve("archgate-report/report.json")).content().contains("interrupted");
+        assertThat(ws.act(new CancelOnAgent(runId))).as("nothing left to cancel once the gate has ended").isFalse();
+    }
+
+    /** The good-service fixture on two platforms, its service smoke test waiting long enough to be aborted in. */
+    private static GateParameters serviceGate() {
+        GateParameters p = parameters(Fixtures.named("good-service").image(), "linux/amd64", "linux/arm64");
+        SmokeParameters serves = new SmokeParameters();
+        serves.setName("serves");
+        serves.setMode("service");
+        serves.setReady("60s");
+        p.setSmoke(List.of(serves));
+        return p;
     }
 
     private static GateParameters parameters(String image, String... platforms) {

@@ -1,7 +1,7 @@
 package hudson.remoting;
 
 /**
- * Stand-in read from jenkinsci/remoting (3355.3357.v931d3c992987, the version Jenkins 2.568.2's pom names;
- * src/main/java/hudson/remoting/VirtualChannel.java): the type only, as the second argument of FileCallable.invoke.
+ * Stand-in read from remoting (jenkinsci/remoting, tag 3352.v17a_fb_4b_2773f,
+ * src/main/java/hudson/remoting/VirtualChannel.java; the remoting.version of Jenkins 2.541.3's pom.xml): the type only, as the second argument of FileCallable.invoke.
  */
 public interface VirtualChannel {}

@@ -3,5 +3,5 @@ package hudson.tasks;
 import hudson.ExtensionPoint;
 import hudson.model.Describable;
 
-/** Stand-in read from Jenkins core 2.541.3 (jenkinsci/jenkins, tag jenkins-2.541.3, core/src/main/java/hudson/tasks/Builder.java); BuildStepCompatibilityLayer left out. */
-public abstract class Builder implements BuildStep, Describable<Builder>, ExtensionPoint {}
+/** Stand-in read from Jenkins core 2.541.3 (jenkinsci/jenkins, tag jenkins-2.541.3, core/src/main/java/hudson/tasks/Builder.java): a BuildStepCompatibilityLayer, Describable and ExtensionPoint. */
+public abstract class Builder extends BuildStepCompatibilityLayer implements Describable<Builder>, ExtensionPoint {}

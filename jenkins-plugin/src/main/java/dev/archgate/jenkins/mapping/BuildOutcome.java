@@ -2,6 +2,7 @@ package dev.archgate.jenkins.mapping;
 
 import dev.archgate.report.Finding;
 import dev.archgate.report.Report;
+import dev.archgate.report.RootCause;
 import dev.archgate.report.Severity;
 import java.io.Serializable;
 import java.util.List;

@@ -1,11 +1,18 @@
 package dev.archgate.jenkins.mapping;
 
+import dev.archgate.report.JUnitXml;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.SummaryMarkdown;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 /**
  * What a gate (or a merge) run on an agent sends back to the controller, made of plugin and JDK types only: Jenkins'
@@ -15,9 +22,10 @@ import java.util.Map;
  * @param reportDir the report directory relative to the workspace, '/'-separated, for the test results and archive
  * @param stepResult what the Pipeline step returns ({@link StepResult})
  * @param summaryMarkdown summary.md, which the build page shows
+ * @param testCases how many test cases junit.xml holds (none when no platform was reached), which junit refuses to record
  */
-public record GateOutcome(BuildOutcome outcome, String reportDir, Map<String, Object> stepResult, String summaryMarkdown)
-        implements Serializable {
+public record GateOutcome(BuildOutcome outcome, String reportDir, Map<String, Object> stepResult, String summaryMarkdown,
+        int testCases) implements Serializable {
     /** The report files, relative to the workspace, that the build archives. */
     public List<String> reportFiles() {
         return List.of(ReportFiles.JSON, ReportFiles.JUNIT, ReportFiles.SUMMARY).stream().map(f -> reportDir + "/" + f).toList();
@@ -29,6 +37,19 @@ public record GateOutcome(BuildOutcome outcome, String reportDir, Map<String, Ob
     }
 
     public static GateOutcome of(Report report, boolean unstableOnWarning, String reportDir) {
-        return new GateOutcome(BuildOutcome.of(report, unstableOnWarning), reportDir, StepResult.of(report), SummaryMarkdown.render(report));
+        return new GateOutcome(BuildOutcome.of(report, unstableOnWarning), reportDir, StepResult.of(report), SummaryMarkdown.render(report),
+                testCases(JUnitXml.render(report)));
+    }
+
+    /** The test cases of a junit.xml, counted as junit reads them: one per {@code testcase} element. */
+    static int testCases(String junitXml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(junitXml)))
+                    .getElementsByTagName("testcase").getLength();
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("the JDK's XML support failed on archgate's own junit.xml", e);
+        }
     }
 }

@@ -12,6 +12,7 @@ import dev.archgate.spec.SpecOverrides;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,10 @@ import java.util.function.UnaryOperator;
  * empty list) keeps what the file says.
  */
 public final class GateParameters implements Serializable {
+    /** The step's parameters of the build settings, for the message that refuses them when nothing is built. */
+    private static final Map<String, String> BUILD_PARAMETERS = Map.of("build.context", "context", "build.dockerfile", "file",
+            "build.target", "target", "build.tags", "tags", "build.push", "push", "build.args", "buildArgs");
+
     private static final long serialVersionUID = 1L;
 
     private String config;
@@ -31,22 +36,23 @@ public final class GateParameters implements Serializable {
     private String context;
     private String file;
     private String target;
-    private List<String> platforms = List.of();
-    private List<String> tags = List.of();
+    // Lists are ArrayLists of their own (Lines.items): a job's config.xml stores these fields through XStream.
+    private ArrayList<String> platforms = new ArrayList<>();
+    private ArrayList<String> tags = new ArrayList<>();
     private Boolean push;
-    private List<String> buildArgs = List.of();
-    private List<SmokeParameters> smoke = List.of();
+    private ArrayList<String> buildArgs = new ArrayList<>();
+    private ArrayList<SmokeParameters> smoke = new ArrayList<>();
     private Boolean strictEmulation;
     private Boolean installEmulation;
-    private List<String> checks = List.of();
-    private List<String> ignorePaths = List.of();
-    private List<String> insecureRegistries = List.of();
+    private ArrayList<String> checks = new ArrayList<>();
+    private ArrayList<String> ignorePaths = new ArrayList<>();
+    private ArrayList<String> insecureRegistries = new ArrayList<>();
     private String reportDir;
-    private List<String> promote = List.of();
+    private ArrayList<String> promote = new ArrayList<>();
     private boolean unstableOnWarning;
     private String builder;
-    private List<String> engines = List.of();
-    private List<String> emulationCpu = List.of();
+    private ArrayList<String> engines = new ArrayList<>();
+    private ArrayList<String> emulationCpu = new ArrayList<>();
     private String sizeBudget;
     private String wastedBytes;
 
@@ -58,6 +64,15 @@ public final class GateParameters implements Serializable {
      * @throws SpecException (or the platform parser's exception) with one sentence naming the parameter and the fix
      */
     public GateSpec toSpec(Path workspace, UnaryOperator<String> environment) {
+        return toSpec(workspace, environment, WorkspacePaths.DEFAULT_REPORT_DIR);
+    }
+
+    /**
+     * The spec, its reports in {@code defaultReportDir} (relative to the workspace) when neither {@code reportDir} nor
+     * archgate.yml names a directory: parallel steps of one build each need their own, or their archived reports
+     * overwrite each other.
+     */
+    public GateSpec toSpec(Path workspace, UnaryOperator<String> environment, String defaultReportDir) {
         if (image != null && context != null) {
             throw new SpecException("both image and context are given: give image to gate an existing image, or context to build one");
         }
@@ -66,7 +81,7 @@ public final class GateParameters implements Serializable {
         for (int i = 0; i < smoke.size(); i++) {
             tests.add(smoke.get(i).toSmokeTest(i));
         }
-        d = SpecOverrides.builder()
+        d = SpecOverrides.builder().settingNames(BUILD_PARAMETERS)
                 .image(image)
                 .context(WorkspacePaths.resolve(workspace, context))
                 .dockerfile(WorkspacePaths.resolve(workspace, file))
@@ -90,10 +105,7 @@ public final class GateParameters implements Serializable {
                 .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "wastedBytes"))
                 .build()
                 .applyTo(d);
-        if (d.build() == null) {
-            refuseBuildOnly();
-        }
-        d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir()));
+        d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir() != null ? d.reportDir() : workspace.resolve(defaultReportDir)));
         if (d.build() == null && d.image() == null) {
             throw new SpecException("nothing to gate: give image (a reference) or context (a directory to build), or config "
                     + "naming an archgate.yml with build: or image:");
@@ -102,30 +114,6 @@ public final class GateParameters implements Serializable {
             throw new SpecException("no platforms: give platforms (e.g. ['linux/amd64', 'linux/arm64']) or platforms: in archgate.yml");
         }
         return d.toSpec();
-    }
-
-    /** Build settings given while nothing is built would be silently dropped: refuse them instead. */
-    private void refuseBuildOnly() {
-        List<String> buildOnly = new ArrayList<>();
-        if (file != null) {
-            buildOnly.add("file");
-        }
-        if (target != null) {
-            buildOnly.add("target");
-        }
-        if (!tags.isEmpty()) {
-            buildOnly.add("tags");
-        }
-        if (push != null) {
-            buildOnly.add("push");
-        }
-        if (!buildArgs.isEmpty()) {
-            buildOnly.add("buildArgs");
-        }
-        if (!buildOnly.isEmpty()) {
-            throw new SpecException(String.join(", ", buildOnly) + " apply to a build, but nothing is built here: give context "
-                    + "(or build: in archgate.yml), or leave them out when gating an image");
-        }
     }
 
     private static Map<String, String> pairs(List<String> items, String parameter, String form) {
@@ -181,7 +169,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getPlatforms() {
-        return platforms;
+        return Collections.unmodifiableList(platforms);
     }
 
     public void setPlatforms(List<String> platforms) {
@@ -189,7 +177,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getTags() {
-        return tags;
+        return Collections.unmodifiableList(tags);
     }
 
     public void setTags(List<String> tags) {
@@ -205,7 +193,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getBuildArgs() {
-        return buildArgs;
+        return Collections.unmodifiableList(buildArgs);
     }
 
     public void setBuildArgs(List<String> buildArgs) {
@@ -213,11 +201,11 @@ public final class GateParameters implements Serializable {
     }
 
     public List<SmokeParameters> getSmoke() {
-        return smoke;
+        return Collections.unmodifiableList(smoke);
     }
 
     public void setSmoke(List<SmokeParameters> smoke) {
-        this.smoke = smoke == null ? List.of() : List.copyOf(smoke);
+        this.smoke = smoke == null ? new ArrayList<>() : new ArrayList<>(smoke);
     }
 
     public Boolean getStrictEmulation() {
@@ -237,7 +225,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getChecks() {
-        return checks;
+        return Collections.unmodifiableList(checks);
     }
 
     public void setChecks(List<String> checks) {
@@ -245,7 +233,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getIgnorePaths() {
-        return ignorePaths;
+        return Collections.unmodifiableList(ignorePaths);
     }
 
     public void setIgnorePaths(List<String> ignorePaths) {
@@ -253,7 +241,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getInsecureRegistries() {
-        return insecureRegistries;
+        return Collections.unmodifiableList(insecureRegistries);
     }
 
     public void setInsecureRegistries(List<String> insecureRegistries) {
@@ -269,7 +257,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getPromote() {
-        return promote;
+        return Collections.unmodifiableList(promote);
     }
 
     public void setPromote(List<String> promote) {
@@ -293,7 +281,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getEngines() {
-        return engines;
+        return Collections.unmodifiableList(engines);
     }
 
     public void setEngines(List<String> engines) {
@@ -301,7 +289,7 @@ public final class GateParameters implements Serializable {
     }
 
     public List<String> getEmulationCpu() {
-        return emulationCpu;
+        return Collections.unmodifiableList(emulationCpu);
     }
 
     public void setEmulationCpu(List<String> emulationCpu) {

@@ -5,6 +5,8 @@ import dev.archgate.report.ReportFiles;
 import dev.archgate.spec.SpecException;
 import java.io.Serializable;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,9 +18,10 @@ import java.util.List;
 public final class MergeParameters implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    private List<String> reports = List.of();
-    private List<String> platforms = List.of();
-    private List<String> promote = List.of();
+    // ArrayLists of their own (Lines.items), as the gate's parameters: nothing JDK-internal reaches a serialized form.
+    private ArrayList<String> reports = new ArrayList<>();
+    private ArrayList<String> platforms = new ArrayList<>();
+    private ArrayList<String> promote = new ArrayList<>();
     private String reportDir;
     private boolean unstableOnWarning;
 
@@ -57,7 +60,7 @@ public final class MergeParameters implements Serializable {
     }
 
     public List<String> getReports() {
-        return reports;
+        return Collections.unmodifiableList(reports);
     }
 
     public void setReports(List<String> reports) {
@@ -65,7 +68,7 @@ public final class MergeParameters implements Serializable {
     }
 
     public List<String> getPlatforms() {
-        return platforms;
+        return Collections.unmodifiableList(platforms);
     }
 
     public void setPlatforms(List<String> platforms) {
@@ -73,7 +76,7 @@ public final class MergeParameters implements Serializable {
     }
 
     public List<String> getPromote() {
-        return promote;
+        return Collections.unmodifiableList(promote);
     }
 
     public void setPromote(List<String> promote) {

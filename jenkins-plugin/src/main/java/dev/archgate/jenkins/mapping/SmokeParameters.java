@@ -5,6 +5,8 @@ import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecException;
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -20,7 +22,7 @@ public final class SmokeParameters implements Serializable {
 
     private String name;
     private String mode;
-    private List<String> command = List.of();
+    private ArrayList<String> command = new ArrayList<>(); // an ArrayList: XStream stores it in config.xml
     private Integer exitCode;
     private String stdout;
     private String stderr;
@@ -77,7 +79,7 @@ public final class SmokeParameters implements Serializable {
     }
 
     public List<String> getCommand() {
-        return command;
+        return Collections.unmodifiableList(command);
     }
 
     /** The arguments; one value holding line breaks is one argument per line (what a freestyle form's text area sends). */

@@ -7,9 +7,9 @@ import java.nio.file.Path;
  * Paths the steps are given, as a Jenkinsfile author reads them: relative to the workspace. Reports go inside it,
  * since the build takes its test results and archived files from there.
  */
-final class WorkspacePaths {
-    /** Where the reports go when neither the step nor archgate.yml names a directory. */
-    static final String DEFAULT_REPORT_DIR = "archgate-report";
+public final class WorkspacePaths {
+    /** Where the reports go when neither the step nor archgate.yml names a directory (a Pipeline step adds its node id). */
+    public static final String DEFAULT_REPORT_DIR = "archgate-report";
 
     private WorkspacePaths() {}
 

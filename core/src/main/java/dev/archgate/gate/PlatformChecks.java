@@ -1,0 +1,99 @@
+package dev.archgate.gate;
+
+import dev.archgate.audit.ImageDesign;
+import dev.archgate.audit.PathGlobs;
+import dev.archgate.audit.PlatformAudit;
+import dev.archgate.audit.VariantSkew;
+import dev.archgate.host.Host;
+import dev.archgate.image.ImageResolver;
+import dev.archgate.image.MergedFilesystem;
+import dev.archgate.image.PlatformImage;
+import dev.archgate.image.ResolvedImage;
+import dev.archgate.platform.Platform;
+import dev.archgate.report.Check;
+import dev.archgate.report.Coverage;
+import dev.archgate.report.Finding;
+import dev.archgate.report.PlatformReport;
+import dev.archgate.report.SmokeResult;
+import dev.archgate.spec.GateSpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * The checks of one platform: its layers read once, the static audit of its files, then its smoke
+ * runs, which resolve each command from the same read. Each audited variant's size profile is
+ * kept for the comparison across platforms ({@link #withSkew}), which only the whole set can show.
+ */
+final class PlatformChecks {
+    private final Host host;
+    private final GateSpec spec;
+    private final Stages stages;
+    private final Policy policy;
+    private final PathGlobs ignored;
+    private final EnginePreparation engines;
+    private final Map<Platform, VariantSkew.Variant> profiles = new ConcurrentHashMap<>();
+
+    PlatformChecks(Host host, GateSpec spec, Stages stages, Policy policy, EnginePreparation engines) {
+        this.host = host;
+        this.spec = spec;
+        this.stages = stages;
+        this.policy = policy;
+        this.ignored = new PathGlobs(spec.ignorePaths());
+        this.engines = engines;
+    }
+
+    /**
+     * @param layers the pool the variant's layers are read on
+     * @param enginesReady the engines' preparation, waited for before the first smoke run
+     */
+    PlatformReport check(CheckedImage target, Platform p, ExecutorService layers, Future<?> enginesReady)
+            throws IOException, InterruptedException {
+        ResolvedImage image = target.resolved();
+        Coverage coverage = Coverage.asked(stages.audit, stages.smoke ? spec.smoke().size() : 0);
+        Optional<PlatformImage> variant = image.variants().get(p);
+        if (variant.isEmpty()) {
+            return PlatformReport.of(p, coverage, policy.apply(List.of(PlatformAudit.missing(p, image.offered()))), List.of());
+        }
+        List<Finding> findings = new ArrayList<>();
+        MergedFilesystem fs = ImageResolver.filesystem(target.source(), variant.get(), layers, host.inflaters());
+        ImageDesign design = null;
+        if (stages.audit) {
+            findings.addAll(PlatformAudit.labels(variant.get()));
+            findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
+            coverage = coverage.withAuditRead(); // the filesystem exists only once every layer was read
+            design = ImageDesign.check(variant.get(), fs, spec.policy(), ignored);
+            findings.addAll(design.findings());
+            profiles.put(p, design.variant());
+        }
+        List<SmokeResult> smoke = List.of();
+        if (stages.smoke) {
+            Futures.get(enginesReady);
+            SmokeEngines.Target engine;
+            try {
+                engine = engines.engines().forPlatform(p);
+            } catch (GateException e) {
+                findings.add(Finding.error(Check.ENGINE_FAILED, null, e.getMessage()));
+                return PlatformReport.of(p, coverage, policy.apply(findings), List.of());
+            }
+            SmokeRun.Outcome outcome = SmokeRun.platform(engine, engines::emulationProblem, spec, variant.get(), target.pinned(), fs);
+            findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
+            smoke = outcome.results();
+        }
+        PlatformReport report = PlatformReport.of(p, coverage, policy.apply(findings), smoke);
+        return design == null ? report : report.withSize(design.size());
+    }
+
+    /** Adds the warning for a variant far larger than its siblings. */
+    List<PlatformReport> withSkew(List<PlatformReport> reports) {
+        List<VariantSkew.Variant> variants = spec.platforms().stream().map(profiles::get).filter(Objects::nonNull).toList();
+        Map<Platform, List<Finding>> skew = VariantSkew.check(variants);
+        return reports.stream().map(r -> skew.containsKey(r.platform()) ? r.adding(policy.apply(skew.get(r.platform()))) : r).toList();
+    }
+}
