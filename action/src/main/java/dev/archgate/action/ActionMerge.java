@@ -14,7 +14,8 @@ import java.util.List;
 final class ActionMerge {
     /** Inputs of a gate run that merge mode would not read; the registry login it does read. */
     private static final List<String> GATE_ONLY = List.of("image", "context", "config", "file", "tags", "push", "build-args",
-            "smoke-command", "smoke-mode", "expect-exit", "expect-stdout", "timeout", "strict-emulation", "install-emulation");
+            "smoke-command", "smoke-mode", "expect-exit", "expect-stdout", "timeout", "strict-emulation", "install-emulation", "target",
+            "builder");
 
     private final List<Path> reports;
     private final List<Platform> platforms;
@@ -47,7 +48,7 @@ final class ActionMerge {
         List<Path> reports = in.lines("merge-reports").stream().map(line -> ReportFiles.json(ActionSpec.path(workspace, line))).toList();
         Path dir = in.get("report-dir") == null ? workspace.resolve(ActionSpec.DEFAULT_REPORT_DIR)
                 : ActionSpec.path(workspace, in.get("report-dir"));
-        return new ActionMerge(reports, Platform.parseList(String.join(",", in.items("platforms"))), in.lines("promote"), dir);
+        return new ActionMerge(reports, Platform.parseList(String.join(",", in.items("platforms"))), in.items("promote"), dir);
     }
 
     List<Path> reports() {

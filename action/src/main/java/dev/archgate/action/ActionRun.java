@@ -72,6 +72,7 @@ final class ActionRun {
             outputs.put("failed-platforms", report.platforms().stream().filter(p -> p.verdict() != Verdict.PASS)
                     .map(p -> p.platform().toString()).collect(Collectors.joining(",")));
             outputs.put("report-dir", shown(reports, workspace));
+            outputs.putAll(BuildOutputs.of(report));
         } catch (RuntimeException e) {
             status = ExitStatus.of(e);
             if (ExitStatus.isUsage(e) || e instanceof GateException) {
@@ -85,6 +86,7 @@ final class ActionRun {
             outputs.put("digest", "");
             outputs.put("failed-platforms", "");
             outputs.put("report-dir", "");
+            outputs.putAll(BuildOutputs.of(null));
         }
         out.flush();
         writeOutputs(outputs);
@@ -93,11 +95,15 @@ final class ActionRun {
 
     private Report gate(GateSpec spec) throws InterruptedException {
         out.println(WorkflowCommands.group("archgate: " + (spec.build() != null ? "build and checks" : "checks of " + spec.image())));
+        // The build's own output (a RUN step may print "::add-mask::" or "::set-output") is not
+        // taken as workflow commands: the runner ignores them until the token comes back.
+        String token = WorkflowCommands.stopCommands(out);
         out.flush();
         Report report;
         try {
             report = Gate.run(host, spec, new ProgressLines(out));
         } finally {
+            out.println(WorkflowCommands.resumeCommands(token));
             out.println(WorkflowCommands.endGroup());
         }
         return logged(report);
@@ -126,6 +132,7 @@ final class ActionRun {
     private void writeReports(Report report, Path dir, Path workspace) {
         try {
             ReportFiles.write(report, dir);
+            WorkspaceOwner.give(dir, workspace);
         } catch (IOException e) {
             throw new SpecException("cannot write the reports to " + dir + " (" + e.getMessage() + "): set the input 'report-dir' to a "
                     + "writable directory in the workspace");
@@ -154,9 +161,13 @@ final class ActionRun {
         }
     }
 
-    /** A path as the workflow names it: relative to the workspace when it lies inside. */
-    private static String shown(Path p, Path workspace) {
+    /**
+     * A path as the workflow names it: relative to the workspace, also when it lies outside (a
+     * container path such as /tmp/x means nothing to the steps after this one; ../x under the
+     * workspace's parent is where the runner's own paths are).
+     */
+    static String shown(Path p, Path workspace) {
         Path abs = p.toAbsolutePath().normalize();
-        return abs.startsWith(workspace) && !abs.equals(workspace) ? workspace.relativize(abs).toString() : abs.toString();
+        return abs.equals(workspace) ? "." : workspace.relativize(abs).toString();
     }
 }

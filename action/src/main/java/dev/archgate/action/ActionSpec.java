@@ -49,6 +49,8 @@ final class ActionSpec {
                 .tags(in.items("tags"))
                 .push(in.flag("push"))
                 .buildArgs(buildArgs(in.lines("build-args")))
+                .target(in.get("target"))
+                .builder(in.get("builder"))
                 .smokeCommand(in.get("smoke-command") == null ? null : Arrays.asList(in.get("smoke-command").split("\\s+")))
                 .smokeMode(mode(in.get("smoke-mode")))
                 .expectExit(in.number("expect-exit"))
@@ -57,7 +59,7 @@ final class ActionSpec {
                 .strictEmulation(in.flag("strict-emulation"))
                 .installEmulation(in.flag("install-emulation"))
                 .reportDir(path(workspace, in.get("report-dir")))
-                .promote(in.lines("promote"))
+                .promote(in.items("promote"))
                 .build()
                 .applyTo(d);
         // The action's own defaults, where neither an input nor archgate.yml decided: a hosted

@@ -101,7 +101,8 @@ public final class CredentialHelper {
         return slash < 0 ? h : h.substring(0, slash);
     }
 
-    private static String json(String s) {
+    /** {@code s} as a JSON string. */
+    static String json(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {

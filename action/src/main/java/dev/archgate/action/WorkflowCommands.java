@@ -3,7 +3,8 @@ package dev.archgate.action;
 import java.io.PrintWriter;
 
 /**
- * GitHub's workflow commands on standard output: {@code ::add-mask::}, {@code ::group::}. Values
+ * GitHub's workflow commands on standard output: {@code ::add-mask::}, {@code ::group::},
+ * {@code ::stop-commands::}. Values
  * are escaped as the runner unescapes them, so a newline cannot end a command early.
  */
 final class WorkflowCommands {
@@ -28,6 +29,20 @@ final class WorkflowCommands {
 
     static String endGroup() {
         return "::endgroup::";
+    }
+
+    /**
+     * Stops the runner from reading workflow commands until {@link #resumeCommands} with the
+     * returned token: a random one, so nothing the build prints can resume them early.
+     */
+    static String stopCommands(PrintWriter out) {
+        String token = "archgate-" + java.util.UUID.randomUUID();
+        out.println("::stop-commands::" + token);
+        return token;
+    }
+
+    static String resumeCommands(String token) {
+        return "::" + token + "::";
     }
 
     static String escape(String s) {

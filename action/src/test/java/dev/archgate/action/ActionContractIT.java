@@ -160,7 +160,7 @@ class ActionContractIT {
         return ws;
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
                 Path t = to.resolve(from.relativize(f).toString());

@@ -54,6 +54,16 @@ class ActionInputsTest {
         assertThat(s.promote()).isEmpty();
     }
 
+    /** docker/build-push-action's names and list forms (its action.yml; src/context.ts reads tags as a comma or newline list). */
+    @Test
+    void buildPushActionsTargetBuilderAndCommaListsMeanWhatTheyMeanThere() {
+        GateSpec s = spec(Map.of("context", ".", "platforms", "linux/amd64", "tags", "r.example/app:candidate", "push", "true",
+                "target", "runtime", "builder", "builder-1a2b", "promote", "r.example/app:1.2.3, r.example/app:latest"));
+        assertThat(s.build().target()).isEqualTo("runtime");
+        assertThat(s.machines().builder()).isEqualTo("builder-1a2b");
+        assertThat(s.promote()).containsExactly("r.example/app:1.2.3", "r.example/app:latest");
+    }
+
     @Test
     void multiLineInputsGiveOneValuePerLine() {
         GateSpec s = spec(Map.of("context", ".", "platforms", "linux/amd64\nlinux/arm64\n", "build-args", "VERSION=1.2.3\n\nNOTE=a=b c\n",

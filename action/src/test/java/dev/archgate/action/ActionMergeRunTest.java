@@ -81,6 +81,9 @@ class ActionMergeRunTest {
         assertThat(merge("linux/amd64,linux/arm64")).isEqualTo(0);
         assertThat(outputs()).contains("result=pass\n", "exit-code=0\n", "digest=" + DIGEST + "\n", "failed-platforms=\n",
                 "report-dir=archgate-merged\n");
+        // docker/build-push-action's output names (its action.yml): imageid, metadata; and the image by digest.
+        assertThat(outputs()).contains("image=ghcr.io/acme/app@" + DIGEST + "\n", "imageid=" + DIGEST + "\n",
+                "metadata={\"containerimage.digest\":\"" + DIGEST + "\",\"image.name\":\"" + IMAGE + "\"}\n");
         assertThat(workspace.resolve("archgate-merged/report.json")).content().contains(DIGEST, "linux/amd64", "linux/arm64");
         assertThat(workspace.resolve("step-summary")).content().contains("linux/amd64", "linux/arm64");
         assertThat(log.toString()).contains("::group::archgate: merge of 2 reports", "merged " + workspace.resolve("archgate-linux-amd64"));

@@ -24,16 +24,29 @@ import java.util.stream.Collectors;
  * {@code --metadata-file}. Where the image goes depends on what the engine can hold: pushed to
  * the spec's tags when it asks for a push, else loaded into an engine with the containerd image
  * store, which keeps every platform of one image, else (the classic store) built and loaded once
- * per platform, each platform as an image of its own.
+ * per platform, each platform as an image of its own. A push of several platforms through the
+ * {@code docker} driver on the classic store (GitHub's hosted runners) is refused by buildx
+ * ("Multi-platform build is not supported for the docker driver"), so there each platform is
+ * built and pushed on its own and {@link IndexStitch} joins them by digest under the tags.
  */
 public final class Buildx {
     private final DockerCli docker;
     private final String builder;
+    private final String driver;
 
     /** @param builder the buildx builder to use, null for buildx's current one */
     public Buildx(DockerCli docker, String builder) {
+        this(docker, builder, null);
+    }
+
+    /**
+     * @param builder the buildx builder to use, null for buildx's current one (which honours BUILDX_BUILDER)
+     * @param driver that builder's driver as {@code docker buildx inspect} names it, null when not known
+     */
+    public Buildx(DockerCli docker, String builder, String driver) {
         this.docker = docker;
         this.builder = builder;
+        this.driver = driver;
     }
 
     public BuildResult build(BuildSpec spec, List<Platform> platforms, boolean containerdStore, Consumer<String> log)
@@ -44,7 +57,54 @@ public final class Buildx {
         if (!spec.push() && !containerdStore) {
             return perPlatform(spec, platforms, log);
         }
-        return once(spec, platforms, spec.push() ? spec.tags() : List.of(spec.tags().isEmpty() ? localTag() : spec.tags().get(0)), log);
+        if (spec.push() && !containerdStore && "docker".equals(driver) && platforms.size() > 1) {
+            return pushedPerPlatform(spec, platforms, log);
+        }
+        List<String> tags = spec.push() ? spec.tags() : List.of(spec.tags().isEmpty() ? localTag() : spec.tags().get(0));
+        return once(spec, platforms, tags, outputs(spec.push()), log);
+    }
+
+    /**
+     * The docker driver on the classic store pushes one platform per build, and only to a tag (buildx:
+     * "push-by-digest is currently not implemented for docker driver"): each platform goes to the
+     * first tag plus its platform ({@code :candidate-linux-arm64}, as a load on this store names
+     * it), then one index over those digests is written under every tag, as docker's guide to
+     * split multi-platform builds does.
+     */
+    private BuildResult pushedPerPlatform(BuildSpec spec, List<Platform> platforms, Consumer<String> log) throws InterruptedException {
+        String first = spec.tags().get(0);
+        String repository = repository(first);
+        List<String> warnings = new ArrayList<>();
+        List<String> manifests = new ArrayList<>();
+        log.accept("the docker driver on the classic image store pushes one platform per build: pushing each to "
+                + first + "-<platform>, then one index of them all under the tags");
+        for (Platform p : platforms) {
+            BuildResult one = once(spec, List.of(p), List.of(first + "-" + p.toString().replace('/', '-')), outputs(true), log);
+            warnings.addAll(one.warnings());
+            if (!one.succeeded()) {
+                return BuildResult.failed(warnings, one.failure());
+            }
+            if (one.digest() == null) {
+                return BuildResult.failed(warnings, BuildFailure.environment("buildx pushed " + one.tag()
+                        + " but named no digest in its metadata file: update docker-buildx"));
+            }
+            manifests.add(repository + "@" + one.digest());
+        }
+        IndexStitch.Result index = new IndexStitch(docker, builder).create(manifests, spec.tags(), log);
+        if (index.failure() != null) {
+            return BuildResult.failed(warnings, index.failure());
+        }
+        return new BuildResult(repository + "@" + index.digest(), first, index.digest(), Map.of(), warnings, null);
+    }
+
+    /** The repository of a reference: the name without its tag or digest. */
+    static String repository(String reference) {
+        String name = reference.contains("@") ? reference.substring(0, reference.indexOf('@')) : reference;
+        return name.lastIndexOf(':') > name.lastIndexOf('/') ? name.substring(0, name.lastIndexOf(':')) : name;
+    }
+
+    private static List<String> outputs(boolean push) {
+        return List.of(push ? "--push" : "--load");
     }
 
     /** The classic image store holds one platform per image: one build and load per platform. */
@@ -55,7 +115,7 @@ public final class Buildx {
         log.accept("this engine uses the classic image store: building and loading each platform on its own");
         for (Platform p : platforms) {
             String tag = base + "-" + p.toString().replace('/', '-');
-            BuildResult one = once(spec, List.of(p), List.of(tag), log);
+            BuildResult one = once(spec, List.of(p), List.of(tag), outputs(false), log);
             warnings.addAll(one.warnings());
             if (!one.succeeded()) {
                 return BuildResult.failed(warnings, one.failure());
@@ -69,7 +129,9 @@ public final class Buildx {
         return "archgate.local/build:" + UUID.randomUUID().toString().substring(0, 12);
     }
 
-    private BuildResult once(BuildSpec spec, List<Platform> platforms, List<String> tags, Consumer<String> log) throws InterruptedException {
+    /** @param output where the image goes: --push, --load or an --output of its own */
+    private BuildResult once(BuildSpec spec, List<Platform> platforms, List<String> tags, List<String> output, Consumer<String> log)
+            throws InterruptedException {
         Path metadata;
         try {
             metadata = Files.createTempFile("archgate-buildx-", ".json");
@@ -90,17 +152,17 @@ public final class Buildx {
             cmd.addAll(List.of("--target", spec.target()));
         }
         tags.forEach(t -> cmd.addAll(List.of("--tag", t)));
-        cmd.add(spec.push() ? "--push" : "--load");
+        cmd.addAll(output);
         cmd.add(spec.context().toString());
         try {
             BuildProgress progress = new BuildProgress(log);
-            int status = run(cmd, progress::line);
+            int status = run(docker, cmd, progress::line);
             if (status != 0 && spec.push() && progress.failure(platforms, status).message().contains("500 Internal Server Error")) {
                 // Registries of the distribution 2.x line answer 500 to a HEAD that meets a tag
                 // being written; the build is cached, so one more push costs little.
                 log.accept("the registry answered 500 during the push; pushing once more");
                 progress = new BuildProgress(log);
-                status = run(cmd, progress::line);
+                status = run(docker, cmd, progress::line);
             }
             List<String> warnings = progress.warnings();
             if (status != 0) {
@@ -110,8 +172,7 @@ public final class Buildx {
             String digest = meta.has("containerimage.digest") ? meta.get("containerimage.digest").getAsString() : null;
             if (spec.push()) {
                 String tag = tags.get(0);
-                String name = tag.lastIndexOf(':') > tag.lastIndexOf('/') ? tag.substring(0, tag.lastIndexOf(':')) : tag;
-                return new BuildResult(digest == null ? tag : name + "@" + digest, tag, digest, Map.of(), warnings, null);
+                return new BuildResult(digest == null ? tag : repository(tag) + "@" + digest, tag, digest, Map.of(), warnings, null);
             }
             return new BuildResult("docker-daemon:" + tags.get(0), tags.get(0), digest, Map.of(), warnings, null);
         } catch (IOException e) {
@@ -126,7 +187,7 @@ public final class Buildx {
         }
     }
 
-    private int run(List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {
+    static int run(DockerCli docker, List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {
         Process p = docker.command(cmd).start();
         // Read on a thread of its own: a blocking read does not see an interrupt, a wait for the process does.
         Thread reader = new Thread(() -> {

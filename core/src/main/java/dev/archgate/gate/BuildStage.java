@@ -50,12 +50,12 @@ final class BuildStage {
     }
 
     BuildResult build() throws InterruptedException {
-        checkBuilder();
+        BuildxBuilder builder = checkBuilder();
         listener.log("building " + spec.platforms().size() + " platforms with docker buildx");
         var info = docker.get().infoCmd().exec();
         boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
-        BuildResult built = new Buildx(host.dockerCli(), spec.machines().builder()).build(spec.build(), spec.platforms(), containerdStore,
+        BuildResult built = new Buildx(host.dockerCli(), spec.machines().builder(), builder.driver()).build(spec.build(), spec.platforms(), containerdStore,
                 listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
         if (!built.succeeded() && built.failure().kind() != BuildFailure.Kind.PLATFORM) {
@@ -65,7 +65,8 @@ final class BuildStage {
         return built;
     }
 
-    private void checkBuilder() throws InterruptedException {
+    /** @return the builder, whose driver decides how a multi-platform push is done */
+    private BuildxBuilder checkBuilder() throws InterruptedException {
         BuildxBuilder builder;
         try {
             builder = new BuildxBuilders(host.dockerCli()).inspect(spec.machines().builder());
@@ -77,6 +78,7 @@ final class BuildStage {
                 .ifPresent(refusal -> {
                     throw new GateException(refusal, GateException.Kind.ENVIRONMENT, null);
                 });
+        return builder;
     }
 
     /**

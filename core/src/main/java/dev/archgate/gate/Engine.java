@@ -43,7 +43,7 @@ final class Engine {
      * sweep ({@link SmokeRunner#sweep}), and its caller registers it to be stopped with the host.
      */
     static SmokeRunner runner(Host host, DockerClient docker) {
-        return new SmokeRunner(docker, new Labels(), host.qemu());
+        return new SmokeRunner(docker, new Labels(), host.qemu(), host.dockerConfig());
     }
 
     /**

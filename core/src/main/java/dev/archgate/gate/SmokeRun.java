@@ -87,13 +87,24 @@ final class SmokeRun {
         SmokeResult.Execution how = runNative ? SmokeResult.Execution.NATIVE
                 : spec.strictEmulation() ? SmokeResult.Execution.STRICT_EMULATION : SmokeResult.Execution.EMULATION;
         List<SmokeResult> results = new ArrayList<>();
+        String image = platformManifest(pinned, variant);
         for (SmokeTest test : spec.smoke()) {
             List<String> argv = test.command().isEmpty() ? config.argv() : test.command();
             ProgramChain chain = ProgramChain.resolve(fs, argv, config.workingDir(), config.path());
-            SmokeRequest request = SmokeRequest.of(pinned, p, test).program(chain, argv).nativeCode(runNative).strict(spec.strictEmulation())
+            SmokeRequest request = SmokeRequest.of(image, p, test).program(chain, argv).nativeCode(runNative).strict(spec.strictEmulation())
                     .cpuModel(cpu).build();
             results.add(engine.runner().run(request).ranOn(engine.name(), how));
         }
         return new Outcome(findings, results);
+    }
+
+    /**
+     * The variant's own manifest, by digest, where the image is pinned to a registry digest: the
+     * classic image store records a pulled digest for the one platform it pulled, so two platforms
+     * of one index pulled at once collide there ("cannot overwrite digest"), as on GitHub's hosted runners.
+     */
+    static String platformManifest(String pinned, PlatformImage variant) {
+        int at = pinned.indexOf("@sha256:");
+        return at < 0 || variant.entry() == null ? pinned : pinned.substring(0, at + 1) + variant.entry().digest();
     }
 }

@@ -1,9 +1,6 @@
 package dev.archgate.image;
 
 import com.google.cloud.tools.jib.api.Credential;
-import com.google.cloud.tools.jib.api.CredentialRetriever;
-import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
-import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
@@ -253,20 +250,7 @@ final class RegistrySource implements ContentStore {
     }
 
     private Optional<Credential> credential() {
-        try {
-            var jibReference = com.google.cloud.tools.jib.api.ImageReference.parse(reference.registry() + "/" + reference.repository());
-            CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(jibReference, event -> { });
-            for (CredentialRetriever retriever : java.util.List.of(factory.dockerConfig(dockerConfig), factory.wellKnownCredentialHelpers())) {
-                Optional<Credential> c = retriever.retrieve();
-                if (c.isPresent()) {
-                    return c;
-                }
-            }
-            return Optional.empty();
-        } catch (InvalidImageReferenceException | com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException e) {
-            throw new ImageException("cannot read the credentials for " + reference.registry() + " (" + e.getMessage()
-                    + "): check " + dockerConfig + " and its credential helpers", ImageException.Kind.USAGE, e);
-        }
+        return RegistryCredentials.find(reference.registry(), reference.repository(), dockerConfig);
     }
 
     private static void closeQuietly(HttpResponse<?> r) {

@@ -1,12 +1,14 @@
 package dev.archgate.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Workflow commands for GitHub Actions: an annotation per finding, errors first, at most
- * {@value #MAX} (GitHub shows no more per step), Dockerfile findings at their file and line.
+ * Workflow commands for GitHub Actions: an annotation per finding, errors first, Dockerfile
+ * findings at their file and line. GitHub keeps at most {@value #MAX} annotations of each type
+ * (error, warning, notice) per step (the runner's ExecutionContext counts them per type; GitHub's
+ * workflow-commands documentation says the same), so each type is cut at {@value #MAX} and one
+ * notice says how many more the job summary and report.json hold.
  */
 public final class GitHubAnnotations {
     static final int MAX = 10;
@@ -28,8 +30,21 @@ public final class GitHubAnnotations {
                         + escapeData((f.path() == null ? "" : f.path() + ": ") + f.message())));
             }
         }
-        return all.stream().filter(e -> e.severity() != Severity.INFO).sorted(Comparator.comparing(Entry::severity))
-                .limit(MAX).map(Entry::line).toList();
+        List<String> lines = new ArrayList<>();
+        List<String> more = new ArrayList<>();
+        for (Severity type : List.of(Severity.ERROR, Severity.WARNING)) {
+            List<String> ofType = all.stream().filter(e -> e.severity() == type).map(Entry::line).toList();
+            lines.addAll(ofType.subList(0, Math.min(MAX, ofType.size())));
+            if (ofType.size() > MAX) {
+                int left = ofType.size() - MAX;
+                more.add(left + " more " + (type == Severity.ERROR ? "error" : "warning") + (left == 1 ? "" : "s"));
+            }
+        }
+        if (!more.isEmpty()) {
+            lines.add("::notice title=archgate::" + String.join(" and ", more) + " than GitHub shows per step are in the job summary "
+                    + "and report.json");
+        }
+        return lines;
     }
 
     private static String command(Severity s) {

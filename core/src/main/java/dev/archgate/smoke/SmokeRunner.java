@@ -7,10 +7,15 @@ import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
+import com.google.cloud.tools.jib.api.Credential;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.host.QemuTar;
+import dev.archgate.image.ImageException;
+import dev.archgate.image.ImageReference;
+import dev.archgate.image.RegistryCredentials;
 import dev.archgate.image.TransportFaults;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
@@ -18,6 +23,7 @@ import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +46,25 @@ public final class SmokeRunner {
     private final DockerClient docker;
     private final Labels labels;
     private final QemuBinaries qemu;
+    private final Path dockerConfig;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
     /** @param qemu this machine's QEMU binaries, which strict runs copy into their containers */
     public SmokeRunner(DockerClient docker, Labels labels, QemuBinaries qemu) {
+        this(docker, labels, qemu, null);
+    }
+
+    /**
+     * @param dockerConfig the docker client's config.json whose logins the engine's pulls carry
+     *     (the Engine API takes credentials per request), null for pulls without a login
+     */
+    public SmokeRunner(DockerClient docker, Labels labels, QemuBinaries qemu, Path dockerConfig) {
         this.docker = docker;
         this.labels = labels;
         this.qemu = qemu;
+        this.dockerConfig = dockerConfig;
     }
 
     /**
@@ -172,7 +188,7 @@ public final class SmokeRunner {
         }
     }
 
-    private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException {
+    private String create(String image, Platform platform, Launch launch, List<String> env) throws InterruptedException, EngineFault {
         try {
             return createOnce(image, platform, launch, env);
         } catch (NotFoundException | com.github.dockerjava.api.exception.ConflictException e) {
@@ -202,8 +218,29 @@ public final class SmokeRunner {
         return r.getId();
     }
 
-    private void pull(String image, Platform platform) throws InterruptedException {
-        docker.pullImageCmd(image).withPlatform(platform.toString()).exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES);
+    /**
+     * Pulls with the login the docker client would use for the image's registry (auths, credsStore
+     * or credHelpers of its config), handed to the engine explicitly: docker-java's own config
+     * reader takes only auths, and an engine pull carries no credentials of its own.
+     */
+    private void pull(String image, Platform platform) throws InterruptedException, EngineFault {
+        var cmd = docker.pullImageCmd(image).withPlatform(platform.toString());
+        if (dockerConfig != null) {
+            ImageReference ref = ImageReference.parse(image);
+            try {
+                RegistryCredentials.find(ref.registry(), ref.repository(), dockerConfig).ifPresent(c -> cmd.withAuthConfig(auth(ref.registry(), c)));
+            } catch (ImageException e) {
+                throw new EngineFault(e.getMessage()); // a credential helper that failed: its sentence names the fix
+            }
+        }
+        cmd.exec(new PullImageResultCallback()).awaitCompletion(10, TimeUnit.MINUTES);
+    }
+
+    private static AuthConfig auth(String registry, Credential c) {
+        AuthConfig auth = new AuthConfig().withRegistryAddress(registry.equals(ImageReference.DOCKER_HUB) ? "https://index.docker.io/v1/" : registry);
+        // A helper's "<token>" user means an identity token, as docker/cli's credentials store has it.
+        return "<token>".equals(c.getUsername()) ? auth.withIdentityToken(c.getPassword())
+                : auth.withUsername(c.getUsername()).withPassword(c.getPassword());
     }
 
     private void copyQemu(String id, Platform platform) throws IOException, EngineFault {

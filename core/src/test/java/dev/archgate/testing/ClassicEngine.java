@@ -1,63 +1,41 @@
 package dev.archgate.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A second, real Docker Engine with the classic image store (the default of many CI runners),
- * beside the host's own: its own data root, socket, containerd namespace and bridge (sharing the
- * host's docker0 would make each daemon tear down the other's network). Its builds must not RUN
- * anything that needs the network: it has no NAT. Started for a test, stopped after.
+ * The second, real Docker Engine dev/setup-host keeps running beside the host's own, shaped like
+ * GitHub's hosted runners: the classic image store, only the docker driver builder, on
+ * {@value #SOCKET}, with its own data root, containerd namespace and bridge (archgate-gh0), whose
+ * containers reach the host at {@value #GATEWAY}. It has no NAT: its builds must not RUN anything
+ * that needs the network.
  */
-public final class ClassicEngine implements AutoCloseable {
-    private static final String BRIDGE = "archgate-cbr0";
-    private final Process dockerd;
-    private final Path socket;
+public final class ClassicEngine {
+    public static final String SOCKET = "/var/run/docker-classic.sock";
+    /** The address of the host on the engine's bridge. */
+    public static final String GATEWAY = "172.30.0.1";
 
-    private ClassicEngine(Process dockerd, Path socket) {
-        this.dockerd = dockerd;
-        this.socket = socket;
-    }
+    private ClassicEngine() {}
 
-    public static ClassicEngine start(Path dir) throws IOException, InterruptedException {
-        Path config = Files.writeString(dir.resolve("daemon.json"), "{}");
-        Dockerds.bridge(BRIDGE, "172.31.254.1/24");
-        Path socket = dir.resolve("docker.sock");
-        String ns = "archgate-classic-" + ProcessHandle.current().pid();
-        Process p = new ProcessBuilder("dockerd", "--config-file", config.toString(), "--data-root", dir.resolve("root").toString(),
-                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
-                "--host", "unix://" + socket, "--bridge", BRIDGE, "--iptables=false", "--ip6tables=false",
-                "--containerd", "/run/containerd/containerd.sock", "--containerd-namespace", ns, "--containerd-plugins-namespace", ns + "-plugins")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("dockerd.log").toFile()).start();
-        ClassicEngine engine = new ClassicEngine(p, socket);
-        if (Dockerds.answers(engine::docker)) {
-            return engine;
+    /** Fails (never skips) when the engine is down. */
+    public static ClassicEngine shared() throws IOException, InterruptedException {
+        ClassicEngine engine = new ClassicEngine();
+        if (engine.docker("version").waitFor() != 0) {
+            throw new AssertionError("no classic-store engine answers on " + SOCKET + ": run dev/setup-host");
         }
-        engine.close();
-        throw new AssertionError("the classic-store dockerd did not start; see " + dir.resolve("dockerd.log") + " (run dev/setup-host)");
+        return engine;
     }
 
     public String host() {
-        return "unix://" + socket;
+        return "unix://" + SOCKET;
     }
 
-    /** Runs the docker CLI against this engine. */
+    /** Runs the packaged docker CLI (the engine's version, with the packaged buildx) against this engine. */
     public Process docker(String... args) throws IOException {
         String[] command = new String[args.length + 1];
-        command[0] = "docker";
+        command[0] = "/usr/bin/docker";
         System.arraycopy(args, 0, command, 1, args.length);
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("DOCKER_HOST", host());
         return pb.start();
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        dockerd.destroy();
-        if (!dockerd.waitFor(30, TimeUnit.SECONDS)) {
-            dockerd.destroyForcibly();
-        }
     }
 }
