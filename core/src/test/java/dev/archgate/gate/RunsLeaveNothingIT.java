@@ -11,13 +11,9 @@ import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.archgate.testing.ProcessResources;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,15 +36,16 @@ class RunsLeaveNothingIT {
         for (int i = 0; i < 3; i++) {
             gate(spec); // pools that live for the JVM (the common pool, the HTTP client's selector) start here
         }
-        int threads = threads();
-        long descriptors = descriptors();
+        int threads = ProcessResources.threads();
+        long descriptors = ProcessResources.descriptors();
 
         for (int i = 0; i < RUNS; i++) {
             gate(spec);
         }
 
-        assertThat(threads()).as(() -> "live threads after " + RUNS + " more runs: " + names()).isLessThanOrEqualTo(threads + 2);
-        assertThat(descriptors()).as("open file descriptors after %d more runs", RUNS).isLessThanOrEqualTo(descriptors + 4);
+        assertThat(ProcessResources.threads()).as(() -> "live threads after " + RUNS + " more runs: " + ProcessResources.threadNames())
+                .isLessThanOrEqualTo(threads + 2);
+        assertThat(ProcessResources.descriptors()).as("open file descriptors after %d more runs", RUNS).isLessThanOrEqualTo(descriptors + 4);
     }
 
     private static void gate(GateSpec spec) throws InterruptedException {
@@ -61,22 +58,5 @@ class RunsLeaveNothingIT {
             assertThat(host.openClients()).as("the smoke run connected the local engine").isEqualTo(1);
         }
         assertThat(host.openClients()).isZero();
-    }
-
-    private static int threads() throws InterruptedException {
-        Thread.sleep(500); // threads of a closed pool end just after it returns
-        return ManagementFactory.getThreadMXBean().getThreadCount();
-    }
-
-    /** The live threads by name (numbers folded), to tell which kind piles up. */
-    private static java.util.Map<String, Long> names() {
-        return Thread.getAllStackTraces().keySet().stream().collect(java.util.stream.Collectors.groupingBy(
-                t -> t.getName().replaceAll("\\d+", "N"), java.util.TreeMap::new, java.util.stream.Collectors.counting()));
-    }
-
-    private static long descriptors() throws IOException {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.archgate.jenkins;
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateRun;
 import dev.archgate.host.Host;
+import dev.archgate.jenkins.mapping.AgentEnvironment;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
 import dev.archgate.report.Report;
@@ -50,7 +51,7 @@ final class GateOnAgent extends ReportOnAgent {
         GateSpec spec = parameters.toSpec(workspace, environment::get, defaultReportDir);
         Report report;
         // The build's environment (withEnv included) says where the engine, QEMU and the docker config are.
-        try (Host host = Host.of(environment)) {
+        try (Host host = Host.of(AgentEnvironment.forHost(environment))) {
             GateRun run = Gate.start(host, spec, progress(log));
             RUNNING.put(runId, run);
             try {

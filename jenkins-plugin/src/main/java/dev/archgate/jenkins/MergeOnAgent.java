@@ -2,6 +2,7 @@ package dev.archgate.jenkins;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.host.Host;
+import dev.archgate.jenkins.mapping.AgentEnvironment;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.MergeParameters;
 import dev.archgate.report.Report;
@@ -33,7 +34,7 @@ final class MergeOnAgent extends ReportOnAgent {
     GateOutcome work(Path workspace, PrintStream log) throws IOException, InterruptedException {
         MergeParameters.Merge merge = parameters.toMerge(workspace);
         Report report;
-        try (Host host = Host.of(environment)) { // the build's environment: the docker CLI that promotes runs under it
+        try (Host host = Host.of(AgentEnvironment.forHost(environment))) { // the build's environment: the docker CLI that promotes runs under it
             report = Gate.merge(host, merge.reports(), merge.platforms(), merge.promote(), progress(log));
         }
         return finish(report, merge.reportDir(), workspace, parameters.isUnstableOnWarning(), log);

@@ -56,6 +56,24 @@ class PluginBuildTest {
         assertThat(Files.readString(PLUGIN.resolve("Jenkinsfile"))).contains("buildPlugin(");
     }
 
+    /** The manifest and the update site show the POM's licence and developers; the repository's LICENSE is MIT. */
+    @Test
+    void bothBuildsNameTheRepositorysMitLicenceAndTheDevelopersWithoutInventingOne() throws Exception {
+        assertThat(Fixtures.repositoryRoot().resolve("LICENSE")).content().startsWith("MIT License\n\nCopyright (c) 2026 the archgate authors\n");
+        Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Fixtures.repositoryRoot().resolve("pom.xml").toFile()).getDocumentElement();
+        for (Element project : List.of(pom(), root)) {
+            Element license = (Element) project.getElementsByTagName("license").item(0);
+            assertThat(license).isNotNull();
+            assertThat(text(license, "name")).isEqualTo("MIT License");
+            assertThat(text(license, "url")).isEqualTo("https://opensource.org/license/mit/");
+        }
+        Element developer = (Element) pom().getElementsByTagName("developer").item(0);
+        assertThat(text(developer, "name")).as("the LICENSE's holders").isEqualTo("the archgate authors");
+        assertThat(text(developer, "url")).as("filled from plugin-pom's gitHubRepo, as url and scm are")
+                .isEqualTo("https://github.com/${gitHubRepo}/graphs/contributors");
+    }
+
     private static List<Element> dependencies() throws Exception {
         Element project = pom();
         Element deps = null;
