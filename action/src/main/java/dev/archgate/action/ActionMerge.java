@@ -15,7 +15,7 @@ final class ActionMerge {
     /** Inputs of a gate run that merge mode would not read; the registry login it does read. */
     private static final List<String> GATE_ONLY = List.of("image", "context", "config", "file", "tags", "push", "build-args",
             "smoke-command", "smoke-mode", "expect-exit", "expect-stdout", "timeout", "strict-emulation", "install-emulation", "target",
-            "builder");
+            "builder", "labels", "annotations", "secrets", "secret-files", "cache-from", "cache-to", "provenance", "sbom", "no-cache", "pull");
 
     private final List<Path> reports;
     private final List<Platform> platforms;

@@ -25,7 +25,8 @@ import java.util.stream.Collectors;
  * One step of a workflow: inputs in, the gate (or, with {@code merge-reports}, the merge of split
  * runs' reports), then what GitHub shows: the log (the build in a
  * collapsed group), annotations, the job summary, the step's outputs, and the contract's exit
- * status. The password input is masked before anything else is printed, and written nowhere:
+ * status. The password input is masked before anything else is printed, and written nowhere;
+ * build secrets are masked too and live in files of their own only while the gate runs;
  * registry logins reach docker and jib through {@link CredentialHelper}, from the environment.
  */
 final class ActionRun {
@@ -60,9 +61,12 @@ final class ActionRun {
                 report = merge(merge);
                 reports = merge.reportDir();
             } else {
-                GateSpec spec = ActionSpec.from(in, workspace, env::get);
-                report = gate(spec);
-                reports = spec.reportDir();
+                try (BuildSecrets secrets = BuildSecrets.from(in, workspace)) {
+                    secrets.values().forEach(v -> WorkflowCommands.mask(out, v));
+                    GateSpec spec = ActionSpec.from(in, workspace, env::get, secrets.specs());
+                    report = gate(spec);
+                    reports = spec.reportDir();
+                }
             }
             status = ExitStatus.of(report.verdict());
             writeReports(report, reports, workspace);

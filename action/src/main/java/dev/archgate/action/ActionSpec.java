@@ -22,15 +22,21 @@ import java.util.function.UnaryOperator;
  */
 final class ActionSpec {
     /** The inputs of the build settings, for the message that refuses them when nothing is built. */
-    private static final Map<String, String> BUILD_INPUTS = Map.of("build.context", "the input 'context'", "build.dockerfile", "'file'",
-            "build.tags", "'tags'", "build.push", "'push'", "build.args", "'build-args'");
+    private static final Map<String, String> BUILD_INPUTS = Map.ofEntries(Map.entry("build.context", "the input 'context'"),
+            Map.entry("build.dockerfile", "'file'"), Map.entry("build.tags", "'tags'"), Map.entry("build.push", "'push'"),
+            Map.entry("build.args", "'build-args'"), Map.entry("build.target", "'target'"), Map.entry("build.labels", "'labels'"),
+            Map.entry("build.annotations", "'annotations'"), Map.entry("build.secrets", "'secrets' or 'secret-files'"),
+            Map.entry("build.cache-from", "'cache-from'"), Map.entry("build.cache-to", "'cache-to'"),
+            Map.entry("build.provenance", "'provenance'"), Map.entry("build.sbom", "'sbom'"), Map.entry("build.no-cache", "'no-cache'"),
+            Map.entry("build.pull", "'pull'"));
 
     /** Where the reports go when neither the input nor archgate.yml says. */
     static final String DEFAULT_REPORT_DIR = "archgate-report";
 
     private ActionSpec() {}
 
-    static GateSpec from(Inputs in, Path workspace, UnaryOperator<String> environment) {
+    /** @param secrets buildx's --secret specs of the {@code secrets} and {@code secret-files} inputs ({@link BuildSecrets}) */
+    static GateSpec from(Inputs in, Path workspace, UnaryOperator<String> environment, List<String> secrets) {
         if (in.get("image") != null && in.get("context") != null) {
             throw new SpecException("the inputs 'image' and 'context' are both set: give 'image' to gate a pushed image, or 'context' to "
                     + "build one");
@@ -48,8 +54,17 @@ final class ActionSpec {
                 .platforms(in.items("platforms").isEmpty() ? null : String.join(",", in.items("platforms")))
                 .tags(in.items("tags"))
                 .push(in.flag("push"))
-                .buildArgs(buildArgs(in.lines("build-args")))
+                .buildArgs(pairs(in.list("build-args"), "build-args"))
                 .target(in.get("target"))
+                .labels(pairs(in.list("labels"), "labels"))
+                .annotations(in.list("annotations"))
+                .secrets(secrets)
+                .cacheFrom(in.list("cache-from"))
+                .cacheTo(in.list("cache-to"))
+                .provenance(in.get("provenance"))
+                .sbom(in.get("sbom"))
+                .noCache(in.flag("no-cache"))
+                .pull(in.flag("pull"))
                 .builder(in.get("builder"))
                 .smokeCommand(in.get("smoke-command") == null ? null : Arrays.asList(in.get("smoke-command").split("\\s+")))
                 .smokeMode(mode(in.get("smoke-mode")))
@@ -98,12 +113,12 @@ final class ActionSpec {
         return given == null ? null : workspace.resolve(given).normalize();
     }
 
-    private static Map<String, String> buildArgs(List<String> lines) {
+    private static Map<String, String> pairs(List<String> lines, String input) {
         Map<String, String> args = new LinkedHashMap<>();
         for (String line : lines) {
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                throw new SpecException("the input 'build-args' has the line '" + line + "': write one KEY=VALUE per line");
+                throw new SpecException("the input '" + input + "' has the line '" + line + "': write one KEY=VALUE per line");
             }
             args.put(line.substring(0, eq).trim(), line.substring(eq + 1));
         }

@@ -57,6 +57,14 @@ final class Inputs {
         return v == null ? List.of() : v.lines().map(String::trim).filter(l -> !l.isEmpty()).toList();
     }
 
+    /**
+     * A list of docker/build-push-action's {@code ignoreComma} kind (build-args, labels, secrets,
+     * cache-from...): one item per line whatever commas it holds, double quotes as in CSV.
+     */
+    List<String> list(String name) {
+        return InputList.parse(get(name), name);
+    }
+
     /** Values one per line or separated by commas (tags, platforms); empty when unset. */
     List<String> items(String name) {
         return lines(name).stream().flatMap(l -> Arrays.stream(l.split(","))).map(String::trim).filter(s -> !s.isEmpty()).toList();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.gate.ExitStatus;
 import dev.archgate.platform.Platform;
+import dev.archgate.spec.BuildOptions;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecException;
@@ -25,7 +26,7 @@ class ActionInputsTest {
     private GateSpec spec(Map<String, String> inputs) {
         Map<String, String> env = new HashMap<>();
         inputs.forEach((k, v) -> env.put(Inputs.variable(k), v));
-        return ActionSpec.from(new Inputs(env), workspace, env::get);
+        return ActionSpec.from(new Inputs(env), workspace, env::get, List.of());
     }
 
     @Test
@@ -52,6 +53,32 @@ class ActionInputsTest {
         assertThat(s.installEmulation()).isTrue();
         assertThat(s.reportDir()).isEqualTo(workspace.resolve("archgate-report"));
         assertThat(s.promote()).isEmpty();
+    }
+
+    /**
+     * The buildx inputs under docker/build-push-action's names (its action.yml) and list forms (src/context.ts: every
+     * one of them a getInputList with ignoreComma, no-cache and pull getBooleanInput, provenance and sbom as given).
+     */
+    @Test
+    void buildxInputsUnderBuildPushActionsNamesBecomeTheBuildsOptions() {
+        Map<String, String> inputs = new HashMap<>(Map.of("context", ".", "platforms", "linux/amd64",
+                "build-args", "MY_ARG=val1,val2,val3\nARG=val", "labels", "org.opencontainers.image.title=app\na=b,c",
+                "annotations", "index:org.opencontainers.image.description=x,y", "cache-from", "user/app:cache\ntype=local,src=path/to/dir",
+                "cache-to", "type=inline", "provenance", "mode=max", "sbom", "true", "no-cache", "true"));
+        inputs.put("pull", "True");
+        Map<String, String> env = new HashMap<>();
+        inputs.forEach((k, v) -> env.put(Inputs.variable(k), v));
+        GateSpec s = ActionSpec.from(new Inputs(env), workspace, env::get, List.of("id=npm,src=/tmp/x"));
+        assertThat(s.build().args()).containsExactlyInAnyOrderEntriesOf(Map.of("MY_ARG", "val1,val2,val3", "ARG", "val"));
+        assertThat(s.build().options()).isEqualTo(new BuildOptions(Map.of("org.opencontainers.image.title", "app", "a", "b,c"),
+                List.of("index:org.opencontainers.image.description=x,y"), List.of("id=npm,src=/tmp/x"),
+                List.of("user/app:cache", "type=local,src=path/to/dir"), List.of("type=inline"), "mode=max", "true", true, true));
+    }
+
+    @Test
+    void buildxInputsBesideAnImageAreRefusedByTheirInputNames() {
+        assertThatThrownBy(() -> spec(Map.of("image", "r.example/app:1", "platforms", "linux/amd64", "labels", "a=b", "pull", "true")))
+                .isInstanceOf(SpecException.class).hasMessageStartingWith("'labels', 'pull' apply to a build");
     }
 
     /** docker/build-push-action's names and list forms (its action.yml; src/context.ts reads tags as a comma or newline list). */

@@ -33,8 +33,13 @@ import picocli.CommandLine.Spec;
             "Settings come from archgate.yml (--config, default ./archgate.yml when present); each flag overrides its key."})
 final class GateCommand implements Callable<Integer> {
     /** The flags of the build settings, for the message that refuses them when nothing is built. */
-    private static final Map<String, String> BUILD_FLAGS = Map.of("build.context", "--context DIR", "build.dockerfile", "--file",
-            "build.target", "--target", "build.tags", "--tag", "build.push", "--push", "build.args", "--build-arg");
+    private static final Map<String, String> BUILD_FLAGS = Map.ofEntries(Map.entry("build.context", "--context DIR"),
+            Map.entry("build.dockerfile", "--file"), Map.entry("build.target", "--target"), Map.entry("build.tags", "--tag"),
+            Map.entry("build.push", "--push"), Map.entry("build.args", "--build-arg"), Map.entry("build.labels", "--label"),
+            Map.entry("build.annotations", "--annotation"), Map.entry("build.secrets", "--secret"),
+            Map.entry("build.cache-from", "--cache-from"), Map.entry("build.cache-to", "--cache-to"),
+            Map.entry("build.provenance", "--provenance"), Map.entry("build.sbom", "--sbom"), Map.entry("build.no-cache", "--no-cache"),
+            Map.entry("build.pull", "--pull"));
 
     static final class Source {
         @Option(names = "--image", paramLabel = "REF", description = "Gate an existing image instead of building.")
@@ -81,6 +86,38 @@ final class GateCommand implements Callable<Integer> {
 
     @Option(names = "--target", paramLabel = "STAGE", description = "The Dockerfile stage to build (build.target).")
     String target;
+
+    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "A label of the built image (repeatable; merged into build.labels).")
+    Map<String, String> labels = new LinkedHashMap<>();
+
+    @Option(names = "--annotation", paramLabel = "ANNOTATION", description = "An annotation as buildx writes it, e.g. "
+            + "index:key=value (repeatable; overrides build.annotations).")
+    List<String> annotations = new ArrayList<>();
+
+    @Option(names = "--secret", paramLabel = "SPEC", description = "A build secret as buildx takes it: id=ID,src=PATH or id=ID,env=VAR "
+            + "(repeatable; overrides build.secrets).")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(names = "--cache-from", paramLabel = "SPEC", description = "A cache source as buildx takes it, e.g. type=gha "
+            + "(repeatable; overrides build.cache-from).")
+    List<String> cacheFrom = new ArrayList<>();
+
+    @Option(names = "--cache-to", paramLabel = "SPEC", description = "A cache destination as buildx takes it, e.g. type=inline "
+            + "(repeatable; overrides build.cache-to).")
+    List<String> cacheTo = new ArrayList<>();
+
+    @Option(names = "--provenance", paramLabel = "VALUE", description = "The provenance attestation: true, false or buildx's "
+            + "options such as mode=max (build.provenance).")
+    String provenance;
+
+    @Option(names = "--sbom", paramLabel = "VALUE", description = "The SBOM attestation: true, false or buildx's options (build.sbom).")
+    String sbom;
+
+    @Option(names = "--no-cache", description = "Build without the build cache (build.no-cache).")
+    Boolean noCache;
+
+    @Option(names = "--pull", description = "Pull every base image again (build.pull).")
+    Boolean pull;
 
     @Option(names = "--install-emulation", negatable = true, description = "Register missing QEMU handlers before the smoke runs "
             + "(emulation.install).")
@@ -148,6 +185,15 @@ final class GateCommand implements Callable<Integer> {
                 .push(push)
                 .buildArgs(buildArgs)
                 .target(target)
+                .labels(labels)
+                .annotations(annotations)
+                .secrets(secrets)
+                .cacheFrom(cacheFrom)
+                .cacheTo(cacheTo)
+                .provenance(provenance)
+                .sbom(sbom)
+                .noCache(noCache)
+                .pull(pull)
                 .smokeCommand(smokeCommand)
                 .expectStdout(smokeCommand == null ? null : expectStdout)
                 .strictEmulation(strict)

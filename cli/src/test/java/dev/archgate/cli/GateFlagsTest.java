@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.platform.Platform;
+import dev.archgate.spec.BuildOptions;
 import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.PolicyLimits;
 import dev.archgate.spec.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,21 @@ class GateFlagsTest {
         assertThat(s.emulationCpu()).isEqualTo(Map.of(ARM64, "cortex-a72"));
         assertThat(s.policy()).isEqualTo(new PolicyLimits(1024L * 1024, 2L * 1024 * 1024));
         assertThat(s.reportDir()).isEqualTo(dir.resolve("elsewhere"));
+    }
+
+    @Test
+    void buildxFlagsUnderBuildxNamesSetTheBuildsOptions() throws Exception {
+        GateSpec s = spec("--label", "a=1", "--annotation", "index:x=y", "--secret", "id=npm,src=/run/npm", "--cache-from", "type=gha",
+                "--cache-to", "type=gha,mode=max", "--provenance", "mode=max", "--sbom", "true", "--no-cache", "--pull");
+
+        assertThat(s.build().options()).isEqualTo(new BuildOptions(Map.of("a", "1"), List.of("index:x=y"), List.of("id=npm,src=/run/npm"),
+                List.of("type=gha"), List.of("type=gha,mode=max"), "mode=max", "true", true, true));
+    }
+
+    @Test
+    void buildxFlagsAreRefusedUnderTheirOwnNamesWhenAnImageIsGated() {
+        assertThatThrownBy(() -> spec("--image", "r.example/app:1", "--label", "a=1", "--no-cache"))
+                .isInstanceOf(SpecException.class).hasMessageStartingWith("--label, --no-cache apply to a build");
     }
 
     @Test

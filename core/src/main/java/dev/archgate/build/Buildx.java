@@ -138,22 +138,7 @@ public final class Buildx {
         } catch (IOException e) {
             return BuildResult.failed(List.of(), BuildFailure.environment("cannot create a temporary file: " + e.getMessage()));
         }
-        List<String> cmd = new ArrayList<>(List.of("buildx"));
-        if (builder != null) {
-            cmd.addAll(List.of("--builder", builder));
-        }
-        cmd.addAll(List.of("build", "--progress=rawjson",
-                "--platform", platforms.stream().map(Platform::toString).collect(Collectors.joining(",")),
-                "--file", spec.dockerfileOrDefault().toString(), "--metadata-file", metadata.toString()));
-        for (Map.Entry<String, String> a : spec.args().entrySet()) {
-            cmd.addAll(List.of("--build-arg", a.getKey() + "=" + a.getValue()));
-        }
-        if (spec.target() != null) {
-            cmd.addAll(List.of("--target", spec.target()));
-        }
-        tags.forEach(t -> cmd.addAll(List.of("--tag", t)));
-        cmd.addAll(output);
-        cmd.add(spec.context().toString());
+        List<String> cmd = command(builder, spec, platforms, metadata, tags, output);
         try {
             BuildProgress progress = new BuildProgress(log);
             int status = run(docker, cmd, progress::line);
@@ -185,6 +170,29 @@ public final class Buildx {
                 // a temporary file; nothing depends on it
             }
         }
+    }
+
+    /** The arguments of one {@code docker buildx build}: the spec's settings, where the image goes, and the context last. */
+    static List<String> command(String builder, BuildSpec spec, List<Platform> platforms, Path metadata, List<String> tags,
+            List<String> output) {
+        List<String> cmd = new ArrayList<>(List.of("buildx"));
+        if (builder != null) {
+            cmd.addAll(List.of("--builder", builder));
+        }
+        cmd.addAll(List.of("build", "--progress=rawjson",
+                "--platform", platforms.stream().map(Platform::toString).collect(Collectors.joining(",")),
+                "--file", spec.dockerfileOrDefault().toString(), "--metadata-file", metadata.toString()));
+        for (Map.Entry<String, String> a : spec.args().entrySet()) {
+            cmd.addAll(List.of("--build-arg", a.getKey() + "=" + a.getValue()));
+        }
+        if (spec.target() != null) {
+            cmd.addAll(List.of("--target", spec.target()));
+        }
+        cmd.addAll(spec.options().buildxFlags());
+        tags.forEach(t -> cmd.addAll(List.of("--tag", t)));
+        cmd.addAll(output);
+        cmd.add(spec.context().toString());
+        return cmd;
     }
 
     static int run(DockerCli docker, List<String> cmd, Consumer<String> lines) throws IOException, InterruptedException {

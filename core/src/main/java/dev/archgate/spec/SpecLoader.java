@@ -32,7 +32,8 @@ public final class SpecLoader {
     // The key sets are package-private so that SpecOverridesTest can hold every key to an adapter override.
     static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
             "checks", "report", "promote", "registries", "engines", "policy");
-    static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder");
+    static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder", "labels",
+            "annotations", "secrets", "cache-from", "cache-to", "provenance", "sbom", "no-cache", "pull");
     private static final Set<String> ENGINE_KEYS = Set.of("host", "tls-verify", "cert-path");
     private static final Set<String> SMOKE_KEYS = Set.of("name", "mode", "command", "expect", "timeout", "ready");
     private static final Set<String> EXPECT_KEYS = Set.of("exitCode", "stdout", "stderr");
@@ -154,7 +155,26 @@ public final class SpecLoader {
         }
         return new BuildSpec(context, dockerfile, args, b.containsKey("push") && bool(b.get("push"), "build.push"),
                 b.containsKey("tags") ? strings(b.get("tags"), "build.tags") : List.of(),
-                b.containsKey("target") ? string(b.get("target"), "build.target") : null);
+                b.containsKey("target") ? string(b.get("target"), "build.target") : null, options(b));
+    }
+
+    /** buildx's other settings under build:, each named as its buildx flag. */
+    private BuildOptions options(Map<String, Object> b) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (b.containsKey("labels")) {
+            for (Map.Entry<String, Object> e : map(b.get("labels"), "build.labels").entrySet()) {
+                labels.put(e.getKey(), scalar(e.getValue(), "build.labels." + e.getKey()));
+            }
+        }
+        return new BuildOptions(labels, list(b, "annotations"), list(b, "secrets"), list(b, "cache-from"), list(b, "cache-to"),
+                b.containsKey("provenance") ? scalar(b.get("provenance"), "build.provenance") : null,
+                b.containsKey("sbom") ? scalar(b.get("sbom"), "build.sbom") : null,
+                b.containsKey("no-cache") && bool(b.get("no-cache"), "build.no-cache"),
+                b.containsKey("pull") && bool(b.get("pull"), "build.pull"));
+    }
+
+    private List<String> list(Map<String, Object> b, String key) {
+        return b.containsKey(key) ? strings(b.get(key), "build." + key) : List.of();
     }
 
     /** {@code engines:} maps a platform to an address, or to {host, tls-verify, cert-path}. */

@@ -34,15 +34,16 @@ public final class SpecOverrides {
         BuildSpec build = d.build();
         if (b.context != null) {
             build = new BuildSpec(b.context, b.dockerfile, build == null ? Map.of() : build.args(), build != null && build.push(),
-                    build == null ? List.of() : build.tags(), build == null ? null : build.target());
+                    build == null ? List.of() : build.tags(), build == null ? null : build.target(),
+                    build == null ? BuildOptions.NONE : build.options());
         } else if (build != null && b.dockerfile != null) {
-            build = new BuildSpec(build.context(), b.dockerfile, build.args(), build.push(), build.tags(), build.target());
+            build = new BuildSpec(build.context(), b.dockerfile, build.args(), build.push(), build.tags(), build.target(), build.options());
         }
-        if (build != null && (b.push != null || !b.tags.isEmpty() || !b.buildArgs.isEmpty() || b.target != null)) {
+        if (build != null && (b.push != null || !b.tags.isEmpty() || !b.buildArgs.isEmpty() || b.target != null || b.optionsGiven())) {
             Map<String, String> args = new LinkedHashMap<>(build.args());
             args.putAll(b.buildArgs);
             build = new BuildSpec(build.context(), build.dockerfile(), args, b.push != null ? b.push : build.push(),
-                    b.tags.isEmpty() ? build.tags() : b.tags, b.target != null ? b.target : build.target());
+                    b.tags.isEmpty() ? build.tags() : b.tags, b.target != null ? b.target : build.target(), options(build.options()));
         }
         if (build != null && b.image == null) {
             d = d.withBuild(build);
@@ -112,10 +113,47 @@ public final class SpecOverrides {
         if (!b.buildArgs.isEmpty()) {
             given.add(b.name("build.args"));
         }
+        if (!b.labels.isEmpty()) {
+            given.add(b.name("build.labels"));
+        }
+        if (!b.annotations.isEmpty()) {
+            given.add(b.name("build.annotations"));
+        }
+        if (!b.secrets.isEmpty()) {
+            given.add(b.name("build.secrets"));
+        }
+        if (!b.cacheFrom.isEmpty()) {
+            given.add(b.name("build.cache-from"));
+        }
+        if (!b.cacheTo.isEmpty()) {
+            given.add(b.name("build.cache-to"));
+        }
+        if (b.provenance != null) {
+            given.add(b.name("build.provenance"));
+        }
+        if (b.sbom != null) {
+            given.add(b.name("build.sbom"));
+        }
+        if (Boolean.TRUE.equals(b.noCache)) {
+            given.add(b.name("build.no-cache"));
+        }
+        if (Boolean.TRUE.equals(b.pull)) {
+            given.add(b.name("build.pull"));
+        }
         if (!given.isEmpty()) {
             throw new SpecException(String.join(", ", given) + " apply to a build, but nothing is built here: give "
                     + b.name("build.context") + " (or build: in archgate.yml), or leave them out when gating an image");
         }
+    }
+
+    /** The file's buildx settings with those given over them: labels merge as build arguments do, a list given replaces the file's. */
+    private BuildOptions options(BuildOptions file) {
+        Map<String, String> labels = new LinkedHashMap<>(file.labels());
+        labels.putAll(b.labels);
+        return new BuildOptions(labels, b.annotations.isEmpty() ? file.annotations() : b.annotations,
+                b.secrets.isEmpty() ? file.secrets() : b.secrets, b.cacheFrom.isEmpty() ? file.cacheFrom() : b.cacheFrom,
+                b.cacheTo.isEmpty() ? file.cacheTo() : b.cacheTo, b.provenance != null ? b.provenance : file.provenance(),
+                b.sbom != null ? b.sbom : file.sbom(), b.noCache != null ? b.noCache : file.noCache(), b.pull != null ? b.pull : file.pull());
     }
 
     /**
@@ -141,6 +179,15 @@ public final class SpecOverrides {
         private Boolean push;
         private Map<String, String> buildArgs = Map.of();
         private String target;
+        private Map<String, String> labels = Map.of();
+        private List<String> annotations = List.of();
+        private List<String> secrets = List.of();
+        private List<String> cacheFrom = List.of();
+        private List<String> cacheTo = List.of();
+        private String provenance;
+        private String sbom;
+        private Boolean noCache;
+        private Boolean pull;
         private List<String> smokeCommand;
         private SmokeTest.Mode smokeMode;
         private Integer expectExit;
@@ -218,6 +265,56 @@ public final class SpecOverrides {
 
         public Builder target(String v) {
             target = v;
+            return this;
+        }
+
+        /** build.labels, merged into the file's. */
+        public Builder labels(Map<String, String> v) {
+            labels = v == null ? Map.of() : Map.copyOf(v);
+            return this;
+        }
+
+        /** build.annotations, as buildx's --annotation writes them; replaces the file's. */
+        public Builder annotations(List<String> v) {
+            annotations = copy(v);
+            return this;
+        }
+
+        /** build.secrets, as buildx's --secret takes them ({@code id=ID,src=PATH} or {@code id=ID,env=VAR}); replaces the file's. */
+        public Builder secrets(List<String> v) {
+            secrets = copy(v);
+            return this;
+        }
+
+        public Builder cacheFrom(List<String> v) {
+            cacheFrom = copy(v);
+            return this;
+        }
+
+        public Builder cacheTo(List<String> v) {
+            cacheTo = copy(v);
+            return this;
+        }
+
+        /** build.provenance: true, false or buildx's attestation options such as {@code mode=max}. */
+        public Builder provenance(String v) {
+            provenance = v;
+            return this;
+        }
+
+        /** build.sbom: true, false or buildx's attestation options. */
+        public Builder sbom(String v) {
+            sbom = v;
+            return this;
+        }
+
+        public Builder noCache(Boolean v) {
+            noCache = v;
+            return this;
+        }
+
+        public Builder pull(Boolean v) {
+            pull = v;
             return this;
         }
 
@@ -340,6 +437,15 @@ public final class SpecOverrides {
             c.push = push;
             c.buildArgs = Map.copyOf(buildArgs);
             c.target = target;
+            c.labels = labels;
+            c.annotations = annotations;
+            c.secrets = secrets;
+            c.cacheFrom = cacheFrom;
+            c.cacheTo = cacheTo;
+            c.provenance = provenance;
+            c.sbom = sbom;
+            c.noCache = noCache;
+            c.pull = pull;
             c.smokeCommand = smokeCommand;
             c.smokeMode = smokeMode;
             c.expectExit = expectExit;
@@ -360,6 +466,11 @@ public final class SpecOverrides {
             c.wastedBytes = wastedBytes;
             c.names = names;
             return new SpecOverrides(c);
+        }
+
+        private boolean optionsGiven() {
+            return !labels.isEmpty() || !annotations.isEmpty() || !secrets.isEmpty() || !cacheFrom.isEmpty() || !cacheTo.isEmpty()
+                    || provenance != null || sbom != null || noCache != null || pull != null;
         }
 
         private boolean smokeGiven() {

@@ -62,6 +62,10 @@ class SpecLoaderTest {
     void eachBadInputGetsOneSentenceNamingTheKeyTheValueAndWhatIsAllowed() {
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatform: [linux/amd64]\n"))
                 .isInstanceOf(SpecException.class).hasMessageContaining("unknown key 'platform'").hasMessageContaining("platforms");
+        assertThatThrownBy(() -> parse("version: 1\nbuild: {no-cache: yes please}\nplatforms: [linux/amd64]\n"))
+                .isInstanceOf(SpecException.class).hasMessage("build.no-cache is 'yes please': use true or false");
+        assertThatThrownBy(() -> parse("version: 1\nbuild: {labels: [a=b]}\nplatforms: [linux/amd64]\n"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("build.labels");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/sparc]\n"))
                 .hasMessageContaining("platforms: unknown platform 'linux/sparc'").hasMessageContaining("linux/arm64");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64\n"))

@@ -38,7 +38,10 @@ class SpecOverridesTest {
             Map.entry("emulation.strict", "strictEmulation"), Map.entry("emulation.install", "installEmulation"),
             Map.entry("emulation.cpu", "emulationCpu"), Map.entry("checks", "checks"), Map.entry("report.dir", "reportDir"),
             Map.entry("promote", "promote"), Map.entry("registries.insecure", "insecureRegistries"), Map.entry("engines", "engines"),
-            Map.entry("policy.size-budget", "sizeBudget"), Map.entry("policy.wasted-bytes", "wastedBytes"));
+            Map.entry("policy.size-budget", "sizeBudget"), Map.entry("policy.wasted-bytes", "wastedBytes"),
+            Map.entry("build.labels", "labels"), Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"),
+            Map.entry("build.cache-from", "cacheFrom"), Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"),
+            Map.entry("build.sbom", "sbom"), Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"));
 
     @Test
     void everyKeyTheLoaderAcceptsHasAnOverride() {
@@ -54,6 +57,28 @@ class SpecOverridesTest {
         }
         assertThat(new TreeSet<>(OVERRIDES.keySet())).as("archgate.yml keys the loader accepts").isEqualTo(keys);
         assertThat(Arrays.stream(SpecOverrides.Builder.class.getMethods()).map(Method::getName)).containsAll(OVERRIDES.values());
+    }
+
+    @Test
+    void buildxSettingsGivenMergeLabelsReplaceListsAndKeepTheFilesOthers() {
+        SpecDraft file = new SpecLoader(k -> null).parse("""
+                version: 1
+                build: {context: app, labels: {a: "1", b: "2"}, annotations: ["index:x=1"], cache-from: [type=gha], provenance: mode=max,
+                        no-cache: true}
+                """, "archgate.yml", Path.of("/repo"));
+        BuildOptions o = SpecOverrides.builder().labels(Map.of("b", "3")).secrets(List.of("id=npm,src=/run/npm")).sbom("true")
+                .pull(true).build().applyTo(file).build().options();
+        assertThat(o).isEqualTo(new BuildOptions(Map.of("a", "1", "b", "3"), List.of("index:x=1"), List.of("id=npm,src=/run/npm"),
+                List.of("type=gha"), List.of(), "mode=max", "true", true, true));
+    }
+
+    @Test
+    void buildxSettingsAreRefusedWhenAnImageIsGated() {
+        assertThatThrownBy(() -> SpecOverrides.builder().image("r.example/app:1").labels(Map.of("a", "1")).secrets(List.of("id=s,env=S"))
+                .cacheFrom(List.of("type=gha")).noCache(true).settingNames(Map.of("build.secrets", "'secrets'")).build()
+                .applyTo(SpecDraft.empty()))
+                .isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("build.labels, 'secrets', build.cache-from, build.no-cache apply to a build");
     }
 
     @Test

@@ -137,6 +137,96 @@ public final class ArchgateBuilder extends Builder implements SimpleBuildStep {
         parameters.setPush(push);
     }
 
+    public List<String> getLabels() {
+        return parameters.getLabels();
+    }
+
+    /** Labels of the built image, KEY=VALUE each (build.labels). */
+    @DataBoundSetter
+    public void setLabels(List<String> labels) {
+        parameters.setLabels(labels);
+    }
+
+    public List<String> getAnnotations() {
+        return parameters.getAnnotations();
+    }
+
+    /** Annotations as buildx's --annotation takes them, e.g. index:KEY=VALUE (build.annotations). */
+    @DataBoundSetter
+    public void setAnnotations(List<String> annotations) {
+        parameters.setAnnotations(annotations);
+    }
+
+    public List<String> getSecrets() {
+        return parameters.getSecrets();
+    }
+
+    /** Build secrets as buildx's --secret takes them: id=ID,src=PATH or id=ID,env=VAR, never a value (build.secrets). */
+    @DataBoundSetter
+    public void setSecrets(List<String> secrets) {
+        parameters.setSecrets(secrets);
+    }
+
+    public List<String> getCacheFrom() {
+        return parameters.getCacheFrom();
+    }
+
+    /** Cache sources as buildx's --cache-from takes them (build.cache-from). */
+    @DataBoundSetter
+    public void setCacheFrom(List<String> cacheFrom) {
+        parameters.setCacheFrom(cacheFrom);
+    }
+
+    public List<String> getCacheTo() {
+        return parameters.getCacheTo();
+    }
+
+    /** Cache destinations as buildx's --cache-to takes them (build.cache-to). */
+    @DataBoundSetter
+    public void setCacheTo(List<String> cacheTo) {
+        parameters.setCacheTo(cacheTo);
+    }
+
+    public String getProvenance() {
+        return parameters.getProvenance();
+    }
+
+    /** The provenance attestation: true, false or buildx's options such as mode=max (build.provenance). */
+    @DataBoundSetter
+    public void setProvenance(String provenance) {
+        parameters.setProvenance(provenance);
+    }
+
+    public String getSbom() {
+        return parameters.getSbom();
+    }
+
+    /** The SBOM attestation: true, false or buildx's options (build.sbom). */
+    @DataBoundSetter
+    public void setSbom(String sbom) {
+        parameters.setSbom(sbom);
+    }
+
+    public Boolean getNoCache() {
+        return parameters.getNoCache();
+    }
+
+    /** Build without the build cache (build.no-cache). */
+    @DataBoundSetter
+    public void setNoCache(Boolean noCache) {
+        parameters.setNoCache(noCache);
+    }
+
+    public Boolean getPull() {
+        return parameters.getPull();
+    }
+
+    /** Pull every base image again (build.pull). */
+    @DataBoundSetter
+    public void setPull(Boolean pull) {
+        parameters.setPull(pull);
+    }
+
     public List<String> getBuildArgs() {
         return parameters.getBuildArgs();
     }

@@ -39,7 +39,7 @@ class ParameterBindingTest {
             Map.entry("checks", "checks"), Map.entry("checks.ignore-paths", "ignorePaths"), Map.entry("report.dir", "reportDir"),
             Map.entry("promote", "promote"), Map.entry("registries.insecure", "insecureRegistries"),
             Map.entry("build.builder", "builder"), Map.entry("engines", "engines"), Map.entry("emulation.cpu", "emulationCpu"),
-            Map.entry("policy", "sizeBudget"));
+            Map.entry("policy", "sizeBudget"), Map.entry("build.labels", "labels"), Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"), Map.entry("build.cache-from", "cacheFrom"), Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"), Map.entry("build.sbom", "sbom"), Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"));
 
     private static final UnaryOperator<String> ENV = Map.of("BUILD_ID", "42")::get;
 
@@ -71,7 +71,9 @@ class ParameterBindingTest {
         String yaml = """
                 version: 1
                 build: {context: ctx, dockerfile: ctx/Dockerfile.release, args: {VERSION: "1.2.${BUILD_ID}", MODE: "a b"}, push: true,
-                        tags: [reg.example/app:cand], target: runtime, builder: multinode}
+                        tags: [reg.example/app:cand], target: runtime, builder: multinode, labels: {team: gates}, annotations: ["index:a=b"],
+                        secrets: ["id=npm,env=NPM_TOKEN"], cache-from: [type=gha], cache-to: ["type=gha,mode=max"], provenance: mode=max,
+                        sbom: true, no-cache: true, pull: true}
                 engines: {linux/arm64: "tcp://arm-host:2376", linux/arm/v7: "ssh://pi@armv7"}
                 policy: {size-budget: 150MiB, wasted-bytes: 1.5MB}
                 platforms: [linux/amd64, aarch64, linux/arm/v7]
@@ -87,6 +89,10 @@ class ParameterBindingTest {
         ArchgateStep step = bind(new ArchgateStep(), Map.ofEntries(
                 Map.entry("context", "ctx"), Map.entry("file", "ctx/Dockerfile.release"), Map.entry("buildArgs", List.of("VERSION=1.2.42", "MODE=a b")),
                 Map.entry("push", true), Map.entry("tags", List.of("reg.example/app:cand")), Map.entry("target", "runtime"),
+                Map.entry("labels", List.of("team=gates")), Map.entry("annotations", List.of("index:a=b")),
+                Map.entry("secrets", List.of("id=npm,env=NPM_TOKEN")), Map.entry("cacheFrom", List.of("type=gha")),
+                Map.entry("cacheTo", List.of("type=gha,mode=max")), Map.entry("provenance", "mode=max"), Map.entry("sbom", "true"),
+                Map.entry("noCache", true), Map.entry("pull", true),
                 Map.entry("platforms", List.of("linux/amd64", "aarch64", "linux/arm/v7")),
                 Map.entry("smoke", List.of(
                         smoke(Map.of("name", "version", "command", List.of("/app", "--version"), "exitCode", 3, "stdout", "^app ",

@@ -26,8 +26,9 @@ import java.util.function.UnaryOperator;
  */
 public final class GateParameters implements Serializable {
     /** The step's parameters of the build settings, for the message that refuses them when nothing is built. */
-    private static final Map<String, String> BUILD_PARAMETERS = Map.of("build.context", "context", "build.dockerfile", "file",
-            "build.target", "target", "build.tags", "tags", "build.push", "push", "build.args", "buildArgs");
+    private static final Map<String, String> BUILD_PARAMETERS = Map.ofEntries(Map.entry("build.context", "context"),
+            Map.entry("build.dockerfile", "file"), Map.entry("build.target", "target"), Map.entry("build.tags", "tags"),
+            Map.entry("build.push", "push"), Map.entry("build.args", "buildArgs"), Map.entry("build.labels", "labels"), Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"), Map.entry("build.cache-from", "cacheFrom"), Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"), Map.entry("build.sbom", "sbom"), Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"));
 
     private static final long serialVersionUID = 1L;
 
@@ -42,6 +43,15 @@ public final class GateParameters implements Serializable {
     private Boolean push;
     private ArrayList<String> buildArgs = new ArrayList<>();
     private ArrayList<SmokeParameters> smoke = new ArrayList<>();
+    private ArrayList<String> labels = new ArrayList<>();
+    private ArrayList<String> annotations = new ArrayList<>();
+    private ArrayList<String> secrets = new ArrayList<>();
+    private ArrayList<String> cacheFrom = new ArrayList<>();
+    private ArrayList<String> cacheTo = new ArrayList<>();
+    private String provenance;
+    private String sbom;
+    private Boolean noCache;
+    private Boolean pull;
     private Boolean strictEmulation;
     private Boolean installEmulation;
     private ArrayList<String> checks = new ArrayList<>();
@@ -90,6 +100,15 @@ public final class GateParameters implements Serializable {
                 .tags(tags)
                 .push(push)
                 .buildArgs(pairs(buildArgs, "buildArgs", "KEY=VALUE"))
+                .labels(pairs(labels, "labels", "KEY=VALUE"))
+                .annotations(annotations)
+                .secrets(secrets)
+                .cacheFrom(cacheFrom)
+                .cacheTo(cacheTo)
+                .provenance(provenance)
+                .sbom(sbom)
+                .noCache(noCache)
+                .pull(pull)
                 .smoke(tests)
                 .strictEmulation(strictEmulation)
                 .installEmulation(installEmulation)
@@ -190,6 +209,78 @@ public final class GateParameters implements Serializable {
 
     public void setPush(Boolean push) {
         this.push = push;
+    }
+
+    public List<String> getLabels() {
+        return Collections.unmodifiableList(labels);
+    }
+
+    public void setLabels(List<String> labels) {
+        this.labels = Lines.items(labels);
+    }
+
+    public List<String> getAnnotations() {
+        return Collections.unmodifiableList(annotations);
+    }
+
+    public void setAnnotations(List<String> annotations) {
+        this.annotations = Lines.items(annotations);
+    }
+
+    public List<String> getSecrets() {
+        return Collections.unmodifiableList(secrets);
+    }
+
+    public void setSecrets(List<String> secrets) {
+        this.secrets = Lines.items(secrets);
+    }
+
+    public List<String> getCacheFrom() {
+        return Collections.unmodifiableList(cacheFrom);
+    }
+
+    public void setCacheFrom(List<String> cacheFrom) {
+        this.cacheFrom = Lines.items(cacheFrom);
+    }
+
+    public List<String> getCacheTo() {
+        return Collections.unmodifiableList(cacheTo);
+    }
+
+    public void setCacheTo(List<String> cacheTo) {
+        this.cacheTo = Lines.items(cacheTo);
+    }
+
+    public String getProvenance() {
+        return provenance;
+    }
+
+    public void setProvenance(String provenance) {
+        this.provenance = SmokeParameters.blankToNull(provenance);
+    }
+
+    public String getSbom() {
+        return sbom;
+    }
+
+    public void setSbom(String sbom) {
+        this.sbom = SmokeParameters.blankToNull(sbom);
+    }
+
+    public Boolean getNoCache() {
+        return noCache;
+    }
+
+    public void setNoCache(Boolean noCache) {
+        this.noCache = noCache;
+    }
+
+    public Boolean getPull() {
+        return pull;
+    }
+
+    public void setPull(Boolean pull) {
+        this.pull = pull;
     }
 
     public List<String> getBuildArgs() {
