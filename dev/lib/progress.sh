@@ -20,7 +20,13 @@ progress_start() {
     done
   ) </dev/null &
   progress_watcher=$!
-  trap 'kill "$progress_watcher" 2>/dev/null; rm -f "$progress_file"' EXIT
+  trap progress_end EXIT
+}
+# Background jobs the script started (e.g. dev/test's corpus build) end with it, also when it fails.
+progress_jobs=()
+progress_end() {
+  kill "$progress_watcher" "${progress_jobs[@]}" 2>/dev/null
+  rm -f "$progress_file"
 }
 progress() {
   [ -n "$progress_file" ] || return 0
