@@ -163,7 +163,7 @@ class ActionInputsTest {
             });
         }
         assertThatThrownBy(() -> spec(Map.of("image", "a", "context", ".", "platforms", "linux/amd64")))
-                .hasMessageStartingWith("the inputs 'image' and 'context' are both set");
+                .hasMessageStartingWith("both the input 'image' and the input 'context' are given");
         assertThatThrownBy(() -> spec(Map.of("config", "missing.yml"))).hasMessageContaining("config file missing.yml does not exist");
         assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/amd64", "expect-exit", "zero")))
                 .hasMessage("input 'expect-exit' is 'zero': give a whole number such as 0");

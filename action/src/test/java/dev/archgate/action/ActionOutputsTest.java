@@ -86,7 +86,7 @@ class ActionOutputsTest {
         assertThat(lines[1]).isEqualTo("::add-mask::s3cr%25t");
         assertThat(lines[2]).isEqualTo("::add-mask::part-two");
         assertThat(String.join("\n", java.util.Arrays.copyOfRange(lines, 3, lines.length))).doesNotContain("s3cr").doesNotContain("part-two");
-        assertThat(log.toString()).contains("::error title=archgate::the inputs 'image' and 'context' are both set");
+        assertThat(log.toString()).contains("::error title=archgate::both the input 'image' and the input 'context' are given");
         try (var files = Files.walk(dir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(f)).as(f.toString()).doesNotContain("s3cr").doesNotContain("part-two");

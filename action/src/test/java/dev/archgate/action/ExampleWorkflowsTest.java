@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The example workflows call the action only with inputs its action.yml declares (GitHub merely
@@ -33,11 +32,11 @@ class ExampleWorkflowsTest {
         for (Path example : examples) {
             String text = Files.readString(example);
             assertThat(text).as(example + ": registry names are lower case").doesNotContain("ghcr.io/${{ github.repository }}");
-            for (Map<String, Object> step : steps(new Yaml().load(text))) {
+            for (Map<String, Object> step : ExampleWorkflow.read(example).steps()) {
                 if (step.containsKey("run")) {
                     assertThat(String.valueOf(step.get("run"))).as(example + ": run: takes values through env:").doesNotContain("${{");
                 }
-                if (String.valueOf(step.get("uses")).startsWith("OWNER/archgate@")) {
+                if (ExampleWorkflow.isArchgate(step)) {
                     archgateSteps++;
                     @SuppressWarnings("unchecked")
                     Map<String, Object> with = (Map<String, Object>) step.get("with");
@@ -51,12 +50,27 @@ class ExampleWorkflowsTest {
         assertThat(archgateSteps).isGreaterThanOrEqualTo(5);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> steps(Map<String, Object> workflow) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object job : ((Map<String, Object>) workflow.get("jobs")).values()) {
-            out.addAll((List<Map<String, Object>>) ((Map<String, Object>) job).get("steps"));
+    /**
+     * A workflow README shows calls the action as one of the examples RunnerShapedActionIT runs in the hosted runner's
+     * shape (build-and-gate.yml, gate-pushed-image.yml): the same with:, so what a newcomer copies has run there.
+     */
+    @Test
+    void theReadmesActionWorkflowsGiveTheInputsOfAnExampleThatRunsInTheRunnersShape() throws Exception {
+        Path root = Fixtures.repositoryRoot();
+        List<Object> exercised = new ArrayList<>();
+        for (String example : List.of("build-and-gate.yml", "gate-pushed-image.yml")) {
+            ExampleWorkflow.read(root.resolve("examples/github").resolve(example)).steps().stream().filter(ExampleWorkflow::isArchgate)
+                    .forEach(step -> exercised.add(step.get("with")));
         }
-        return out;
+        int shown = 0;
+        for (ExampleWorkflow readme : ExampleWorkflow.inMarkdown(root.resolve("README.md"))) {
+            for (Map<String, Object> step : readme.steps()) {
+                if (ExampleWorkflow.isArchgate(step)) {
+                    shown++;
+                    assertThat(exercised).as("README's archgate step").contains(step.get("with"));
+                }
+            }
+        }
+        assertThat(shown).as("archgate steps in README's workflows").isPositive();
     }
 }

@@ -38,6 +38,7 @@ class RunnerShapedActionIT {
     private static final String IMAGE = System.getenv().getOrDefault("ARCHGATE_ACTION_IMAGE", "127.0.0.1:5000/archgate/action:dev");
     private static final int PORT = 5091;
     private static final String PLATFORMS = "linux/amd64,linux/arm64,linux/arm/v7";
+    private static final Path FIXTURES = Fixtures.repositoryRoot().resolve("test-fixtures");
     private static ClassicEngine engine;
     private static AuthRegistry registry;
     private static Path registryDir;
@@ -72,13 +73,25 @@ class RunnerShapedActionIT {
     }
 
     private HostedRunner runner(String... fixtures) throws IOException, InterruptedException {
-        HostedRunner r = new HostedRunner(engine, IMAGE, dir);
-        Path fixturesDir = Fixtures.repositoryRoot().resolve("test-fixtures");
-        ActionContractIT.copy(fixturesDir.resolve("src"), r.workspace.resolve("src"));
+        HostedRunner r = trusting(new HostedRunner(engine, IMAGE, dir));
+        ActionContractIT.copy(FIXTURES.resolve("src"), r.workspace.resolve("src"));
         for (String f : fixtures) {
             Files.createDirectories(r.workspace.resolve(f));
-            Files.copy(fixturesDir.resolve(f).resolve("Dockerfile"), r.workspace.resolve(f).resolve("Dockerfile"));
+            Files.copy(FIXTURES.resolve(f).resolve("Dockerfile"), r.workspace.resolve(f).resolve("Dockerfile"));
         }
+        return r;
+    }
+
+    /** A runner whose workspace is a checkout of a repository that holds {@code fixture}'s program and Dockerfile at its root. */
+    private HostedRunner checkout(String fixture) throws IOException, InterruptedException {
+        HostedRunner r = trusting(new HostedRunner(engine, IMAGE, dir));
+        ActionContractIT.copy(FIXTURES.resolve("src"), r.workspace);
+        Files.copy(FIXTURES.resolve(fixture).resolve("Dockerfile"), r.workspace.resolve("Dockerfile"));
+        return r;
+    }
+
+    /** The registry's certificate where the job's env ({@link #env}) names it, for the docker CLI and for the JVM. */
+    private static HostedRunner trusting(HostedRunner r) throws IOException, InterruptedException {
         Files.copy(registry.certificate(), r.runnerTemp.resolve("registry-ca.pem"));
         Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-importcert",
                 "-noprompt", "-storetype", "PKCS12", "-keystore", r.runnerTemp.resolve("registry-ca.p12").toString(), "-storepass",
@@ -184,6 +197,67 @@ class RunnerShapedActionIT {
         assertThat(step.status()).as(step.log()).isEqualTo(1);
         assertThat(step.outputs()).containsEntry("result", "fail").containsEntry("failed-platforms", "linux/arm64");
         assertThat(step.log()).contains("::error file=broken-goarch/Dockerfile,line=7,title=dockerfile.hardcoded-arch::");
+    }
+
+    /**
+     * The smoke run of a private image pulls it with the login the registry/username/password inputs give (through the
+     * action's credential helper, which the engine pull reads as RegistryCredentials). One platform, so that the build
+     * and push work on the docker driver whatever the engine's image store: what is proven is the smoke run's pull.
+     */
+    @Test
+    void aPrivateImageIsSmokeTestedThroughTheInputsLogin() throws Exception {
+        String repo = registry.address() + "/acme/inputs";
+        HostedRunner r = runner("good-static");
+        Map<String, String> login = Map.of("registry", registry.address(), "username", AuthRegistry.USER, "password", AuthRegistry.PASSWORD);
+        Map<String, String> build = new HashMap<>(Map.of("context", "src", "file", "good-static/Dockerfile", "platforms", "linux/amd64",
+                "push", "true", "tags", repo + ":" + UUID.randomUUID().toString().substring(0, 8)));
+        build.putAll(login);
+        HostedRunner.Step built = r.run(build, env(r, Map.of()));
+        assertThat(built.status()).as(built.log()).isZero();
+
+        removeRegistryImages();
+        Map<String, String> gate = new HashMap<>(Map.of("image", repo + "@" + built.outputs().get("digest"), "platforms", "linux/amd64",
+                "smoke-command", "/app --version", "expect-stdout", "^app "));
+        gate.putAll(login);
+        HostedRunner.Step gated = r.run(gate, env(r, Map.of()));
+        assertThat(gated.status()).as(gated.log()).isZero();
+        assertThat(gated.outputs()).containsEntry("result", "pass");
+        assertThat(gated.log()).doesNotContain("engine.failed");
+    }
+
+    /**
+     * examples/github/build-and-gate.yml's archgate step, its with: as the runner hands it over on a push to main (the
+     * workflow's expressions evaluated with this registry in place of ghcr.io), in a checkout whose Dockerfile is
+     * good-static's, with the job env its first step writes to GITHUB_ENV and the login its login-action step writes;
+     * then gate-pushed-image.yml's gate job on the digest that build pushed, its build job's outputs being that digest.
+     */
+    @Test
+    void theBuildAndGateExampleRunsAsWrittenAndTheGatePushedImageExampleGatesItsDigest() throws Exception {
+        Path examples = Fixtures.repositoryRoot().resolve("examples/github");
+        String sha = UUID.randomUUID().toString().replace("-", "") + "01234567";
+        String image = registry.address() + "/acme/example";
+        HostedRunner r = checkout("good-static");
+        Map<String, String> jobEnv = new HashMap<>(loginAction(r, AuthRegistry.PASSWORD));
+        jobEnv.put("IMAGE", image);
+
+        Map<String, String> with = ExampleWorkflow.read(examples.resolve("build-and-gate.yml")).archgateInputs("gate", 0, Map.of(
+                "github.event_name != 'pull_request'", "true", "env.IMAGE", image, "github.sha", sha,
+                "github.event_name != 'pull_request' && format('{0}:edge', env.IMAGE) || ''", image + ":edge"));
+        HostedRunner.Step built = r.run(with, env(r, jobEnv));
+
+        assertThat(built.status()).as(built.log()).isZero();
+        assertThat(built.outputs()).containsEntry("result", "pass").containsEntry("report-dir", "archgate-report");
+        String digest = built.outputs().get("digest");
+        assertThat(built.log()).contains("promoted " + image + "@" + digest + " to " + image + ":edge");
+        assertThat(r.workspace.resolve("archgate-report/report.json")).as("the path the example uploads").exists();
+
+        removeRegistryImages();
+        Map<String, String> gate = ExampleWorkflow.read(examples.resolve("gate-pushed-image.yml")).archgateInputs("gate", 0, Map.of(
+                "needs.build.outputs.image", image, "needs.build.outputs.digest", digest));
+        HostedRunner.Step gated = r.run(gate, env(r, Map.of("DOCKER_CONFIG", jobEnv.get("DOCKER_CONFIG"))));
+        assertThat(gated.status()).as(gated.log()).isZero();
+        assertThat(gated.outputs()).containsEntry("result", "pass").containsEntry("digest", digest)
+                .containsEntry("report-dir", "archgate-report");
     }
 
     private static void assertOwnedByTheWorkspaceOwner(HostedRunner r) throws IOException {

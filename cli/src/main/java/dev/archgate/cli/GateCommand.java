@@ -6,11 +6,9 @@ import dev.archgate.report.GitHubAnnotations;
 import dev.archgate.report.Report;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SpecDraft;
-import dev.archgate.spec.SpecLoader;
+import dev.archgate.spec.SpecAssembler;
 import dev.archgate.spec.SpecOverrides;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,13 +31,15 @@ import picocli.CommandLine.Spec;
             "Settings come from archgate.yml (--config, default ./archgate.yml when present); each flag overrides its key."})
 final class GateCommand implements Callable<Integer> {
     /** The flags of the build settings, for the message that refuses them when nothing is built. */
-    private static final Map<String, String> BUILD_FLAGS = Map.ofEntries(Map.entry("build.context", "--context DIR"),
+    /** The flags by archgate.yml's keys, for the messages that name them. */
+    private static final SpecAssembler SETTINGS = new SpecAssembler(Map.ofEntries(Map.entry("image", "--image REF"),
+            Map.entry("platforms", "--platforms"), Map.entry("config", "--config"), Map.entry("build.context", "--context DIR"),
             Map.entry("build.dockerfile", "--file"), Map.entry("build.target", "--target"), Map.entry("build.tags", "--tag"),
             Map.entry("build.push", "--push"), Map.entry("build.args", "--build-arg"), Map.entry("build.labels", "--label"),
             Map.entry("build.annotations", "--annotation"), Map.entry("build.secrets", "--secret"),
             Map.entry("build.cache-from", "--cache-from"), Map.entry("build.cache-to", "--cache-to"),
             Map.entry("build.provenance", "--provenance"), Map.entry("build.sbom", "--sbom"), Map.entry("build.no-cache", "--no-cache"),
-            Map.entry("build.pull", "--pull"));
+            Map.entry("build.pull", "--pull")));
 
     static final class Source {
         @Option(names = "--image", paramLabel = "REF", description = "Gate an existing image instead of building.")
@@ -173,10 +173,7 @@ final class GateCommand implements Callable<Integer> {
     }
 
     GateSpec spec() {
-        Path file = config != null ? config : Files.isRegularFile(Path.of("archgate.yml")) ? Path.of("archgate.yml") : null;
-        SpecDraft d = file == null ? SpecDraft.empty() : new SpecLoader(System::getenv).load(file);
-        SpecOverrides.Builder overrides = SpecOverrides.builder()
-                .settingNames(BUILD_FLAGS)
+        SpecOverrides.Builder overrides = SETTINGS.overrides()
                 .image(source == null ? null : source.image)
                 .context(source == null ? null : source.context)
                 .dockerfile(dockerfile)
@@ -205,13 +202,7 @@ final class GateCommand implements Callable<Integer> {
                 .reportDir(output.reportDir)
                 .insecureRegistries(registries.insecure)
                 .builder(builder);
-        d = policy.addTo(engines.addTo(overrides)).build().applyTo(d);
-        if (d.build() == null && d.image() == null) {
-            throw new UserErrors.UsageException("nothing to gate: give --image REF or --context DIR (or build:/image: in archgate.yml)");
-        }
-        if (d.platforms() == null) {
-            throw new UserErrors.UsageException("no platforms: give --platforms (e.g. linux/amd64,linux/arm64) or platforms: in archgate.yml");
-        }
-        return d.toSpec();
+        Path file = SETTINGS.config(Path.of(""), config == null ? null : config.toString());
+        return SETTINGS.spec(SETTINGS.draft(file, System::getenv, policy.addTo(engines.addTo(overrides)).build()));
     }
 }

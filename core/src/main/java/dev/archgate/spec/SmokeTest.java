@@ -3,6 +3,7 @@ package dev.archgate.spec;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One smoke test run on every platform. In command mode the container runs {@code command} (empty:
@@ -14,7 +15,22 @@ import java.util.List;
  */
 public record SmokeTest(String name, Mode mode, List<String> command, int exitCode, String stdout, String stderr,
                         Duration timeout, Duration ready) implements Serializable {
-    public enum Mode { COMMAND, SERVICE, START }
+    public enum Mode {
+        COMMAND, SERVICE, START;
+
+        /**
+         * The mode a setting names: archgate.yml's {@code command}, {@code service} or {@code start}, in any case, and
+         * {@code run}, the Action's name for command since its first release; {@code key} names the setting in the error.
+         */
+        public static Mode named(String text, String key) {
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "command", "run" -> COMMAND;
+                case "service" -> SERVICE;
+                case "start" -> START;
+                default -> throw new SpecException(key + " is '" + text + "': use command, service or start");
+            };
+        }
+    }
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_READY = Duration.ofSeconds(5);

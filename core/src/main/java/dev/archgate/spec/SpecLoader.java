@@ -226,33 +226,24 @@ public final class SpecLoader {
             String where = "smoke[" + i + "]";
             Map<String, Object> t = map(list.get(i), where);
             keys(t, SMOKE_KEYS, where + ".");
-            String name = t.containsKey("name") ? string(t.get("name"), where + ".name") : "test-" + (i + 1);
-            if (!names.add(name)) {
-                throw new SpecException(where + ".name '" + name + "' is used twice: give each smoke test its own name");
+            SmokeTestSettings test = SmokeTestSettings.ofFile(i)
+                    .name(t.containsKey("name") ? string(t.get("name"), where + ".name") : null)
+                    .mode(t.containsKey("mode") ? string(t.get("mode"), where + ".mode") : null);
+            if (!names.add(test.effectiveName())) {
+                throw new SpecException(where + ".name '" + test.effectiveName() + "' is used twice: give each smoke test its own name");
             }
-            String modeText = t.containsKey("mode") ? string(t.get("mode"), where + ".mode") : "command";
-            SmokeTest.Mode mode = switch (modeText) {
-                case "command" -> SmokeTest.Mode.COMMAND;
-                case "service" -> SmokeTest.Mode.SERVICE;
-                case "start" -> SmokeTest.Mode.START;
-                default -> throw new SpecException(where + ".mode is '" + modeText + "': use command, service or start");
-            };
             Map<String, Object> expect = t.containsKey("expect") ? map(t.get("expect"), where + ".expect") : Map.of();
             keys(expect, EXPECT_KEYS, where + ".expect.");
-            int exitCode = 0;
-            if (expect.containsKey("exitCode")) {
-                if (!(expect.get("exitCode") instanceof Integer code) || code < 0 || code > 255) {
-                    throw new SpecException(where + ".expect.exitCode is '" + expect.get("exitCode") + "': use a whole number from 0 to 255");
-                }
-                exitCode = code;
+            if (expect.containsKey("exitCode") && !(expect.get("exitCode") instanceof Integer)) {
+                throw new SpecException(where + ".expect.exitCode is '" + expect.get("exitCode") + "': use a whole number from 0 to 255");
             }
-            out.add(new SmokeTest(name, mode,
-                    t.containsKey("command") ? strings(t.get("command"), where + ".command") : List.of(),
-                    exitCode,
-                    regex(expect.get("stdout"), where + ".expect.stdout"),
-                    regex(expect.get("stderr"), where + ".expect.stderr"),
-                    t.containsKey("timeout") ? Durations.parse(string(t.get("timeout"), where + ".timeout"), where + ".timeout") : SmokeTest.DEFAULT_TIMEOUT,
-                    t.containsKey("ready") ? Durations.parse(string(t.get("ready"), where + ".ready"), where + ".ready") : SmokeTest.DEFAULT_READY));
+            out.add(test.command(t.containsKey("command") ? strings(t.get("command"), where + ".command") : List.of())
+                    .exitCode((Integer) expect.get("exitCode"))
+                    .stdout(optionalString(expect.get("stdout"), where + ".expect.stdout"))
+                    .stderr(optionalString(expect.get("stderr"), where + ".expect.stderr"))
+                    .timeout(optionalString(t.get("timeout"), where + ".timeout"))
+                    .ready(optionalString(t.get("ready"), where + ".ready"))
+                    .toSmokeTest());
         }
         return out;
     }
@@ -303,17 +294,8 @@ public final class SpecLoader {
         return check.environmental() || check == Check.PLATFORM_MISSING || check == Check.PLATFORM_LABEL_MISMATCH;
     }
 
-    private String regex(Object value, String key) {
-        if (value == null) {
-            return "";
-        }
-        String pattern = string(value, key);
-        try {
-            java.util.regex.Pattern.compile(pattern);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new SpecException(key + " is not a valid regular expression ('" + pattern + "'): " + e.getDescription());
-        }
-        return pattern;
+    private String optionalString(Object value, String key) {
+        return value == null ? null : string(value, key);
     }
 
     private static void keys(Map<String, Object> map, Set<String> allowed, String prefix) {

@@ -27,6 +27,10 @@ public final class SpecOverrides {
 
     /** The draft with every given setting applied over it. */
     public SpecDraft applyTo(SpecDraft draft) {
+        if (b.image != null && b.context != null) {
+            throw new SpecException("both " + b.name("image") + " and " + b.name("build.context") + " are given: give " + b.name("image")
+                    + " to gate an existing image, or " + b.name("build.context") + " to build one");
+        }
         SpecDraft d = draft;
         if (b.image != null) {
             d = d.withImage(b.image);

@@ -34,7 +34,7 @@ public final class ArchgateSummaryAction implements RunAction2 {
         return page == 1 ? "archgate" : "archgate-" + page;
     }
 
-    /** HTML made by SummaryHtml from escaped text only; index.jelly writes it as it is. */
+    /** HTML made by the engine's report/SummaryHtml from escaped text only; index.jelly writes it as it is. */
     public String getSummaryHtml() {
         return summaryHtml;
     }

@@ -2,7 +2,6 @@ package dev.archgate.jenkins;
 
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
-import dev.archgate.jenkins.mapping.SummaryHtml;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -79,7 +78,7 @@ final class GateInBuild {
         synchronized (run) { // parallel branches may gate in one build: each gets its own page
             int page = run.getActions(ArchgateSummaryAction.class).size() + 1;
             run.addAction(new ArchgateSummaryAction(page, String.valueOf(outcome.stepResult().get("verdict")),
-                    SummaryHtml.render(outcome.summaryMarkdown())));
+                    outcome.summaryHtml()));
         }
     }
 }

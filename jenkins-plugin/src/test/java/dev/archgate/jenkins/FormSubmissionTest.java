@@ -56,12 +56,42 @@ class FormSubmissionTest {
     }
 
     @Test
+    void aFreestyleFormsBuildxFieldsAreTheBuildSettingsArchgateYmlGives() throws Exception {
+        ArchgateBuilder builder = StaplerBinder.bind(ArchgateBuilder.class, FormJson.submitted(ArchgateBuilder.class,
+                Map.ofEntries(Map.entry("context", "."), Map.entry("platforms", "linux/amd64"),
+                        Map.entry("labels", "org.opencontainers.image.title=app\n\nteam=core\n"),
+                        Map.entry("annotations", "index:org.opencontainers.image.title=app"),
+                        Map.entry("secrets", "id=token,env=TOKEN"), Map.entry("cacheFrom", "type=registry,ref=reg.example/app:cache"),
+                        Map.entry("cacheTo", "type=registry,ref=reg.example/app:cache,mode=max"), Map.entry("provenance", "mode=max"),
+                        Map.entry("sbom", "false"), Map.entry("noCache", true), Map.entry("pull", true))));
+
+        assertThat(builder.parameters().toSpec(workspace, ENV)).isEqualTo(yaml("""
+                version: 1
+                build:
+                  context: .
+                  push: false
+                  labels: {org.opencontainers.image.title: app, team: core}
+                  annotations: ["index:org.opencontainers.image.title=app"]
+                  secrets: ["id=token,env=TOKEN"]
+                  cache-from: ["type=registry,ref=reg.example/app:cache"]
+                  cache-to: ["type=registry,ref=reg.example/app:cache,mode=max"]
+                  provenance: mode=max
+                  sbom: "false"
+                  no-cache: true
+                  pull: true
+                platforms: [linux/amd64]
+                emulation: {strict: true, install: false}
+                report: {dir: archgate-report}
+                """));
+    }
+
+    @Test
     void theSnippetGeneratorWritesWhatTheFormSetAndNoBlankItem() throws Exception {
         ArchgateStep step = StaplerBinder.bind(ArchgateStep.class, FormJson.submitted(ArchgateStep.class,
                 Map.of("image", IMAGE, "platforms", "linux/amd64\nlinux/arm64", "strictEmulation", false)));
 
         assertThat(Snippets.generate("archgate", step)).isEqualTo("archgate image: '" + IMAGE + "', installEmulation: false, "
-                + "platforms: ['linux/amd64', 'linux/arm64'], push: false, strictEmulation: false");
+                + "noCache: false, platforms: ['linux/amd64', 'linux/arm64'], pull: false, push: false, strictEmulation: false");
         assertThat(ParameterBindingTest.bind(new ArchgateStep(), Snippets.arguments(step)).parameters().toSpec(workspace, ENV))
                 .as("the snippet run as a Pipeline step").isEqualTo(step.parameters().toSpec(workspace, ENV));
     }

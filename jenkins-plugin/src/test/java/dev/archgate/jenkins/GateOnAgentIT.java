@@ -87,7 +87,7 @@ class GateOnAgentIT {
                 .contains("Dockerfile:7", "GOARCH=amd64").doesNotContain("linux/amd64");
         assertThat(outcome.stepResult()).containsEntry("verdict", "fail").containsEntry("failedPlatforms", List.of("linux/arm64"));
         assertThat(Files.readString(workspace.resolve(outcome.junitXml()))).contains("elf.arch-mismatch");
-        assertThat(outcome.summaryMarkdown()).contains("Likely cause:", "Dockerfile:7");
+        assertThat(outcome.summaryHtml()).contains("Likely cause:", "Dockerfile:7");
         assertThat(log.text()).contains("[archgate] [linux/arm64] FAIL (elf.arch-mismatch");
     }
 

@@ -154,7 +154,7 @@ class ParameterBindingTest {
         expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "tags", List.of("a:b"), "push", true),
                 "tags, push apply to a build, but nothing is built here");
         expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "reportDir", "../elsewhere"), "outside the workspace");
-        expect(Map.of("image", "x", "context", ".", "platforms", List.of("linux/amd64")), "both image and context");
+        expect(Map.of("image", "x", "context", ".", "platforms", List.of("linux/amd64")), "both image and context are given");
         expect(Map.of("platforms", List.of("linux/amd64")), "nothing to gate");
         expect(Map.of("image", "x"), "no platforms");
         expect(Map.of("image", "x", "platforms", List.of("linux/amd64"), "checks", List.of("elf.nope=error")), "unknown check 'elf.nope'");

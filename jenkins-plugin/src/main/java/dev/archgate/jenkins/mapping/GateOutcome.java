@@ -3,7 +3,7 @@ package dev.archgate.jenkins.mapping;
 import dev.archgate.report.JUnitXml;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
-import dev.archgate.report.SummaryMarkdown;
+import dev.archgate.report.SummaryHtml;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;
@@ -21,10 +21,10 @@ import org.xml.sax.SAXException;
  *
  * @param reportDir the report directory relative to the workspace, '/'-separated, for the test results and archive
  * @param stepResult what the Pipeline step returns ({@link StepResult})
- * @param summaryMarkdown summary.md, which the build page shows
+ * @param summaryHtml the summary as the build page shows it (the engine's HTML of summary.md's document, every text escaped)
  * @param testCases how many test cases junit.xml holds (none when no platform was reached), which junit refuses to record
  */
-public record GateOutcome(BuildOutcome outcome, String reportDir, Map<String, Object> stepResult, String summaryMarkdown,
+public record GateOutcome(BuildOutcome outcome, String reportDir, Map<String, Object> stepResult, String summaryHtml,
         int testCases) implements Serializable {
     /** The report files, relative to the workspace, that the build archives. */
     public List<String> reportFiles() {
@@ -37,7 +37,8 @@ public record GateOutcome(BuildOutcome outcome, String reportDir, Map<String, Ob
     }
 
     public static GateOutcome of(Report report, boolean unstableOnWarning, String reportDir) {
-        return new GateOutcome(BuildOutcome.of(report, unstableOnWarning), reportDir, StepResult.of(report), SummaryMarkdown.render(report),
+        return new GateOutcome(BuildOutcome.of(report, unstableOnWarning), reportDir, StepResult.of(report),
+                SummaryHtml.render(report, "jenkins-table archgate-summary"),
                 testCases(JUnitXml.render(report)));
     }
 

@@ -7,28 +7,33 @@ import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.spec.SpecException;
-import dev.archgate.spec.SpecLoader;
+import dev.archgate.spec.SpecAssembler;
 import dev.archgate.spec.SpecOverrides;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * The parameters of the {@code archgate} step and of the freestyle builder, one per archgate.yml key, and how they
- * become a {@link GateSpec}: {@code config} is read first (relative to the workspace), then each parameter that was
- * given overrides its key, as the CLI's flags do. Paths are relative to the workspace. A parameter left null (or an
+ * become a {@link GateSpec} through the engine's {@link SpecAssembler}: {@code config} is read first (relative to the
+ * workspace; without it, archgate.yml in the workspace when there is one), then each parameter that was given
+ * overrides its key, as the CLI's flags and the Action's inputs do. Paths are relative to the workspace. A parameter left null (or an
  * empty list) keeps what the file says.
  */
 public final class GateParameters implements Serializable {
-    /** The step's parameters of the build settings, for the message that refuses them when nothing is built. */
-    private static final Map<String, String> BUILD_PARAMETERS = Map.ofEntries(Map.entry("build.context", "context"),
+    /** The parameters by archgate.yml's keys, for the messages that name them. */
+    private static final SpecAssembler SETTINGS = new SpecAssembler(Map.ofEntries(Map.entry("image", "image"),
+            Map.entry("platforms", "platforms"), Map.entry("config", "config"), Map.entry("build.context", "context"),
             Map.entry("build.dockerfile", "file"), Map.entry("build.target", "target"), Map.entry("build.tags", "tags"),
-            Map.entry("build.push", "push"), Map.entry("build.args", "buildArgs"), Map.entry("build.labels", "labels"), Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"), Map.entry("build.cache-from", "cacheFrom"), Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"), Map.entry("build.sbom", "sbom"), Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"));
+            Map.entry("build.push", "push"), Map.entry("build.args", "buildArgs"), Map.entry("build.labels", "labels"),
+            Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"), Map.entry("build.cache-from", "cacheFrom"),
+            Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"), Map.entry("build.sbom", "sbom"),
+            Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"), Map.entry("checks", "checks"),
+            Map.entry("engines", "engines"), Map.entry("emulation.cpu", "emulationCpu")));
 
     private static final long serialVersionUID = 1L;
 
@@ -83,15 +88,11 @@ public final class GateParameters implements Serializable {
      * overwrite each other.
      */
     public GateSpec toSpec(Path workspace, UnaryOperator<String> environment, String defaultReportDir) {
-        if (image != null && context != null) {
-            throw new SpecException("both image and context are given: give image to gate an existing image, or context to build one");
-        }
-        SpecDraft d = config == null ? SpecDraft.empty() : new SpecLoader(environment).load(workspace.resolve(config));
         List<SmokeTest> tests = new ArrayList<>();
         for (int i = 0; i < smoke.size(); i++) {
             tests.add(smoke.get(i).toSmokeTest(i));
         }
-        d = SpecOverrides.builder().settingNames(BUILD_PARAMETERS)
+        SpecOverrides settings = SETTINGS.overrides()
                 .image(image)
                 .context(WorkspacePaths.resolve(workspace, context))
                 .dockerfile(WorkspacePaths.resolve(workspace, file))
@@ -99,8 +100,8 @@ public final class GateParameters implements Serializable {
                 .platforms(platforms.isEmpty() ? null : String.join(",", platforms))
                 .tags(tags)
                 .push(push)
-                .buildArgs(pairs(buildArgs, "buildArgs", "KEY=VALUE"))
-                .labels(pairs(labels, "labels", "KEY=VALUE"))
+                .buildArgs(SETTINGS.pairs(buildArgs, "build.args", "KEY=VALUE"))
+                .labels(SETTINGS.pairs(labels, "build.labels", "KEY=VALUE"))
                 .annotations(annotations)
                 .secrets(secrets)
                 .cacheFrom(cacheFrom)
@@ -112,39 +113,20 @@ public final class GateParameters implements Serializable {
                 .smoke(tests)
                 .strictEmulation(strictEmulation)
                 .installEmulation(installEmulation)
-                .checks(pairs(checks, "checks", "CHECK-ID=LEVEL"))
+                .checks(SETTINGS.pairs(checks, "checks", "CHECK-ID=LEVEL"))
                 .ignorePaths(ignorePaths)
                 .insecureRegistries(insecureRegistries)
                 .promote(promote)
                 .reportDir(WorkspacePaths.resolve(workspace, reportDir))
                 .builder(builder)
-                .engines(EngineEndpoint.all(pairs(engines, "engines", "PLATFORM=HOST"), "engines"))
-                .emulationCpu(CpuOverride.all(pairs(emulationCpu, "emulationCpu", "PLATFORM=MODEL"), "emulationCpu"))
+                .engines(EngineEndpoint.all(SETTINGS.pairs(engines, "engines", "PLATFORM=HOST"), "engines"))
+                .emulationCpu(CpuOverride.all(SETTINGS.pairs(emulationCpu, "emulation.cpu", "PLATFORM=MODEL"), "emulationCpu"))
                 .sizeBudget(sizeBudget == null ? null : ByteSizes.parse(sizeBudget, "sizeBudget"))
                 .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "wastedBytes"))
-                .build()
-                .applyTo(d);
+                .build();
+        SpecDraft d = SETTINGS.draft(SETTINGS.config(workspace, config), environment, settings);
         d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir() != null ? d.reportDir() : workspace.resolve(defaultReportDir)));
-        if (d.build() == null && d.image() == null) {
-            throw new SpecException("nothing to gate: give image (a reference) or context (a directory to build), or config "
-                    + "naming an archgate.yml with build: or image:");
-        }
-        if (d.platforms() == null) {
-            throw new SpecException("no platforms: give platforms (e.g. ['linux/amd64', 'linux/arm64']) or platforms: in archgate.yml");
-        }
-        return d.toSpec();
-    }
-
-    private static Map<String, String> pairs(List<String> items, String parameter, String form) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String item : items) {
-            int eq = item.indexOf('=');
-            if (eq <= 0) {
-                throw new SpecException(parameter + " has '" + item + "': write each entry as " + form);
-            }
-            out.put(item.substring(0, eq).strip(), item.substring(eq + 1));
-        }
-        return out;
+        return SETTINGS.spec(d);
     }
 
     public String getConfig() {

@@ -3,6 +3,7 @@ package dev.archgate.jenkins.mapping;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.ByteSizes;
 import dev.archgate.spec.Durations;
+import dev.archgate.spec.SmokeTest;
 import java.util.Optional;
 
 /**
@@ -57,9 +58,7 @@ public final class ParameterChecks {
             return Optional.empty();
         }
         try {
-            SmokeParameters probe = new SmokeParameters();
-            probe.setMode(value);
-            probe.toSmokeTest(0);
+            SmokeTest.Mode.named(value, "mode");
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());

@@ -1,16 +1,11 @@
 package dev.archgate.jenkins.mapping;
 
-import dev.archgate.spec.Durations;
 import dev.archgate.spec.SmokeTest;
-import dev.archgate.spec.SpecException;
+import dev.archgate.spec.SmokeTestSettings;
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One smoke test as the step and the builder take it: archgate.yml's smoke entry with {@code expect:} flattened
@@ -29,37 +24,10 @@ public final class SmokeParameters implements Serializable {
     private String timeout;
     private String ready;
 
-    /** The engine's smoke test, validated as archgate.yml's loader validates it; {@code index} names the entry in errors. */
+    /** The engine's smoke test, validated by the engine as archgate.yml's entries are; {@code index} names the entry in errors. */
     public SmokeTest toSmokeTest(int index) {
-        String where = "smoke[" + index + "]";
-        SmokeTest.Mode parsedMode = switch (mode == null ? "command" : mode.toLowerCase(Locale.ROOT)) {
-            case "command" -> SmokeTest.Mode.COMMAND;
-            case "service" -> SmokeTest.Mode.SERVICE;
-            case "start" -> SmokeTest.Mode.START;
-            default -> throw new SpecException(where + ".mode is '" + mode + "': use command, service or start");
-        };
-        if (exitCode != null && (exitCode < 0 || exitCode > 255)) {
-            throw new SpecException(where + ".exitCode is '" + exitCode + "': use a whole number from 0 to 255");
-        }
-        return new SmokeTest(name == null || name.isBlank() ? "test-" + (index + 1) : name, parsedMode, command,
-                exitCode == null ? 0 : exitCode, regex(stdout, where + ".stdout"), regex(stderr, where + ".stderr"),
-                duration(timeout, where + ".timeout", SmokeTest.DEFAULT_TIMEOUT), duration(ready, where + ".ready", SmokeTest.DEFAULT_READY));
-    }
-
-    private static Duration duration(String text, String key, Duration fallback) {
-        return text == null || text.isBlank() ? fallback : Durations.parse(text, key);
-    }
-
-    private static String regex(String pattern, String key) {
-        if (pattern == null || pattern.isEmpty()) {
-            return "";
-        }
-        try {
-            Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new SpecException(key + " is not a valid regular expression ('" + pattern + "'): " + e.getDescription());
-        }
-        return pattern;
+        return SmokeTestSettings.flat(index).name(name).mode(mode).command(command).exitCode(exitCode).stdout(stdout).stderr(stderr)
+                .timeout(timeout).ready(ready).toSmokeTest();
     }
 
     public String getName() {

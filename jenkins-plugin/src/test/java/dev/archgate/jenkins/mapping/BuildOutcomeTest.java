@@ -96,7 +96,7 @@ class BuildOutcomeTest {
         GateOutcome outcome = GateOutcome.of(Report.of("app:1", DIGEST, List.of(clean(AMD64))), false, "out/reports");
         assertThat(outcome.junitXml()).isEqualTo("out/reports/junit.xml");
         assertThat(outcome.reportFiles()).containsExactly("out/reports/report.json", "out/reports/junit.xml", "out/reports/summary.md");
-        assertThat(outcome.summaryMarkdown()).startsWith("## archgate: PASS");
+        assertThat(outcome.summaryHtml()).startsWith("<h2>archgate: PASS");
         assertThat(outcome.stepResult()).isEqualTo(Map.copyOf(StepResult.of(Report.of("app:1", DIGEST, List.of(clean(AMD64))))));
     }
 
