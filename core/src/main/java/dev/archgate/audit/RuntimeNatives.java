@@ -5,7 +5,6 @@ import dev.archgate.image.MergedFilesystem;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +59,7 @@ final class RuntimeNatives {
 
     /** The files these checks judged, whose generic {@code elf.arch-mismatch} finding they replace. */
     static Set<String> judgedPaths(List<Finding> natives) {
-        return natives.stream().filter(f -> f.path() != null && f.check() != Check.NATIVE_JNI).map(Finding::path).collect(Collectors.toSet());
+        return natives.stream().map(Finding::path).filter(p -> p != null).collect(Collectors.toSet());
     }
 
     Platform platform() {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * of amd64 and arm64, Debian's musl (ld-musl-x86_64.so.1); npm's classic-level 3.0.0 (prebuilds
  * for linux-x64 glibc and musl, linux-arm64 armv8, linux-arm armv6/armv7, android, darwin, win32)
  * and bufferutil 4.1.0 (linux-x64 only among Linux prebuilds); Maven Central's sqlite-jdbc
- * 3.46.1.3 (org/sqlite/native/Linux/, Linux-Musl/, Linux-Android/, FreeBSD/) and
+ * 3.46.1.3 (org/sqlite/native/Linux/, Linux-Musl/, Linux-Android/, FreeBSD/; "ppc64" is its name for
+ * ppc64le, OSInfo's archMapping), rocksdbjni 9.7.3 (librocksdbjni-linux64.so, -linux64-musl.so,
+ * -linux-aarch64.so, -linux-ppc64le.so, ...) and
  * netty-transport-native-epoll 4.1.115.Final's linux-x86_64 and linux-aarch_64 classifier jars.
  * The loaders' rules are read from CPython's import machinery (EXTENSION_SUFFIXES) and
  * node-gyp-build.js.
@@ -153,5 +155,26 @@ class RuntimeNativesTest {
         Finding musl = only(audit(AMD64, muslBase().file(jar, 0644, sqlite)), "/" + jar);
         assertThat(musl.severity()).isEqualTo(Severity.INFO);
         assertThat(musl.message()).contains("loads org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so");
+    }
+
+    @Test
+    void sqliteJdbcsPpc64DirectoryServesPpc64le() throws Exception {
+        byte[] sqlite = RegistrySamples.maven("org.xerial", "sqlite-jdbc", "3.46.1.3", null);
+        String jar = "app/lib/sqlite-jdbc-3.46.1.3.jar";
+        Finding f = only(audit(Platform.parse("linux/ppc64le"), debianBase("ppc64el", "powerpc64le-linux-gnu").file(jar, 0644, sqlite)),
+                "/" + jar);
+        assertThat(f.severity()).isEqualTo(Severity.INFO);
+        assertThat(f.message()).contains("loads org/sqlite/native/Linux/ppc64/libsqlitejdbc.so");
+    }
+
+    @Test
+    void rocksdbjniNamesItsLinuxBuildsByWordsOfItsFileNames() throws Exception {
+        byte[] rocksdb = RegistrySamples.maven("org.rocksdb", "rocksdbjni", "9.7.3", null);
+        String jar = "app/lib/rocksdbjni-9.7.3.jar";
+        Finding arm = only(audit(ARM64, debianBase("arm64", "aarch64-linux-gnu").file(jar, 0644, rocksdb)), "/" + jar);
+        assertThat(arm.severity()).isEqualTo(Severity.INFO);
+        assertThat(arm.message()).contains("loads librocksdbjni-linux-aarch64.so").contains("linux/amd64 (musl)");
+        Finding musl = only(audit(AMD64, muslBase().file(jar, 0644, rocksdb)), "/" + jar);
+        assertThat(musl.message()).contains("loads librocksdbjni-linux64-musl.so");
     }
 }
