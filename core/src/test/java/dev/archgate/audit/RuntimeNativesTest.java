@@ -145,36 +145,30 @@ class RuntimeNativesTest {
         assertThat(audit(AMD64, debianBase("amd64", "x86_64-linux-gnu").file(x86Jar, 0644, x86))).isEmpty();
     }
 
-    @Test
-    void sqliteJdbcCoversArm64GlibcAndAmd64MuslFromItsOwnDirectories() throws Exception {
-        byte[] sqlite = RegistrySamples.maven("org.xerial", "sqlite-jdbc", "3.46.1.3", null);
-        String jar = "app/lib/sqlite-jdbc-3.46.1.3.jar";
-        Finding arm = only(audit(ARM64, debianBase("arm64", "aarch64-linux-gnu").file(jar, 0644, sqlite)), "/" + jar);
-        assertThat(arm.severity()).isEqualTo(Severity.INFO);
-        assertThat(arm.message()).contains("loads org/sqlite/native/Linux/aarch64/libsqlitejdbc.so").doesNotContain("Android");
-        Finding musl = only(audit(AMD64, muslBase().file(jar, 0644, sqlite)), "/" + jar);
-        assertThat(musl.severity()).isEqualTo(Severity.INFO);
-        assertThat(musl.message()).contains("loads org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so");
+    /** The message of the one finding on a jar added to {@code base}, which must be a note. */
+    private static String note(Platform p, ImageFiles base, String jar, byte[] bytes) {
+        Finding f = only(audit(p, base.file(jar, 0644, bytes)), "/" + jar);
+        assertThat(f.severity()).as(f.message()).isEqualTo(Severity.INFO);
+        return f.message();
     }
 
     @Test
-    void sqliteJdbcsPpc64DirectoryServesPpc64le() throws Exception {
+    void sqliteJdbcCoversArm64GlibcAmd64MuslAndPpc64leFromItsOwnDirectories() throws Exception {
         byte[] sqlite = RegistrySamples.maven("org.xerial", "sqlite-jdbc", "3.46.1.3", null);
         String jar = "app/lib/sqlite-jdbc-3.46.1.3.jar";
-        Finding f = only(audit(Platform.parse("linux/ppc64le"), debianBase("ppc64el", "powerpc64le-linux-gnu").file(jar, 0644, sqlite)),
-                "/" + jar);
-        assertThat(f.severity()).isEqualTo(Severity.INFO);
-        assertThat(f.message()).contains("loads org/sqlite/native/Linux/ppc64/libsqlitejdbc.so");
+        assertThat(note(ARM64, debianBase("arm64", "aarch64-linux-gnu"), jar, sqlite))
+                .contains("loads org/sqlite/native/Linux/aarch64/libsqlitejdbc.so").doesNotContain("Android");
+        assertThat(note(AMD64, muslBase(), jar, sqlite)).contains("loads org/sqlite/native/Linux-Musl/x86_64/libsqlitejdbc.so");
+        assertThat(note(Platform.parse("linux/ppc64le"), debianBase("ppc64el", "powerpc64le-linux-gnu"), jar, sqlite))
+                .contains("loads org/sqlite/native/Linux/ppc64/libsqlitejdbc.so");
     }
 
     @Test
     void rocksdbjniNamesItsLinuxBuildsByWordsOfItsFileNames() throws Exception {
         byte[] rocksdb = RegistrySamples.maven("org.rocksdb", "rocksdbjni", "9.7.3", null);
         String jar = "app/lib/rocksdbjni-9.7.3.jar";
-        Finding arm = only(audit(ARM64, debianBase("arm64", "aarch64-linux-gnu").file(jar, 0644, rocksdb)), "/" + jar);
-        assertThat(arm.severity()).isEqualTo(Severity.INFO);
-        assertThat(arm.message()).contains("loads librocksdbjni-linux-aarch64.so").contains("linux/amd64 (musl)");
-        Finding musl = only(audit(AMD64, muslBase().file(jar, 0644, rocksdb)), "/" + jar);
-        assertThat(musl.message()).contains("loads librocksdbjni-linux64-musl.so");
+        assertThat(note(ARM64, debianBase("arm64", "aarch64-linux-gnu"), jar, rocksdb)).contains("loads librocksdbjni-linux-aarch64.so")
+                .contains("linux/amd64 (musl)");
+        assertThat(note(AMD64, muslBase(), jar, rocksdb)).contains("loads librocksdbjni-linux64-musl.so");
     }
 }
