@@ -121,28 +121,27 @@ final class JarNatives {
         String carries = "it carries JNI libraries for " + String.join(", ", platforms);
         Optional<Native> fitting = list.stream().filter(n -> !foreign.contains(n)).findFirst();
         if (fitting.isPresent()) {
-            return Optional.of(Finding.info(Check.NATIVE_JNI, jar, carries + "; on " + platform + " it loads " + fitting.get().entry()));
+            return Optional.of(Finding.info(Check.NATIVE_JNI, jar, platform + " loads " + fitting.get().entry() + " from it; " + carries));
         }
         Optional<String> elsewhere = foreign.stream().map(n -> ownShapes.get(n.shape())).filter(j -> j != null).findFirst();
         if (elsewhere.isPresent()) {
-            return Optional.of(Finding.info(Check.NATIVE_JNI, jar, carries + "; " + elsewhere.get() + " carries the same library for "
-                    + platform + ", which is the one that loads there"));
+            return Optional.of(Finding.info(Check.NATIVE_JNI, jar, platform + " loads this library from " + elsewhere.get() + "; "
+                    + carries));
         }
         if (list.stream().anyMatch(n -> n.arch().equals(own))) {
-            return Optional.of(Finding.warning(Check.NATIVE_JNI, jar, carries + ", but " + platform + " here runs on " + variant.words()
-                    + ": the library finds no build for it and throws UnsatisfiedLinkError unless it falls back; use a release that ships "
-                    + "one, or a base image of the other C library"));
+            return Optional.of(Finding.warning(Check.NATIVE_JNI, jar, "no JNI library for " + platform + " with " + variant.words()
+                    + ": UnsatisfiedLinkError unless the library falls back; " + carries + "; use a release that ships one, or a base "
+                    + "image of the other C library"));
         }
         Set<String> arches = new TreeSet<>();
         list.forEach(n -> arches.add(n.arch()));
         if (arches.size() == 1) {
-            return Optional.of(Finding.error(Check.NATIVE_JNI, jar, "all its JNI libraries are for linux/" + arches.iterator().next()
-                    + " (" + foreign.get(0).entry() + (foreign.size() > 1 ? ", ..." : "") + "): it is another platform's build of its "
-                    + "library, and on " + platform + " loading it fails with UnsatisfiedLinkError; depend on the " + platform
-                    + " build (its classifier) or on the multi-platform jar"));
+            return Optional.of(Finding.error(Check.NATIVE_JNI, jar, "UnsatisfiedLinkError on " + platform + ": this jar is the linux/"
+                    + arches.iterator().next() + " build of its library (" + foreign.get(0).entry() + (foreign.size() > 1 ? ", ..." : "")
+                    + ", no other Linux native); depend on the " + platform + " build (its classifier) or on the multi-platform jar"));
         }
-        return Optional.of(Finding.warning(Check.NATIVE_JNI, jar, carries + " and none for " + platform + ": the library throws "
-                + "UnsatisfiedLinkError there unless it falls back; use a release that ships " + platform));
+        return Optional.of(Finding.warning(Check.NATIVE_JNI, jar, "no JNI library for " + platform + ": UnsatisfiedLinkError unless "
+                + "the library falls back; " + carries + "; use a release that ships " + platform));
     }
 
     /** The Linux native an entry name describes, or empty for another OS's library or a name that says no architecture. */

@@ -139,20 +139,20 @@ final class NodeAddons {
         String name = pkg.substring(pkg.lastIndexOf("node_modules/"));
         if (choice.picked().contains(f)) {
             boolean sure = choice.picked().stream().noneMatch(natives::fits);
-            String words = why + ": on " + platform + " the loader of " + name + " picks this file (node-gyp-build and bindings: "
-                    + choice.rule() + ") and require() fails; install the package in a stage of " + platform + " (npm ci there, not a copy "
-                    + "of another platform's node_modules)";
+            String words = "require() fails on " + platform + ": " + name + " loads this file (node-gyp-build and bindings: "
+                    + choice.rule() + "), and it is " + why + "; run npm ci in a stage of " + platform + ", not a copy of another "
+                    + "platform's node_modules";
             return sure ? Finding.error(Check.NATIVE_NODE_ADDON, f.path(), words)
                     : Finding.warning(Check.NATIVE_NODE_ADDON, f.path(), words + "; a fitting file beside it may be picked instead, by "
                             + "Node's ABI");
         }
         Optional<FileFacts> fitting = choice.picked().stream().filter(natives::fits).findFirst();
         if (fitting.isPresent()) {
-            return Finding.info(Check.NATIVE_NODE_ADDON, f.path(), why + "; on " + platform + " " + name + " loads "
-                    + fitting.get().path() + " instead, which fits");
+            return Finding.info(Check.NATIVE_NODE_ADDON, f.path(), "another platform's add-on (" + why + "); on " + platform + " "
+                    + name + " loads " + fitting.get().path() + " instead, which fits");
         }
-        return Finding.warning(Check.NATIVE_NODE_ADDON, f.path(), why + "; " + name + " has no add-on for " + platform + " ("
-                + choice.rule() + (choice.tuples().isEmpty() ? "" : "; it has " + String.join(", ", choice.tuples())) + "), so "
-                + "require() fails there with \"No native build was found\" unless the package falls back to JavaScript");
+        return Finding.warning(Check.NATIVE_NODE_ADDON, f.path(), "no add-on for " + platform + " in " + name + " ("
+                + choice.rule() + (choice.tuples().isEmpty() ? "" : "; it has " + String.join(", ", choice.tuples())) + "; this one is "
+                + why + "): require() fails with \"No native build was found\" unless the package falls back to JavaScript");
     }
 }

@@ -74,18 +74,18 @@ final class PythonModules {
         if (own.equals(tagArch)) {
             String tag = triplet == null ? (f.path().endsWith(".abi3.so") ? "the stable-ABI tag abi3" : "no platform tag")
                     : "this platform's tag " + triplet;
-            return Optional.of(Finding.error(Check.NATIVE_PYTHON_MODULE, f.path(), unfit.get() + ": the " + platform + " Python imports this "
-                    + "module (its name carries " + tag + ") and the import fails; install " + pkg + " for " + platform
-                    + " (pip or apt in a stage of that platform, not a copy from another)"));
+            return Optional.of(Finding.error(Check.NATIVE_PYTHON_MODULE, f.path(), "import fails on " + platform + ": Python picks this "
+                    + "module (its name carries " + tag + "), and it is " + unfit.get() + "; install " + pkg + " in a stage of "
+                    + platform + " (pip or apt there, not a copy of another platform's)"));
         }
         Optional<String> counterpart = counterpart(natives, fs, f.path(), m.group(1), m.group(2));
         if (counterpart.isPresent()) {
-            return Optional.of(Finding.info(Check.NATIVE_PYTHON_MODULE, f.path(), unfit.get() + "; Python on " + platform + " imports "
-                    + counterpart.get() + " instead, which fits"));
+            return Optional.of(Finding.info(Check.NATIVE_PYTHON_MODULE, f.path(), "another platform's module (" + unfit.get() + "); "
+                    + platform + " imports " + counterpart.get() + " instead, which fits"));
         }
-        return Optional.of(Finding.warning(Check.NATIVE_PYTHON_MODULE, f.path(), unfit.get() + "; " + pkg + " has no module " + m.group(1)
-                + " for " + platform + " (this one is tagged " + triplet + "), so its import fails there unless the package falls back "
-                + "to pure Python; install the package for " + platform));
+        return Optional.of(Finding.warning(Check.NATIVE_PYTHON_MODULE, f.path(), "no module " + m.group(1) + " for " + platform + " in "
+                + pkg + ": this one is tagged " + triplet + " (" + unfit.get() + "), so the import fails unless the package falls back to "
+                + "pure Python; install the package in a stage of " + platform));
     }
 
     /**
@@ -129,9 +129,8 @@ final class PythonModules {
         }
         String dist = PathNames.baseName(PathNames.parent(f.path()));
         return Optional.of(Finding.warning(Check.NATIVE_PYTHON_MODULE, f.path(), dist.substring(0, dist.length() - ".dist-info".length())
-                + " was installed from a wheel for " + String.join(", ", platforms) + ", not for " + natives.platform() + " with "
-                + natives.variantLibrary().words() + ": its extension modules are another platform's; install it in a stage of "
-                + natives.platform()));
+                + " is another platform's build: installed from a wheel for " + String.join(", ", platforms) + ", not for "
+                + natives.platform() + " with " + natives.variantLibrary().words() + "; install it in a stage of " + natives.platform()));
     }
 
     private static boolean fits(RuntimeNatives natives, String wheelPlatform) {

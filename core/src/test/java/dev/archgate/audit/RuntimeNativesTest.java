@@ -64,10 +64,10 @@ class RuntimeNativesTest {
         Finding module = only(findings, "/" + rust);
         assertThat(module.check()).isEqualTo(Check.NATIVE_PYTHON_MODULE);
         assertThat(module.severity()).isEqualTo(Severity.ERROR);
-        assertThat(module.message()).contains("x86-64 code").contains("abi3").contains("imports this module");
+        assertThat(module.message()).startsWith("import fails on linux/arm64: Python picks this module").contains("abi3").contains("x86-64 code");
         Finding w = only(findings, "/" + wheel);
         assertThat(w.severity()).isEqualTo(Severity.WARNING);
-        assertThat(w.message()).contains("cryptography-38.0.4 was installed from a wheel for linux_x86_64");
+        assertThat(w.message()).startsWith("cryptography-38.0.4 is another platform's build").contains("a wheel for linux_x86_64");
     }
 
     @Test
@@ -77,7 +77,7 @@ class RuntimeNativesTest {
         ImageFiles alone = debianBase("arm64", "aarch64-linux-gnu").file(amd, 0644, deb("amd64", "python3-yaml", amd));
         Finding warning = only(audit(ARM64, alone), "/" + amd);
         assertThat(warning.severity()).isEqualTo(Severity.WARNING);
-        assertThat(warning.message()).contains("has no module _yaml for linux/arm64");
+        assertThat(warning.message()).startsWith("no module _yaml for linux/arm64");
 
         ImageFiles both = debianBase("arm64", "aarch64-linux-gnu").file(amd, 0644, deb("amd64", "python3-yaml", amd))
                 .file(arm, 0644, deb("arm64", "python3-yaml", arm));
@@ -101,7 +101,7 @@ class RuntimeNativesTest {
         Finding f = only(audit(ARM64, debianBase("arm64", "aarch64-linux-gnu").file(at, 0644, deb("amd64", "node-iconv", iconv))), "/" + at);
         assertThat(f.check()).isEqualTo(Check.NATIVE_NODE_ADDON);
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
-        assertThat(f.message()).contains("build/Release comes first").contains("node_modules/iconv");
+        assertThat(f.message()).startsWith("require() fails on linux/arm64: node_modules/iconv loads this file").contains("build/Release comes first");
     }
 
     @Test
@@ -124,7 +124,7 @@ class RuntimeNativesTest {
                 "app/node_modules/bufferutil"));
         Finding f = only(findings, "/app/node_modules/bufferutil/prebuilds/linux-x64/bufferutil.node");
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
-        assertThat(f.message()).contains("prebuilds/ has no linux-arm64 directory").contains("No native build was found");
+        assertThat(f.message()).startsWith("no add-on for linux/arm64").contains("prebuilds/ has no linux-arm64 directory").contains("No native build was found");
         assertThat(findings).noneMatch(x -> x.severity() == Severity.ERROR);
     }
 
@@ -136,7 +136,7 @@ class RuntimeNativesTest {
         Finding alone = only(audit(ARM64, debianBase("arm64", "aarch64-linux-gnu").file(x86Jar, 0644, x86)), "/" + x86Jar);
         assertThat(alone.check()).isEqualTo(Check.NATIVE_JNI);
         assertThat(alone.severity()).isEqualTo(Severity.ERROR);
-        assertThat(alone.message()).contains("linux/amd64").contains("META-INF/native/libnetty_transport_native_epoll_x86_64.so");
+        assertThat(alone.message()).startsWith("UnsatisfiedLinkError on linux/arm64: this jar is the linux/amd64 build").contains("META-INF/native/libnetty_transport_native_epoll_x86_64.so");
 
         List<Finding> both = audit(ARM64, debianBase("arm64", "aarch64-linux-gnu").file(x86Jar, 0644, x86)
                 .file("app/lib/netty-transport-native-epoll-4.1.115.Final-linux-aarch_64.jar", 0644, aarch));
