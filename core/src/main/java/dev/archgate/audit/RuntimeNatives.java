@@ -7,7 +7,9 @@ import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -31,8 +33,14 @@ final class RuntimeNatives {
         this.variantLibrary = variantLibrary;
     }
 
+    /**
+     * What the natives checks found, and every file they judged (also those the count of a long
+     * group stands for), whose generic {@code elf.arch-mismatch} finding they replace.
+     */
+    record Result(List<Finding> findings, Set<String> judged) {}
+
     /** The findings, in the order Python, Node, jars. */
-    static List<Finding> check(Platform platform, MergedFilesystem fs, PathGlobs ignored) {
+    static Result check(Platform platform, MergedFilesystem fs, PathGlobs ignored) {
         CLibrary.Seen seen = new CLibrary.Seen();
         List<FileFacts> python = new ArrayList<>();
         List<FileFacts> node = new ArrayList<>();
@@ -51,15 +59,29 @@ final class RuntimeNatives {
             }
         }
         RuntimeNatives natives = new RuntimeNatives(platform, seen.variant());
-        List<Finding> out = new ArrayList<>(PythonModules.check(natives, fs, python));
-        out.addAll(NodeAddons.check(natives, fs, node));
-        out.addAll(JarNatives.check(natives, jars));
-        return out;
+        List<Finding> all = new ArrayList<>(PythonModules.check(natives, fs, python));
+        all.addAll(NodeAddons.check(natives, fs, node));
+        all.addAll(JarNatives.check(natives, jars));
+        return new Result(capped(all), all.stream().map(Finding::path).collect(Collectors.toSet()));
     }
 
-    /** The files these checks judged, whose generic {@code elf.arch-mismatch} finding they replace. */
-    static Set<String> judgedPaths(List<Finding> natives) {
-        return natives.stream().map(Finding::path).filter(p -> p != null).collect(Collectors.toSet());
+    /**
+     * Per check and severity the first {@value ElfChecks#MAX_LISTED} findings and a count of the
+     * rest: a virtualenv copied from another platform's stage holds hundreds of modules.
+     */
+    private static List<Finding> capped(List<Finding> all) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        all.forEach(f -> groups.computeIfAbsent(f.check().id() + " " + f.severity(), k -> new ArrayList<>()).add(f));
+        List<Finding> out = new ArrayList<>();
+        for (List<Finding> g : groups.values()) {
+            out.addAll(g.subList(0, Math.min(g.size(), ElfChecks.MAX_LISTED)));
+            if (g.size() > ElfChecks.MAX_LISTED) {
+                Finding first = g.get(0);
+                out.add(new Finding(first.check(), first.severity(), null, "and " + (g.size() - ElfChecks.MAX_LISTED)
+                        + " more files like these (" + g.size() + " in all)"));
+            }
+        }
+        return out;
     }
 
     Platform platform() {

@@ -46,7 +46,7 @@ class RuntimeNativesTest {
     }
 
     private static List<Finding> audit(Platform p, ImageFiles files) {
-        return RuntimeNatives.check(p, files.merged(), PathGlobs.none());
+        return RuntimeNatives.check(p, files.merged(), PathGlobs.none()).findings();
     }
 
     private static Finding only(List<Finding> findings, String path) {
@@ -68,6 +68,19 @@ class RuntimeNativesTest {
         Finding w = only(findings, "/" + wheel);
         assertThat(w.severity()).isEqualTo(Severity.WARNING);
         assertThat(w.message()).startsWith("cryptography-38.0.4 is another platform's build").contains("a wheel for linux_x86_64");
+    }
+
+    @Test
+    void aVirtualenvCopiedFromAnotherPlatformListsTwentyModulesAndCountsTheRest() throws Exception {
+        byte[] rust = deb("amd64", "python3-cryptography", DIST + "cryptography/hazmat/bindings/_rust.abi3.so");
+        ImageFiles venv = debianBase("arm64", "aarch64-linux-gnu");
+        for (int i = 0; i < 25; i++) {
+            venv.file("opt/venv/lib/python3.11/site-packages/pkg" + i + "/_native.abi3.so", 0644, rust);
+        }
+        RuntimeNatives.Result r = RuntimeNatives.check(ARM64, venv.merged(), PathGlobs.none());
+        assertThat(r.findings()).hasSize(21).allMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(r.findings().get(20).message()).isEqualTo("and 5 more files like these (25 in all)");
+        assertThat(r.judged()).hasSize(25);
     }
 
     @Test
