@@ -41,7 +41,10 @@ public final class PlatformAudit {
         ImageConfig config = image.config();
         ProgramChain chain = ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path());
         List<Finding> entrypoint = EntrypointChecks.check(image.platform(), chain);
-        out.addAll(ElfChecks.check(image.platform(), config, fs, ignored, chain));
+        // A module or add-on judged by its runtime's loader gets that finding instead of the ELF checks' generic one.
+        RuntimeNatives.Result natives = RuntimeNatives.check(image.platform(), fs, ignored);
+        out.addAll(ElfChecks.check(image.platform(), config, fs, ignored.plus(natives.judged()), chain));
+        out.addAll(natives.findings());
         for (Finding f : entrypoint) {
             // The ELF check already named a foreign loader; the chain adds only what it alone sees.
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {

@@ -19,19 +19,23 @@ import java.io.Serializable;
  *     the account databases the runtime resolves USER with ({@code /etc/passwd}, {@code /etc/group},
  *     up to {@value #MAX_KEPT} bytes) and the loader's configuration ({@code /etc/ld.so.conf} and
  *     what lies below {@code /etc/ld.so.conf.d/}, up to {@value #MAX_LOADER_CONFIG} bytes), since
- *     where the loader searches decides which foreign files it would load
+ *     where the loader searches decides which foreign files it would load; and a Python package's
+ *     {@code *.dist-info/WHEEL} (up to {@value #MAX_WHEEL} bytes), whose tags name the platform it was built for
+ * @param jar the shared objects a jar ({@code *.jar}) carries, from its directory; null for every other file
  */
 public record FileFacts(String path, Type type, int mode, int uid, int gid, long size, String linkTarget, ElfInfo elf, String shebang,
-                        boolean text, String hardLinkOf, String content) implements Serializable {
+                        boolean text, String hardLinkOf, String content, JarDirectory jar) implements Serializable {
     public static final int MAX_LINE = 512;
     public static final java.util.Set<String> KEPT_WHOLE = java.util.Set.of("/etc/passwd", "/etc/group");
     public static final int MAX_KEPT = 256 * 1024;
     public static final int MAX_LOADER_CONFIG = 8192;
+    public static final int MAX_WHEEL = 8192;
     static final String LOADER_CONFIG = "/etc/ld.so.conf";
 
     /** Whether the reader keeps this file's whole text in {@link #content()}. */
     static boolean keptWhole(String path, long size) {
-        return KEPT_WHOLE.contains(path) && size <= MAX_KEPT || path.startsWith(LOADER_CONFIG) && size <= MAX_LOADER_CONFIG;
+        return KEPT_WHOLE.contains(path) && size <= MAX_KEPT || path.startsWith(LOADER_CONFIG) && size <= MAX_LOADER_CONFIG
+                || path.endsWith(".dist-info/WHEEL") && size <= MAX_WHEEL;
     }
 
     public enum Type { FILE, DIRECTORY, SYMLINK, OTHER }
@@ -46,12 +50,12 @@ public record FileFacts(String path, Type type, int mode, int uid, int gid, long
 
     /** A hard link at {@code linkPath} to this file. */
     FileFacts linkedAt(String linkPath) {
-        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path, content);
+        return new FileFacts(linkPath, type, mode, uid, gid, size, linkTarget, elf, shebang, text, path, content, jar);
     }
 
     /** An entry that is neither a regular file nor a hard link, so it has no content facts. */
     static FileFacts of(String path, Type type, int mode, int uid, int gid, String linkTarget) {
-        return new FileFacts(path, type, mode, uid, gid, 0, linkTarget, null, null, false, null, null);
+        return new FileFacts(path, type, mode, uid, gid, 0, linkTarget, null, null, false, null, null, null);
     }
 
     /** The root directory, which exists even when no layer lists it. */

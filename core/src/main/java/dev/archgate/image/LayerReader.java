@@ -49,7 +49,7 @@ final class LayerReader {
                 } else if (e.isDirectory()) {
                     out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.DIRECTORY, e.getMode(), uid(e), gid(e), null)));
                 } else if (e.isFile()) {
-                    out.add(new LayerChange.Add(regularFile(tar, e, path, head, what)));
+                    out.add(new LayerChange.Add(regularFile(tar, e, path, head, rest, what)));
                 } else {
                     out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.OTHER, e.getMode(), uid(e), gid(e), null)));
                 }
@@ -96,7 +96,7 @@ final class LayerReader {
         }
     }
 
-    private static FileFacts regularFile(TarArchiveInputStream tar, TarArchiveEntry e, String path, byte[] head, String what)
+    private static FileFacts regularFile(TarArchiveInputStream tar, TarArchiveEntry e, String path, byte[] head, byte[] rest, String what)
             throws IOException {
         long size = e.getSize();
         int n = tar.readNBytes(head, 0, (int) Math.min(HEAD, size));
@@ -111,12 +111,41 @@ final class LayerReader {
             } catch (java.io.EOFException early) {
                 throw ImageException.corrupt(what, "it ends inside " + path);
             }
-            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null, null);
+            return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null, null, null);
         }
         String shebang = n >= 2 && head[0] == '#' && head[1] == '!' ? firstLine(head, n) : null;
         String content = FileFacts.keptWhole(path, size) ? whole(tar, head, n, size, path, what) : null;
+        JarDirectory jar = JarDirectory.isJar(path, size) ? jarDirectory(tar, head, n, size, rest, path, what) : null;
         return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, null, shebang, looksLikeText(head, n), null,
-                content);
+                content, jar);
+    }
+
+    /**
+     * A jar's directory from its last bytes: what lies before them is skipped as any content is,
+     * so a jar costs one copy of its tail (at most {@link JarDirectory#MAX_TAIL}) and no inflation.
+     */
+    private static JarDirectory jarDirectory(TarArchiveInputStream tar, byte[] head, int n, long size, byte[] rest, String path,
+            String what) throws IOException {
+        int length = JarDirectory.tailLength(size);
+        byte[] tail = new byte[length];
+        long before = size - length;
+        int copied = 0;
+        if (before < n) { // the head already read part of the tail
+            copied = n - (int) before;
+            System.arraycopy(head, (int) before, tail, 0, copied);
+        } else {
+            for (long left = before - n; left > 0; ) {
+                int r = tar.read(rest, 0, (int) Math.min(rest.length, left));
+                if (r < 0) {
+                    throw ImageException.corrupt(what, "it ends inside " + path);
+                }
+                left -= r;
+            }
+        }
+        if (tar.readNBytes(tail, copied, length - copied) < length - copied) {
+            throw ImageException.corrupt(what, "it ends inside " + path);
+        }
+        return JarDirectory.read(tail, length, size);
     }
 
     /** The rest of a small file after its head, read from the same pass over the tar. */

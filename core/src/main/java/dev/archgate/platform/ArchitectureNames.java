@@ -70,6 +70,11 @@ public final class ArchitectureNames {
         return Optional.ofNullable(arch);
     }
 
+    /** The architecture one word names ("aarch64", "x86_64", Debian's "arm64", "armv7l"), or empty when it names none. */
+    public static Optional<String> ofWord(String word) {
+        return TOKENS.entrySet().stream().filter(e -> e.getValue().contains(word)).map(Map.Entry::getKey).findFirst();
+    }
+
     /** The GNU triplets of an architecture's Linux system: its multiarch directory names. */
     public static List<String> triplets(String arch) {
         return TRIPLETS.getOrDefault(arch, List.of());
@@ -130,7 +135,8 @@ public final class ArchitectureNames {
         return out;
     }
 
-    private static List<String> spellings(String arch) {
+    /** Every spelling of an architecture: its words and its GNU triplets. */
+    public static List<String> spellings(String arch) {
         List<String> out = new ArrayList<>(TOKENS.getOrDefault(arch, List.of()));
         out.addAll(triplets(arch));
         return out;

@@ -46,7 +46,13 @@ public enum Check {
     POLICY_BUILD_TOOLCHAIN("policy.build-toolchain"),
     POLICY_PACKAGE_CACHE("policy.package-cache"),
     /** USER names an account (or group) the image does not have: the runtime refuses to start the container. */
-    USER_MISSING("user.missing");
+    USER_MISSING("user.missing"),
+    /** A Python extension module (or the wheel it came from) of another architecture or C library where this platform's Python imports. */
+    NATIVE_PYTHON_MODULE("native.python-module"),
+    /** A Node add-on ({@code *.node}) of another architecture or C library that the package's loader would pick, or none for this platform. */
+    NATIVE_NODE_ADDON("native.node-addon"),
+    /** A jar whose JNI libraries are for other platforms and none for this one. */
+    NATIVE_JNI("native.jni");
 
     private final String id;
     private final boolean environmental;
