@@ -4,6 +4,7 @@ import dev.archgate.image.FileFacts;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.ProgramChain;
+import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
@@ -33,6 +34,12 @@ final class ElfChecks {
 
     /** @param entrypointChain what the container starts (entrypoint, interpreters, loader), as the entrypoint checks see it */
     static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, PathGlobs ignored, ProgramChain entrypointChain) {
+        return check(platform, config, fs, ignored, entrypointChain, CpuBaseline.of(platform));
+    }
+
+    /** @param baseline the CPU the platform's oldest machine has (the variant's, or hardware.cpu's) */
+    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, PathGlobs ignored, ProgramChain entrypointChain,
+                               CpuBaseline baseline) {
         ElfExpectation expected = ElfExpectation.of(platform);
         Reach reach = null;
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
@@ -40,7 +47,7 @@ final class ElfChecks {
             if (!f.isElf() || !f.elf().isLoadable() || ignored.matches(f.path())) {
                 continue;
             }
-            ElfMismatch mismatch = expected.judge(f.elf(), platform).orElse(null);
+            ElfMismatch mismatch = expected.judge(f.elf(), platform, baseline).orElse(null);
             if (mismatch == null) {
                 continue;
             }
@@ -73,7 +80,7 @@ final class ElfChecks {
         return out;
     }
 
-    private static List<Finding> capped(List<Finding> findings) {
+    static List<Finding> capped(List<Finding> findings) {
         if (findings.size() <= MAX_LISTED) {
             return findings;
         }

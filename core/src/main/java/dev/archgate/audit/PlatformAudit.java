@@ -7,6 +7,7 @@ import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
+import dev.archgate.spec.HardwarePolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,11 +38,17 @@ public final class PlatformAudit {
 
     /** Checks the variant's files: ELF headers and the entrypoint chain ({@link ImageDesign} checks the user it runs as). */
     public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored) {
+        return files(image, fs, ignored, HardwarePolicy.NONE);
+    }
+
+    /** As {@link #files(PlatformImage, MergedFilesystem, PathGlobs)}, with the fleet's page size and CPU ({@code hardware:}). */
+    public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored, HardwarePolicy hardware) {
         List<Finding> out = new ArrayList<>();
         ImageConfig config = image.config();
         ProgramChain chain = ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path());
         List<Finding> entrypoint = EntrypointChecks.check(image.platform(), chain);
-        out.addAll(ElfChecks.check(image.platform(), config, fs, ignored, chain));
+        out.addAll(ElfChecks.check(image.platform(), config, fs, ignored, chain, hardware.baseline(image.platform())));
+        out.addAll(PageSizeChecks.check(image.platform(), fs, ignored, hardware.pageSize().get(image.platform())));
         for (Finding f : entrypoint) {
             // The ELF check already named a foreign loader; the chain adds only what it alone sees.
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {

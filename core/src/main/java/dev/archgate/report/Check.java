@@ -46,7 +46,9 @@ public enum Check {
     POLICY_BUILD_TOOLCHAIN("policy.build-toolchain"),
     POLICY_PACKAGE_CACHE("policy.package-cache"),
     /** USER names an account (or group) the image does not have: the runtime refuses to start the container. */
-    USER_MISSING("user.missing");
+    USER_MISSING("user.missing"),
+    /** ELF segments (or a jemalloc) laid out for smaller memory pages than the platform's kernels use: they refuse to load, or abort. */
+    ELF_PAGE_SIZE("elf.page-size");
 
     private final String id;
     private final boolean environmental;
