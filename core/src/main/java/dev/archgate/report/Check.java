@@ -48,7 +48,9 @@ public enum Check {
     /** USER names an account (or group) the image does not have: the runtime refuses to start the container. */
     USER_MISSING("user.missing"),
     /** ELF segments (or a jemalloc) laid out for smaller memory pages than the platform's kernels use: they refuse to load, or abort. */
-    ELF_PAGE_SIZE("elf.page-size");
+    ELF_PAGE_SIZE("elf.page-size"),
+    /** The emulator crashed, not the program ("QEMU internal SIGSEGV"): the environment could not check the platform. */
+    EMULATION_SUSPECT("emulation.suspect", true);
 
     private final String id;
     private final boolean environmental;
