@@ -36,8 +36,18 @@ final class TextMarkers {
         if (jemalloc && (!floors || floor != null)) {
             return;
         }
-        // ISO-8859-1 maps bytes one to one; String.indexOf on it is a vectorised intrinsic.
-        String text = carry + new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        // ISO-8859-1 maps bytes one to one; String.indexOf on it is a vectorised intrinsic. The chunk is
+        // searched alone, and the seam with the chunk before through the carried end of that one.
+        String chunk = new String(bytes, from, length, StandardCharsets.ISO_8859_1);
+        search(chunk);
+        if (!carry.isEmpty()) {
+            search(carry + chunk.substring(0, Math.min(chunk.length(), OVERLAP)));
+        }
+        String joined = carry.length() + chunk.length() > OVERLAP && chunk.length() < OVERLAP ? carry + chunk : chunk;
+        carry = joined.substring(Math.max(0, joined.length() - OVERLAP));
+    }
+
+    private void search(String text) {
         if (!jemalloc && text.contains(JEMALLOC)) {
             jemalloc = true;
         }
@@ -50,7 +60,6 @@ final class TextMarkers {
                 floor = "x86-64-v2";
             }
         }
-        carry = text.length() > OVERLAP ? text.substring(text.length() - OVERLAP) : text;
     }
 
     boolean jemalloc() {
