@@ -14,7 +14,6 @@ import java.nio.ByteOrder;
 final class HardwareReader {
     private static final int EM_AARCH64 = 183;
     private static final int ET_DYN = 3;
-    private static final int PT_INTERP = 3;
 
     private final long pageLimit;
     private final Arm64Code code;
@@ -40,23 +39,10 @@ final class HardwareReader {
         int machine = Short.toUnsignedInt(h.getShort(18));
         long entry = is64 ? h.getLong(24) : Integer.toUnsignedLong(h.getInt(24));
         boolean arm64 = machine == EM_AARCH64 && is64 && front[5] == 1 && !go;
-        boolean loader = type == ET_DYN && entry != 0 && !hasInterpreter(h, is64, front.length);
+        boolean loader = type == ET_DYN && entry != 0 && !layout.hasInterpreter();
         Arm64Code code = arm64 ? new Arm64Code(layout.executableRanges()) : null;
         TextMarkers markers = arm64 || loader ? new TextMarkers(loader) : null;
         return new HardwareReader(layout.pageLimit(), code, markers, markers != null ? size : 0);
-    }
-
-    private static boolean hasInterpreter(ByteBuffer h, boolean is64, int length) {
-        long phoff = is64 ? h.getLong(32) : Integer.toUnsignedLong(h.getInt(28));
-        int phentsize = Short.toUnsignedInt(h.getShort(is64 ? 54 : 42));
-        int phnum = Short.toUnsignedInt(h.getShort(is64 ? 56 : 44));
-        for (int i = 0; i < phnum; i++) {
-            long at = phoff + (long) i * phentsize;
-            if (at + 4 <= length && h.getInt((int) at) == PT_INTERP) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The file offset up to which the stream must be read rather than skipped (0: the front is enough). */

@@ -19,6 +19,7 @@ import java.util.List;
  */
 final class LoadLayout {
     static final int PT_LOAD = 1;
+    static final int PT_INTERP = 3;
     static final int PF_X = 1;
     /** The page sizes Linux kernels use, largest first: 64 KiB (arm64, ppc64le), 16 KiB (arm64: Apple, Pi 5), 4 KiB. */
     static final long[] PAGE_SIZES = {65536, 16384, 4096};
@@ -27,9 +28,11 @@ final class LoadLayout {
     record Segment(long offset, long vaddr, long filesz, long memsz, boolean executable) {}
 
     private final List<Segment> segments;
+    private final boolean interpreter;
 
-    private LoadLayout(List<Segment> segments) {
+    private LoadLayout(List<Segment> segments, boolean interpreter) {
         this.segments = segments;
+        this.interpreter = interpreter;
     }
 
     /** The layout of the file whose first bytes are {@code front}; null when its program headers are not all there. */
@@ -49,8 +52,10 @@ final class LoadLayout {
             return null;
         }
         List<Segment> loads = new ArrayList<>();
+        boolean interpreter = false;
         for (int i = 0; i < phnum; i++) {
             int b = (int) phoff + i * phentsize;
+            interpreter |= h.getInt(b) == PT_INTERP;
             if (h.getInt(b) != PT_LOAD) {
                 continue;
             }
@@ -62,7 +67,12 @@ final class LoadLayout {
             loads.add(new Segment(offset, vaddr, filesz, memsz, (flags & PF_X) != 0));
         }
         loads.sort(Comparator.comparingLong(Segment::vaddr));
-        return new LoadLayout(List.copyOf(loads));
+        return new LoadLayout(List.copyOf(loads), interpreter);
+    }
+
+    /** Whether the file names a program interpreter (PT_INTERP): a program the kernel starts through its loader. */
+    boolean hasInterpreter() {
+        return interpreter;
     }
 
     /** The largest of {@link #PAGE_SIZES} every segment can be mapped under; 0 when there is no segment or none fits. */
