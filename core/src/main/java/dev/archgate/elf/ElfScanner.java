@@ -104,18 +104,20 @@ public final class ElfScanner {
         }
         hardware.feed(tailStart, tail, 0, tail.length);
         Window window = new Window(front, tail, tailStart, size);
+        HardwareFacts machine = hardware.result(window);
         ElfInfo info = new Parser(window, attributes).parse();
         String dispatch = null;
         if (dynamic != null && info.isElf()) {
             dynamic.feed(tailStart, tail, 0, tail.length);
             info = info.withDynamic(dynamic.result());
-            dispatch = dynamic.dispatch();
+            // AArch64 code needs its dispatch evidence only to excuse inline atomics, which few files have.
+            dispatch = hardware.readsArm64Code() && machine.inlineAtomics() == null ? null : dynamic.dispatch();
         }
         if (go != null) {
             go.feed(tail, tail.length);
             info = info.withGoArm(go.goArm());
         }
-        return info.isElf() ? info.withCpu(cpuFacts(go, window, dispatch)).withHardware(hardware.result(window)) : info;
+        return info.isElf() ? info.withCpu(cpuFacts(go, window, dispatch)).withHardware(machine) : info;
     }
 
     /** The bytes that were kept: the front and the tail of the file, addressed by file offset. */

@@ -32,6 +32,7 @@ class HardwareFindingsTest {
     private static byte[] lseInline;
     private static byte[] lseOutline;
     private static byte[] jemalloc;
+    private static byte[] lseDispatch;
 
     @BeforeAll
     static void compile() throws Exception {
@@ -43,6 +44,8 @@ class HardwareFindingsTest {
         lseInline = Files.readAllBytes(ElfSamples.crossGcc("aarch64-linux-gnu", "atomics.c", "atomics-lse-inline", "-O2", "-static",
                 "-march=armv8.1-a", "-mno-outline-atomics"));
         lseOutline = arm64k;
+        lseDispatch = Files.readAllBytes(ElfSamples.crossGcc("aarch64-linux-gnu", "lse-dispatch.c", "liblse-dispatch.so", "-O2",
+                "-march=armv8.1-a", "-mno-outline-atomics", "-shared", "-fPIC"));
         jemalloc = Files.readAllBytes(ElfSamples.debian("arm64", "libjemalloc2", "usr/lib/aarch64-linux-gnu/libjemalloc.so.2"));
     }
 
@@ -96,6 +99,15 @@ class HardwareFindingsTest {
         });
         assertThat(levels(ARM64, fs, CpuBaseline.named(ARM64, "neoverse-n1").orElseThrow())).isEmpty();
         assertThat(levels(Platform.parse("linux/arm64/v8.1"), fs, CpuBaseline.of(Platform.parse("linux/arm64/v8.1")))).isEmpty();
+    }
+
+    @Test
+    void inlineLseChosenFromHwcapIsANote() {
+        MergedFilesystem fs = new ImageFiles().file("usr/lib/liblse.so", 0755, lseDispatch).merged();
+        assertThat(levels(ARM64, fs, CpuBaseline.of(ARM64))).singleElement().satisfies(x -> {
+            assertThat(x.severity()).isEqualTo(Severity.INFO);
+            assertThat(x.message()).contains("LDADD").contains("chooses its code by CPU at run time (imports getauxval)");
+        });
     }
 
     @Test
