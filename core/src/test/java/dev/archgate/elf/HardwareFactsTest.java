@@ -58,6 +58,27 @@ class HardwareFactsTest {
         assertThat(ElfScanner.scan(outline).hardware().inlineAtomics()).isNull();
     }
 
+    @Test
+    void theCodeReadsTheSameWhateverTheChunksItStreamsIn() throws Exception {
+        byte[] inline = java.nio.file.Files.readAllBytes(ElfSamples.crossGcc("aarch64-linux-gnu", "atomics.c", "atomics-lse-inline", "-O2",
+                "-static", "-march=armv8.1-a", "-mno-outline-atomics"));
+        LoadLayout layout = LoadLayout.of(java.util.Arrays.copyOf(inline, ElfScanner.FRONT));
+        ElfScanner.Window window = new ElfScanner.Window(java.util.Arrays.copyOf(inline, ElfScanner.FRONT),
+                java.util.Arrays.copyOfRange(inline, inline.length - ElfScanner.TAIL, inline.length), inline.length - ElfScanner.TAIL, inline.length);
+        String whole = null;
+        for (int chunk : new int[] {inline.length, 65536, 4097, 7, 3, 1}) {
+            Arm64Code code = new Arm64Code(layout.executableRanges());
+            for (int at = 0; at < inline.length; at += chunk) {
+                code.feed(at, inline, at, Math.min(chunk, inline.length - at));
+            }
+            String found = code.inlineAtomics(window);
+            if (whole == null) {
+                whole = found;
+            }
+            assertThat(found).as("chunks of %d bytes", chunk).isNotNull().isEqualTo(whole);
+        }
+    }
+
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         // glibc, OpenSSL and libgcrypt, built for ARMv8.0 with outline atomics; libgcrypt's and OpenSSL's
