@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * {@link Reach}): an error when it would be executed or loaded, a warning for a shared object
  * with no counterpart for the platform, and a note when it is only carried. A file of the
  * platform's architecture built for a newer CPU level (ARM attributes, the x86 ISA note, Go's
- * level settings) is an error only when the entrypoint's program chain runs or loads it and it
+ * level settings, inline LSE atomics, a glibc loader's floor; judged against the variant's baseline or
+ * hardware.cpu's) is an error only when the entrypoint's program chain runs or loads it and it
  * shows no run-time CPU dispatch of its own ({@link Reach#judgeLevel}); else a note. Every file
  * is reported with the rule that applied; each group of one severity and rule lists the first
  * {@value #MAX_LISTED} and counts the rest, so the report stays readable.

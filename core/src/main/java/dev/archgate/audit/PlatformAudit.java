@@ -36,7 +36,10 @@ public final class PlatformAudit {
         return out;
     }
 
-    /** Checks the variant's files: ELF headers and the entrypoint chain ({@link ImageDesign} checks the user it runs as). */
+    /**
+     * Checks the variant's files: ELF headers, CPU levels, page sizes and the entrypoint chain ({@link ImageDesign}
+     * checks the user it runs as), for a platform whose machines are what it promises.
+     */
     public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored) {
         return files(image, fs, ignored, HardwarePolicy.NONE);
     }
