@@ -4,6 +4,7 @@ import dev.archgate.image.FileFacts;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.ProgramChain;
+import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * {@link Reach}): an error when it would be executed or loaded, a warning for a shared object
  * with no counterpart for the platform, and a note when it is only carried. A file of the
  * platform's architecture built for a newer CPU level (ARM attributes, the x86 ISA note, Go's
- * level settings) is an error only when the entrypoint's program chain runs or loads it and it
+ * level settings, inline LSE atomics, a glibc loader's floor; judged against the variant's baseline or
+ * hardware.cpu's) is an error only when the entrypoint's program chain runs or loads it and it
  * shows no run-time CPU dispatch of its own ({@link Reach#judgeLevel}); else a note. Every file
  * is reported with the rule that applied; each group of one severity and rule lists the first
  * {@value #MAX_LISTED} and counts the rest, so the report stays readable.
@@ -33,6 +35,12 @@ final class ElfChecks {
 
     /** @param entrypointChain what the container starts (entrypoint, interpreters, loader), as the entrypoint checks see it */
     static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, PathGlobs ignored, ProgramChain entrypointChain) {
+        return check(platform, config, fs, ignored, entrypointChain, CpuBaseline.of(platform));
+    }
+
+    /** @param baseline the CPU the platform's oldest machine has (the variant's, or hardware.cpu's) */
+    static List<Finding> check(Platform platform, ImageConfig config, MergedFilesystem fs, PathGlobs ignored, ProgramChain entrypointChain,
+                               CpuBaseline baseline) {
         ElfExpectation expected = ElfExpectation.of(platform);
         Reach reach = null;
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
@@ -40,7 +48,7 @@ final class ElfChecks {
             if (!f.isElf() || !f.elf().isLoadable() || ignored.matches(f.path())) {
                 continue;
             }
-            ElfMismatch mismatch = expected.judge(f.elf(), platform).orElse(null);
+            ElfMismatch mismatch = expected.judge(f.elf(), platform, baseline).orElse(null);
             if (mismatch == null) {
                 continue;
             }
@@ -73,7 +81,7 @@ final class ElfChecks {
         return out;
     }
 
-    private static List<Finding> capped(List<Finding> findings) {
+    static List<Finding> capped(List<Finding> findings) {
         if (findings.size() <= MAX_LISTED) {
             return findings;
         }

@@ -7,6 +7,7 @@ import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
+import dev.archgate.spec.HardwarePolicy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,16 +36,25 @@ public final class PlatformAudit {
         return out;
     }
 
-    /** Checks the variant's files: ELF headers and the entrypoint chain ({@link ImageDesign} checks the user it runs as). */
+    /**
+     * Checks the variant's files: ELF headers, CPU levels, page sizes and the entrypoint chain ({@link ImageDesign}
+     * checks the user it runs as), for a platform whose machines are what it promises.
+     */
     public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored) {
+        return files(image, fs, ignored, HardwarePolicy.NONE);
+    }
+
+    /** As {@link #files(PlatformImage, MergedFilesystem, PathGlobs)}, with the fleet's page size and CPU ({@code hardware:}). */
+    public static List<Finding> files(PlatformImage image, MergedFilesystem fs, PathGlobs ignored, HardwarePolicy hardware) {
         List<Finding> out = new ArrayList<>();
         ImageConfig config = image.config();
         ProgramChain chain = ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path());
         List<Finding> entrypoint = EntrypointChecks.check(image.platform(), chain);
         // A module or add-on judged by its runtime's loader gets that finding instead of the ELF checks' generic one.
         RuntimeNatives.Result natives = RuntimeNatives.check(image.platform(), fs, ignored);
-        out.addAll(ElfChecks.check(image.platform(), config, fs, ignored.plus(natives.judged()), chain));
+        out.addAll(ElfChecks.check(image.platform(), config, fs, ignored.plus(natives.judged()), chain, hardware.baseline(image.platform())));
         out.addAll(natives.findings());
+        out.addAll(PageSizeChecks.check(image.platform(), fs, ignored, hardware.pageSize().get(image.platform())));
         for (Finding f : entrypoint) {
             // The ELF check already named a foreign loader; the chain adds only what it alone sees.
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {

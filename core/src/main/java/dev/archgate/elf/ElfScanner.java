@@ -63,6 +63,7 @@ public final class ElfScanner {
         // the middle of the file: only Go programs and 32-bit ARM files are read through rather than skipped.
         boolean arm32 = isArm32(front);
         GoBuildSettings go = arm32 || isGo(front) ? new GoBuildSettings() : null;
+        HardwareReader hardware = HardwareReader.of(front, size, go != null);
         // The ARM attributes section of an unstripped file can lie far from its end: 32-bit ARM
         // files are read through anyway (GOARM), so candidates are kept as they pass.
         ArmAttributesCapture attributes = arm32
@@ -72,9 +73,9 @@ public final class ElfScanner {
         }
         // A dynamically linked file is read through up to its dynamic section (see DynamicReader).
         DynamicReader dynamic = DynamicReader.of(front, size);
-        if (dynamic != null && arm32) {
-            // Only a level from ARM attributes can be excused by run-time dispatch (see CpuDispatch),
-            // so only 32-bit ARM files keep their first bytes for it.
+        if (dynamic != null && (arm32 || hardware.readsArm64Code())) {
+            // Only a level from ARM attributes or AArch64 code can be excused by run-time dispatch (see
+            // CpuDispatch), so only those files keep their first bytes for it.
             dynamic.keepFront(size, MAX_DISPATCH_TABLES);
         }
         if (dynamic != null) {
@@ -83,14 +84,16 @@ public final class ElfScanner {
         if (go != null) {
             go.feed(front, front.length);
         }
+        hardware.feed(0, front, 0, front.length);
         long readTo = go != null ? tailStart
                 : dynamic != null ? Math.max(frontLength, Math.min(tailStart, Math.max(dynamic.readUntil(), dynamic.frontWanted())))
                 : frontLength;
-        readThrough(in, frontLength, readTo - frontLength, go, dynamic, attributes);
+        readTo = Math.max(readTo, Math.min(tailStart, hardware.readUntil()));
+        readThrough(in, frontLength, readTo - frontLength, go, dynamic, attributes, hardware);
         if (dynamic != null && go == null && dynamic.readUntil() > readTo) {
             // The dynamic section, now read, puts its string table further on (files patchelf rewrote).
             long more = Math.min(tailStart, dynamic.readUntil()) - readTo;
-            readThrough(in, readTo, Math.max(0, more), null, dynamic, null);
+            readThrough(in, readTo, Math.max(0, more), null, dynamic, null, null);
             readTo += Math.max(0, more);
         }
         in.skipNBytes(tailStart - readTo);
@@ -99,19 +102,22 @@ public final class ElfScanner {
         if (attributes != null) {
             attributes.feed(tailStart, tail, 0, tail.length);
         }
+        hardware.feed(tailStart, tail, 0, tail.length);
         Window window = new Window(front, tail, tailStart, size);
+        HardwareFacts machine = hardware.result(window);
         ElfInfo info = new Parser(window, attributes).parse();
         String dispatch = null;
         if (dynamic != null && info.isElf()) {
             dynamic.feed(tailStart, tail, 0, tail.length);
             info = info.withDynamic(dynamic.result());
-            dispatch = dynamic.dispatch();
+            // AArch64 code needs its dispatch evidence only to excuse inline atomics, which few files have.
+            dispatch = hardware.readsArm64Code() && machine.inlineAtomics() == null ? null : dynamic.dispatch();
         }
         if (go != null) {
             go.feed(tail, tail.length);
             info = info.withGoArm(go.goArm());
         }
-        return info.isElf() ? info.withCpu(cpuFacts(go, window, dispatch)) : info;
+        return info.isElf() ? info.withCpu(cpuFacts(go, window, dispatch)).withHardware(machine) : info;
     }
 
     /** The bytes that were kept: the front and the tail of the file, addressed by file offset. */
@@ -181,10 +187,10 @@ public final class ElfScanner {
                 interpreter = interpreter(phoff, phentsize, phnum);
             } catch (MalformedElf e) {
                 return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage(), null,
-                        CpuFacts.NONE);
+                        CpuFacts.NONE, HardwareFacts.NONE);
             }
             Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE);
+            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE, HardwareFacts.NONE);
         }
 
         private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
@@ -333,7 +339,7 @@ public final class ElfScanner {
 
     /** Reads {@code n} bytes that start at file offset {@code offset} and hands them to the searches that are not null. */
     private static void readThrough(InputStream in, long offset, long n, GoBuildSettings go, DynamicReader dynamic,
-                                    ArmAttributesCapture attributes) throws IOException {
+                                    ArmAttributesCapture attributes, HardwareReader hardware) throws IOException {
         if (n <= 0) {
             return;
         }
@@ -353,6 +359,9 @@ public final class ElfScanner {
             }
             if (attributes != null) {
                 attributes.feed(at, buffer, 0, r);
+            }
+            if (hardware != null) {
+                hardware.feed(at, buffer, 0, r);
             }
             at += r;
             left -= r;

@@ -66,7 +66,7 @@ final class PlatformChecks {
         ImageDesign design = null;
         if (stages.audit) {
             findings.addAll(PlatformAudit.labels(variant.get()));
-            findings.addAll(PlatformAudit.files(variant.get(), fs, ignored));
+            findings.addAll(PlatformAudit.files(variant.get(), fs, ignored, spec.hardware()));
             coverage = coverage.withAuditRead(); // the filesystem exists only once every layer was read
             design = ImageDesign.check(variant.get(), fs, spec.policy(), ignored);
             findings.addAll(design.findings());

@@ -4,7 +4,6 @@ import dev.archgate.host.Binfmt;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PlatformImage;
 import dev.archgate.image.ProgramChain;
-import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
@@ -26,9 +25,12 @@ final class SmokeRun {
         String problem(Platform p) throws InterruptedException;
     }
 
-    /** The CPU model strict runs of {@code p} emulate: the spec's override, else the platform's baseline (null: QEMU's default, or none). */
+    /**
+     * The CPU model strict runs of {@code p} emulate: emulation.cpu's model, else that of hardware.cpu's
+     * baseline or the platform's own (null: QEMU's default, or none).
+     */
     private static String cpuModel(GateSpec spec, Platform p) {
-        return spec.emulationCpu().getOrDefault(p, CpuBaseline.of(p).model().orElse(null));
+        return spec.emulationCpu().getOrDefault(p, spec.hardware().baseline(p).model().orElse(null));
     }
 
     /**

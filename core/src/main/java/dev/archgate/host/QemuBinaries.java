@@ -20,6 +20,7 @@ public final class QemuBinaries {
     private final Path dir;
     private final Map<String, Optional<String>> problems = new ConcurrentHashMap<>();
     private final Map<String, String> cpuListings = new ConcurrentHashMap<>();
+    private final Map<String, String> versions = new ConcurrentHashMap<>();
     private final Map<String, QemuTar> tars = new ConcurrentHashMap<>();
 
     /** @param dir where the {@code qemu-<arch>-static} binaries are (ARCHGATE_QEMU_DIR, default /usr/bin) */
@@ -58,9 +59,28 @@ public final class QemuBinaries {
                 + ": give one that '" + qemu + " -cpu help' lists");
     }
 
+    /**
+     * What {@code qemu-<arch>-static --version} says of itself, e.g. "qemu-aarch64 version 7.2.22 (Debian
+     * 1:7.2+dfsg-7+deb12u18+b3)", so that a report names the emulator that ran (or crashed); "... of
+     * unknown version" when it does not answer.
+     */
+    public String version(Platform platform) {
+        return versions.computeIfAbsent(platform.qemuArch(), arch -> {
+            String out = run(binary(platform), "--version").strip();
+            String first = out.isEmpty() ? "" : out.lines().findFirst().orElse("");
+            return first.contains(" version ") ? first : binary(platform).getFileName() + " of unknown version";
+        });
+    }
+
     private static String cpuHelp(Path qemu) {
+        return run(qemu, "-cpu", "help");
+    }
+
+    private static String run(Path qemu, String... args) {
         try {
-            Process p = new ProcessBuilder(qemu.toString(), "-cpu", "help").redirectErrorStream(true).start();
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(qemu.toString()));
+            command.addAll(java.util.List.of(args));
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(30, TimeUnit.SECONDS);
             return out;

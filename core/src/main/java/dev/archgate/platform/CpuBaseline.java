@@ -16,8 +16,12 @@ import java.util.Optional;
  * @param level the level in the words of the platform's documentation, e.g. "x86-64-v1"
  * @param qemuCpu the QEMU CPU model (with feature switches), null when QEMU's default is used or
  *     QEMU cannot emulate the level
+ * @param rank the level as a number to compare within its architecture: the x86-64 level (1 to 4);
+ *     for arm64 80 + N for ARMv8.N and 85 + N for ARMv9.N ({@link CpuLevel#arm64Rank}); the POWER
+ *     generation for ppc64le (8); the z generation for s390x (11 for z196, Debian's baseline, to 17);
+ *     0 where archgate compares no levels
  */
-public record CpuBaseline(String level, String qemuCpu) {
+public record CpuBaseline(String level, String qemuCpu, int rank) {
 
     /**
      * Haswell less the features TCG does not implement (pcid, x2apic, tsc-deadline, invpcid), so
@@ -30,30 +34,66 @@ public record CpuBaseline(String level, String qemuCpu) {
     public static CpuBaseline of(Platform p) {
         return switch (p.architecture()) {
             case "amd64" -> switch (p.variant()) {
-                case "v2" -> new CpuBaseline("x86-64-v2", "Nehalem");
-                case "v3" -> new CpuBaseline("x86-64-v3", X86_64_V3_MODEL);
-                case "v4" -> new CpuBaseline("x86-64-v4", null);
-                default -> new CpuBaseline("x86-64-v1", "qemu64");
+                case "v2" -> new CpuBaseline("x86-64-v2", "Nehalem", 2);
+                case "v3" -> new CpuBaseline("x86-64-v3", X86_64_V3_MODEL, 3);
+                case "v4" -> new CpuBaseline("x86-64-v4", null, 4);
+                default -> new CpuBaseline("x86-64-v1", "qemu64", 1);
             };
             case "arm64" -> switch (p.variant()) {
                 // QEMU 7.2 models no v8.1 core: cortex-a76 (v8.2) is the least one with v8.1's LSE atomics.
-                case "v8.1", "v8.2" -> new CpuBaseline("ARM" + p.variant() + "-A", "cortex-a76");
-                case "v8.3", "v8.4", "v8.5", "v9" -> new CpuBaseline("ARM" + p.variant() + "-A", "max");
-                default -> new CpuBaseline("ARMv8.0-A", "cortex-a53");
+                case "v8.1", "v8.2" -> new CpuBaseline("ARM" + p.variant() + "-A", "cortex-a76", CpuLevel.arm64Rank(p.variant()));
+                case "v8.3", "v8.4", "v8.5", "v9" -> new CpuBaseline("ARM" + p.variant() + "-A", "max", CpuLevel.arm64Rank(p.variant()));
+                default -> new CpuBaseline("ARMv8.0-A", "cortex-a53", 80);
             };
             case "arm" -> switch (p.variant()) {
-                case "v5" -> new CpuBaseline("ARMv5TE", "arm926");
-                case "v6" -> new CpuBaseline("ARMv6KZ with VFPv2", "arm1176");
+                case "v5" -> new CpuBaseline("ARMv5TE", "arm926", 0);
+                case "v6" -> new CpuBaseline("ARMv6KZ with VFPv2", "arm1176", 0);
                 // AArch32 of ARMv8: QEMU's arm emulator models no v8 A-profile core but its maximum.
-                case "v8" -> new CpuBaseline("ARMv8-A (AArch32)", "max");
+                case "v8" -> new CpuBaseline("ARMv8-A (AArch32)", "max", 0);
                 // The oldest ARMv7-A core QEMU models, without NEON, which neither Debian's armhf nor GOARM=7 assume.
-                default -> new CpuBaseline("ARMv7-A with VFPv3", "cortex-a8,neon=off");
+                default -> new CpuBaseline("ARMv7-A with VFPv3", "cortex-a8,neon=off", 0);
             };
-            case "ppc64le" -> new CpuBaseline("POWER8", "power8");
+            case "ppc64le" -> new CpuBaseline("POWER8", "power8", 8);
             // QEMU's named z models ask for facilities its TCG lacks and refuse to start; "qemu" is its TCG model.
-            case "s390x" -> new CpuBaseline("z/Architecture as QEMU's TCG models it", "qemu");
-            case "riscv64" -> new CpuBaseline("RV64GC", "rv64");
-            default -> new CpuBaseline("QEMU's default for " + p.architecture(), null);
+            // Debian's s390x is built for z196 (gcc's -march=z196 in its s390x port), the eleventh z generation.
+            case "s390x" -> new CpuBaseline("z196 (z/Architecture as QEMU's TCG models it)", "qemu", 11);
+            case "riscv64" -> new CpuBaseline("RV64GC", "rv64", 0);
+            default -> new CpuBaseline("QEMU's default for " + p.architecture(), null, 0);
+        };
+    }
+
+    /**
+     * The baseline a fleet declares for {@code p} ({@code hardware.cpu} in archgate.yml): a CPU or level
+     * by name, used both by the static level checks and as the CPU strict smoke runs emulate. Names:
+     * arm64 cortex-a35, cortex-a53, cortex-a57, cortex-a72 (ARMv8.0), cortex-a76, neoverse-n1, a64fx
+     * (ARMv8.2), armv8.N-a, armv9-a; ppc64le power8, power9, power10; s390x z13 to z17 (emulated as QEMU's
+     * "qemu" model, the one its TCG starts); amd64 x86-64-v1 to x86-64-v4. Empty for any other name.
+     */
+    public static Optional<CpuBaseline> named(Platform p, String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        return Optional.ofNullable(switch (p.architecture()) {
+            case "arm64" -> switch (n) {
+                case "cortex-a35", "cortex-a53", "cortex-a57", "cortex-a72" -> new CpuBaseline("ARMv8.0-A (" + n + ")", n, 80);
+                case "cortex-a76", "neoverse-n1", "a64fx" -> new CpuBaseline("ARMv8.2-A (" + n + ")", n, 82);
+                default -> n.matches("armv8\\.[0-5]-a|armv9-a") ? of(new Platform("linux", "arm64", n.substring(3, n.length() - 2))) : null;
+            };
+            case "ppc64le" -> n.matches("power(8|9|10)") ? new CpuBaseline(n.toUpperCase(java.util.Locale.ROOT), n, Integer.parseInt(n.substring(5)))
+                    : null;
+            case "s390x" -> n.matches("z1[3-7]") ? new CpuBaseline(n + " (emulated as QEMU's TCG models z/Architecture)", "qemu",
+                    Integer.parseInt(n.substring(1))) : null;
+            case "amd64" -> n.matches("x86-64-v[1-4]") ? of(new Platform("linux", "amd64", n.charAt(8) == '1' ? "" : n.substring(7))) : null;
+            default -> null;
+        });
+    }
+
+    /** The names {@link #named} takes for {@code p}, for a message. */
+    public static String names(Platform p) {
+        return switch (p.architecture()) {
+            case "arm64" -> "cortex-a35, cortex-a53, cortex-a57, cortex-a72, cortex-a76, neoverse-n1, a64fx, armv8.0-a ... armv8.5-a, armv9-a";
+            case "ppc64le" -> "power8, power9, power10";
+            case "s390x" -> "z13, z14, z15, z16, z17";
+            case "amd64" -> "x86-64-v1, x86-64-v2, x86-64-v3, x86-64-v4";
+            default -> "none (" + p + " has no CPU levels archgate compares)";
         };
     }
 

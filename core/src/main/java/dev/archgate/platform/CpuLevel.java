@@ -27,15 +27,19 @@ import java.util.Optional;
 final class CpuLevel {
     private CpuLevel() {}
 
-    static Optional<ElfMismatch> judge(ElfInfo elf, Platform platform) {
+    static Optional<ElfMismatch> judge(ElfInfo elf, Platform platform, CpuBaseline baseline) {
         CpuFacts cpu = elf.cpu();
-        return switch (platform.architecture()) {
+        Optional<ElfMismatch> recorded = switch (platform.architecture()) {
             case "amd64" -> amd64(cpu, platform);
             case "arm64" -> arm64(cpu, platform);
             case "ppc64le" -> ppc64le(cpu, platform);
             case "riscv64" -> riscv64(cpu, platform);
             default -> Optional.empty();
         };
+        if (recorded.isPresent() || baseline.rank() == 0) {
+            return recorded;
+        }
+        return HardwareLevel.judge(elf.hardware(), platform, baseline);
     }
 
     /** The x86-64 level a linux/amd64 variant promises: 1 without a variant, else its number. */

@@ -89,6 +89,11 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
      * ARM file whose level nothing records), or when it is no ELF file.
      */
     public Optional<ElfMismatch> judge(ElfInfo elf, Platform platform) {
+        return judge(elf, platform, CpuBaseline.of(platform));
+    }
+
+    /** As {@link #judge(ElfInfo, Platform)}, with the CPU levels judged against {@code baseline} (hardware.cpu). */
+    public Optional<ElfMismatch> judge(ElfInfo elf, Platform platform, CpuBaseline baseline) {
         if (!elf.isElf()) {
             return Optional.empty();
         }
@@ -97,7 +102,7 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
                     describe(elf) + " code, but " + platform + " runs " + machineName(machine, elfClass, byteOrder) + " code"));
         }
         if (armLevels.isEmpty()) {
-            return CpuLevel.judge(elf, platform);
+            return CpuLevel.judge(elf, platform, baseline);
         }
         Integer level = elf.armCpuArch() != null ? elf.armCpuArch() : goArmLevel(elf.goArm());
         if (level != null && !armLevels.contains(level)) {

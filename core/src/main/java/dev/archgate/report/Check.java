@@ -52,7 +52,11 @@ public enum Check {
     /** A Node add-on ({@code *.node}) of another architecture or C library that the package's loader would pick, or none for this platform. */
     NATIVE_NODE_ADDON("native.node-addon"),
     /** A jar whose JNI libraries are for other platforms and none for this one. */
-    NATIVE_JNI("native.jni");
+    NATIVE_JNI("native.jni"),
+    /** ELF segments (or a jemalloc) laid out for smaller memory pages than the platform's kernels use: they refuse to load, or abort. */
+    ELF_PAGE_SIZE("elf.page-size"),
+    /** The emulator crashed, not the program ("QEMU internal SIGSEGV"): the environment could not check the platform. */
+    EMULATION_SUSPECT("emulation.suspect", true);
 
     private final String id;
     private final boolean environmental;

@@ -48,6 +48,9 @@ public final class ReportJson {
                 j.addProperty("engine", s.engine());
                 j.addProperty("execution", s.execution().id());
             }
+            if (s.emulator() != null) {
+                j.addProperty("emulator", s.emulator());
+            }
             smoke.add(j);
         }
         o.add("smoke", smoke);

@@ -83,7 +83,8 @@ public final class ReportReader {
             SmokeResult result = new SmokeResult(string(s, "name"), exit == null || exit.isJsonNull() ? null : exit.getAsInt(), outcome,
                     s.get("durationMs").getAsLong(), string(s, "detail"));
             String engine = string(s, "engine");
-            smoke.add(engine == null ? result : result.ranOn(engine, execution(name, string(s, "execution"))));
+            result = engine == null ? result : result.ranOn(engine, execution(name, string(s, "execution")));
+            smoke.add(string(s, "emulator") == null ? result : result.emulatedBy(string(s, "emulator")));
         }
         PlatformReport report = PlatformReport.readBack(platform, string(o, "reason"), findings(name, array(o, "findings")), smoke);
         Verdict stated = verdict(name, string(o, "verdict"));

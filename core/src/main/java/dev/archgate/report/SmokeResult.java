@@ -9,10 +9,11 @@ import java.util.Objects;
  * id of the check that failed it; {@code detail} quotes the evidence (the runtime's error line,
  * the unmatched output) so the cause is readable without the logs. {@code engine} names the
  * Docker engine that ran it and {@code execution} how its code ran there (null when it never
- * reached an engine).
+ * reached an engine); {@code emulator} the QEMU binary, its version and CPU model that strict
+ * emulation ran it through (null when no QEMU of this host ran it).
  */
-public record SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail, String engine, Execution execution)
-        implements Serializable {
+public record SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail, String engine, Execution execution,
+                          String emulator) implements Serializable {
     public static final String PASSED = "passed";
 
     /** How a smoke run's code was executed. */
@@ -37,12 +38,17 @@ public record SmokeResult(String name, Integer exitCode, String outcome, long du
 
     /** A result not yet placed on an engine. */
     public SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail) {
-        this(name, exitCode, outcome, durationMs, detail, null, null);
+        this(name, exitCode, outcome, durationMs, detail, null, null, null);
     }
 
     /** This result as run on {@code engine}, executed {@code how}. */
     public SmokeResult ranOn(String engine, Execution how) {
-        return new SmokeResult(name, exitCode, outcome, durationMs, detail, engine, how);
+        return new SmokeResult(name, exitCode, outcome, durationMs, detail, engine, how, emulator);
+    }
+
+    /** This result with the emulator that ran it, e.g. "qemu-aarch64-static 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3), -cpu cortex-a53". */
+    public SmokeResult emulatedBy(String value) {
+        return new SmokeResult(name, exitCode, outcome, durationMs, detail, engine, execution, value);
     }
 
     public boolean passed() {

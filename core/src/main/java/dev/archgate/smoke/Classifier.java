@@ -47,7 +47,15 @@ public final class Classifier {
      * ISA level is lower than required", exit 127). It is the same fault as SIGILL, found before it happens.
      */
     private static final Pattern CPU_LEVEL_REFUSAL = Pattern.compile("(?m)^(This program can only be run on \\w+ processors with .* support\\."
-            + "|runtime: this CPU has no .*floating point hardware.*|.*: CPU ISA level is lower than required)$");
+            + "|runtime: this CPU has no .*floating point hardware.*|.*: CPU ISA level is lower than required"
+            + "|Fatal glibc error: CPU (lacks|does not support) .*)$");
+    /**
+     * QEMU's own crash, not the guest's: linux-user/signal.c reports a host signal taken inside the
+     * emulator itself as "QEMU internal SIGSEGV {code=MAPERR, addr=0x...}" (QEMU 7.0 and later), and
+     * cpu_abort() prints "qemu: fatal: ..." (setup-qemu-action#201 and binfmt#245 show such crashes of
+     * known QEMU releases). The program may be fine; the platform was not checked.
+     */
+    static final Pattern EMULATOR_FAULT = Pattern.compile("(?m)^.*(QEMU internal SIG[A-Z0-9]+ \\{[^}\\n]*\\}|qemu: fatal: .*)$");
     private static final String SIGILL_MEANING = ": the program uses instructions the platform's baseline CPU lacks, so it was built for "
             + "a newer CPU level than the platform promises; build for the baseline (e.g. -march, GOAMD64, GOARM, GOARM64)";
 
@@ -63,8 +71,18 @@ public final class Classifier {
     }
 
     public static SmokeResult classify(SmokeTest test, ContainerResult r) {
+        return classify(test, r, null);
+    }
+
+    /** @param emulator the QEMU that ran the program (its version and CPU model), null when it was the engine host's or none */
+    public static SmokeResult classify(SmokeTest test, ContainerResult r, String emulator) {
         String out = r.output();
         Matcher m;
+        if ((m = EMULATOR_FAULT.matcher(out)).find()) {
+            return result(test, r, Check.EMULATION_SUSPECT, "the emulator crashed, not the program: " + m.group().trim() + " ("
+                    + (emulator != null ? emulator : "the engine host's binfmt_misc QEMU") + "); install a newer qemu-user-static (or a "
+                    + "fixed release of the one that crashed), or run this platform's smoke tests on its own hardware (engines: in archgate.yml)");
+        }
         if ((m = PLATFORM.matcher(out)).find()) {
             return result(test, r, Check.PLATFORM_MISSING, m.group().trim());
         }

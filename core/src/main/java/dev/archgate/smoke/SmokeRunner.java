@@ -126,7 +126,9 @@ public final class SmokeRunner {
             if (launch.throughQemu()) {
                 copyQemu(id, platform);
             }
-            return Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start));
+            String emulator = launch.throughQemu() ? qemu.version(platform) + (cpuModel != null ? ", -cpu " + cpuModel : "") : null;
+            SmokeResult result = Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start), emulator);
+            return emulator == null ? result : result.emulatedBy(emulator);
         } catch (EngineFault e) {
             return engineFailed(test, e.getMessage(), start);
         } catch (DockerException | DockerClientException e) {

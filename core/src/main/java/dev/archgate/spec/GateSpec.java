@@ -18,6 +18,7 @@ import java.util.Map;
  * @param emulationCpu per platform, the QEMU CPU model strict smoke runs emulate instead of the
  *     platform's baseline (for a fleet newer than the baseline)
  * @param policy the limits of the image design checks (size budget, wasted bytes)
+ * @param hardware what the platforms' machines are (page size, oldest CPU), where more than the platform promises
  */
 public record GateSpec(
         BuildSpec build,
@@ -33,7 +34,8 @@ public record GateSpec(
         List<String> insecureRegistries,
         Machines machines,
         Map<Platform, String> emulationCpu,
-        PolicyLimits policy) implements Serializable {
+        PolicyLimits policy,
+        HardwarePolicy hardware) implements Serializable {
 
     public GateSpec {
         platforms = List.copyOf(platforms);
@@ -45,6 +47,7 @@ public record GateSpec(
         java.util.Objects.requireNonNull(machines, "machines");
         emulationCpu = Map.copyOf(emulationCpu);
         java.util.Objects.requireNonNull(policy, "policy");
+        java.util.Objects.requireNonNull(hardware, "hardware");
         if ((build == null) == (image == null)) {
             throw new SpecException("give either build (a context to build) or image (a reference to gate), not "
                     + (build == null ? "neither" : "both"));

@@ -27,7 +27,8 @@ public record SpecDraft(
         List<String> insecureRegistries,
         Machines machines,
         Map<Platform, String> emulationCpu,
-        PolicyLimits policy) {
+        PolicyLimits policy,
+        HardwarePolicy hardware) {
 
     public static SpecDraft empty() {
         return new Fields().draft();
@@ -105,6 +106,12 @@ public record SpecDraft(
         return with(f -> f.emulationCpu = merged);
     }
 
+    /** Hardware entries given here replace those of earlier layers platform by platform. */
+    public SpecDraft withHardware(HardwarePolicy v) {
+        HardwarePolicy merged = (hardware == null ? HardwarePolicy.NONE : hardware).overriddenBy(v);
+        return with(f -> f.hardware = merged);
+    }
+
     /** Policy limits given here replace those of earlier layers key by key. */
     public SpecDraft withPolicy(PolicyLimits v) {
         PolicyLimits merged = (policy == null ? PolicyLimits.NONE : policy).overriddenBy(v);
@@ -128,7 +135,8 @@ public record SpecDraft(
                 insecureRegistries == null ? List.of() : insecureRegistries,
                 machinesOrLocal(),
                 emulationCpu == null ? Map.of() : emulationCpu,
-                (policy == null ? PolicyLimits.NONE : policy).withDefaults());
+                (policy == null ? PolicyLimits.NONE : policy).withDefaults(),
+                hardware == null ? HardwarePolicy.NONE : hardware);
     }
 
     /** This draft with one layer's change: every wither names only what it changes. */
@@ -154,6 +162,7 @@ public record SpecDraft(
         Machines machines;
         Map<Platform, String> emulationCpu;
         PolicyLimits policy;
+        HardwarePolicy hardware;
 
         Fields() {}
 
@@ -172,11 +181,12 @@ public record SpecDraft(
             machines = d.machines;
             emulationCpu = d.emulationCpu;
             policy = d.policy;
+            hardware = d.hardware;
         }
 
         SpecDraft draft() {
             return new SpecDraft(build, image, platforms, smoke, strictEmulation, installEmulation, checkLevels, ignorePaths, reportDir,
-                    promote, insecureRegistries, machines, emulationCpu, policy);
+                    promote, insecureRegistries, machines, emulationCpu, policy, hardware);
         }
     }
 }

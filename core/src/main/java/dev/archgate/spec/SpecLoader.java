@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class SpecLoader {
     // The key sets are package-private so that SpecOverridesTest can hold every key to an adapter override.
     static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
-            "checks", "report", "promote", "registries", "engines", "policy");
+            "checks", "report", "promote", "registries", "engines", "policy", "hardware");
     static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder", "labels",
             "annotations", "secrets", "cache-from", "cache-to", "provenance", "sbom", "no-cache", "pull");
     private static final Set<String> ENGINE_KEYS = Set.of("host", "tls-verify", "cert-path");
@@ -41,6 +41,7 @@ public final class SpecLoader {
     static final Set<String> REPORT_KEYS = Set.of("dir");
     static final Set<String> REGISTRY_KEYS = Set.of("insecure");
     static final Set<String> POLICY_KEYS = Set.of("size-budget", "wasted-bytes");
+    static final Set<String> HARDWARE_KEYS = Set.of("page-size", "cpu");
 
     private final UnaryOperator<String> environment;
 
@@ -139,6 +140,16 @@ public final class SpecLoader {
             d = d.withPolicy(new PolicyLimits(
                     p.containsKey("size-budget") ? ByteSizes.parse(scalar(p.get("size-budget"), "policy.size-budget"), "policy.size-budget") : null,
                     p.containsKey("wasted-bytes") ? ByteSizes.parse(scalar(p.get("wasted-bytes"), "policy.wasted-bytes"), "policy.wasted-bytes") : null));
+        }
+        if (map.containsKey("hardware")) {
+            Map<String, Object> h = map(map.get("hardware"), "hardware");
+            keys(h, HARDWARE_KEYS, "hardware.");
+            Map<String, String> pages = new LinkedHashMap<>();
+            map(h.getOrDefault("page-size", Map.of()), "hardware.page-size")
+                    .forEach((platform, size) -> pages.put(platform, scalar(size, "hardware.page-size." + platform)));
+            Map<String, String> cpus = new LinkedHashMap<>();
+            map(h.getOrDefault("cpu", Map.of()), "hardware.cpu").forEach((platform, cpu) -> cpus.put(platform, scalar(cpu, "hardware.cpu." + platform)));
+            d = d.withHardware(HardwarePolicy.of(pages, cpus));
         }
         return d;
     }

@@ -93,6 +93,9 @@ public final class SpecOverrides {
         if (!b.emulationCpu.isEmpty()) {
             d = d.withEmulationCpu(b.emulationCpu);
         }
+        if (!b.hardwarePageSize.isEmpty() || !b.hardwareCpu.isEmpty()) {
+            d = d.withHardware(HardwarePolicy.of(b.hardwarePageSize, b.hardwareCpu));
+        }
         if (b.sizeBudget != null || b.wastedBytes != null) {
             d = d.withPolicy(new PolicyLimits(b.sizeBudget, b.wastedBytes));
         }
@@ -208,6 +211,8 @@ public final class SpecOverrides {
         private String builder;
         private Map<Platform, EngineEndpoint> engines = Map.of();
         private Map<Platform, String> emulationCpu = Map.of();
+        private Map<String, String> hardwarePageSize = Map.of();
+        private Map<String, String> hardwareCpu = Map.of();
         private Long sizeBudget;
         private Long wastedBytes;
         private Map<String, String> names = Map.of();
@@ -411,6 +416,18 @@ public final class SpecOverrides {
             return this;
         }
 
+        /** Per platform, the page size its files must load under (hardware.page-size: 4k, 16k, 64k), checked when applied. */
+        public Builder hardwarePageSize(Map<String, String> v) {
+            hardwarePageSize = v == null ? Map.of() : Map.copyOf(v);
+            return this;
+        }
+
+        /** Per platform, the CPU of its oldest machine (hardware.cpu: cortex-a72, z14, power9, x86-64-v2 ...), checked when applied. */
+        public Builder hardwareCpu(Map<String, String> v) {
+            hardwareCpu = v == null ? Map.of() : Map.copyOf(v);
+            return this;
+        }
+
         /** policy.size-budget, in bytes ({@link ByteSizes#parse} reads what people write). */
         public Builder sizeBudget(Long v) {
             sizeBudget = v;
@@ -466,6 +483,8 @@ public final class SpecOverrides {
             c.builder = builder;
             c.engines = engines;
             c.emulationCpu = emulationCpu;
+            c.hardwarePageSize = hardwarePageSize;
+            c.hardwareCpu = hardwareCpu;
             c.sizeBudget = sizeBudget;
             c.wastedBytes = wastedBytes;
             c.names = names;

@@ -75,10 +75,17 @@ class CpuDispatchTest {
 
     @Test
     void theScannerReadsNoTablesOfFilesWhoseLevelCannotBeAboveAVariant() throws Exception {
-        // Only ARM attributes can be excused by dispatch (x86 ISA notes are enforced by glibc's loader): nothing else is kept.
+        // Only ARM attributes and AArch64 code can be excused by dispatch (x86 ISA notes are enforced by glibc's loader).
         assertThat(ElfScanner.scan(ElfSamples.debian("amd64", "libc6", "lib/x86_64-linux-gnu/libc.so.6")).cpu().dispatch()).isNull();
+        assertThat(ElfScanner.scan(ElfSamples.debian("ppc64el", "libssl3", "usr/lib/powerpc64le-linux-gnu/libcrypto.so.3")).cpu().dispatch())
+                .isNull();
+        // AArch64 code is read for inline LSE atomics (Arm64Code), which its own CPU check excuses; libcrypto has none.
         assertThat(ElfScanner.scan(ElfSamples.debian("arm64", "libssl3", "usr/lib/aarch64-linux-gnu/libcrypto.so.3")).cpu().dispatch())
                 .isNull();
+        ElfInfo lse = ElfScanner.scan(ElfSamples.crossGcc("aarch64-linux-gnu", "lse-dispatch.c", "liblse-dispatch.so", "-O2",
+                "-march=armv8.1-a", "-mno-outline-atomics", "-shared", "-fPIC"));
+        assertThat(lse.hardware().inlineAtomics()).isNotNull();
+        assertThat(lse.cpu().dispatch()).isEqualTo("imports getauxval");
     }
 
     /**

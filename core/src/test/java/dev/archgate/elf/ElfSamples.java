@@ -78,6 +78,15 @@ public final class ElfSamples {
         return compiled("arm-linux-gnueabihf-gcc", source, name, flags);
     }
 
+    /**
+     * A C program of test-fixtures/src/c compiled by one of Debian's cross compilers ({@code
+     * aarch64-linux-gnu-gcc}, {@code powerpc64le-linux-gnu-gcc}, ...: packages gcc-aarch64-linux-gnu and so on).
+     */
+    public static synchronized Path crossGcc(String triplet, String source, String name, String... flags)
+            throws IOException, InterruptedException {
+        return compiled(triplet + "-gcc", source, name, flags);
+    }
+
     private static Path compiled(String compiler, String source, String name, String... flags) throws IOException, InterruptedException {
         Path root = Fixtures.repositoryRoot();
         Path out = root.resolve("core/target/elf-samples/" + name);

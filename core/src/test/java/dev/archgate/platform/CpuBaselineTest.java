@@ -52,6 +52,27 @@ class CpuBaselineTest {
         assertThat(qemuAccepts(p, CpuBaseline.of(p).model().orElseThrow())).isTrue();
     }
 
+    /** hardware.cpu's names: the level each stands for, and a model this host's QEMU 7.2 runs the probe program with. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "linux/arm64   | cortex-a72  | 80 | cortex-a72",
+        "linux/arm64   | neoverse-n1 | 82 | neoverse-n1",
+        "linux/arm64   | armv8.0-a   | 80 | cortex-a53",
+        "linux/arm64   | armv8.2-a   | 82 | cortex-a76",
+        "linux/arm64   | armv9-a     | 85 | max",
+        "linux/ppc64le | power9      | 9  | power9",
+        "linux/s390x   | z14         | 14 | qemu",
+        "linux/amd64   | x86-64-v1   | 1  | qemu64",
+        "linux/amd64   | x86-64-v2   | 2  | Nehalem"})
+    void eachNamedCpuIsALevelAndAModelQemuRuns(String platform, String name, int rank, String model) throws Exception {
+        Platform p = Platform.parse(platform);
+        CpuBaseline b = CpuBaseline.named(p, name).orElseThrow();
+        assertThat(b.rank()).isEqualTo(rank);
+        assertThat(b.model()).contains(model);
+        assertThat(qemuAccepts(p, model)).as("qemu-%s-static -cpu %s", p.qemuArch(), model).isTrue();
+        assertThat(CpuBaseline.named(p, "cortex-x1")).isEmpty();
+    }
+
     private static boolean qemuAccepts(Platform p, String model) throws IOException, InterruptedException {
         Path qemu = Path.of("/usr/bin/qemu-" + p.qemuArch() + "-static");
         assertThat(qemu).as("qemu-user-static is installed by dev/setup-host").exists();

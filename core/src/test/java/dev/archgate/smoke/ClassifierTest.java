@@ -110,6 +110,39 @@ class ClassifierTest {
         assertThat(classify(0, "app 1.0.0\n", "partial output" + line, true).outcome()).isEqualTo("smoke.signal");
     }
 
+    /**
+     * QEMU's own crash, in the words of its linux-user/signal.c ("QEMU internal SIG%s {code=%s, addr=%p}",
+     * through error_report, which prefixes the program's name) and of cpu_abort ("qemu: fatal: "); the
+     * guest's death after it is QEMU's re-raise, not the program's fault. The emulator is named.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "qemu-aarch64-static: QEMU internal SIGSEGV {code=MAPERR, addr=0x20}",
+        "qemu-x86_64-static: QEMU internal SIGILL {code=ILLOPN, addr=0x7f0a3c2e1000}",
+        "qemu: fatal: Unhandled exception 0x13"})
+    void theEmulatorsOwnCrashIsAnEnvironmentFaultNamingTheEmulator(String line) {
+        String emulator = "qemu-aarch64 version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3), -cpu cortex-a53";
+        SmokeResult r = Classifier.classify(COMMAND, new ContainerResult(139, "", line + "\nqemu: uncaught target signal 11 (Segmentation fault) - "
+                + "core dumped\n", false, false, false, null, true, 100), emulator);
+        assertThat(r.outcome()).isEqualTo("emulation.suspect");
+        assertThat(dev.archgate.report.Check.EMULATION_SUSPECT.environmental()).isTrue();
+        assertThat(r.detail()).startsWith("the emulator crashed, not the program: " + line).contains(emulator).contains("engines:");
+        // the same words from a program's own output elsewhere than a line of QEMU's are still QEMU's: QEMU writes them to stderr
+        assertThat(classify(139, "", "ok\n" + line, true).outcome()).isEqualTo("emulation.suspect");
+    }
+
+    /** glibc's loader built for z14, POWER9 or x86-64-v2 refusing an older CPU (sysdeps/{s390/s390-64,powerpc/powerpc64/le,x86}/dl-hwcap-check.h, cpu-features.c). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "Fatal glibc error: CPU lacks VXE support (z14 or later required)",
+        "Fatal glibc error: CPU lacks ISA 3.00 support (POWER9 or later required)",
+        "Fatal glibc error: CPU does not support x86-64-v2"})
+    void aGlibcFloorRefusalIsACpuLevelFinding(String line) {
+        SmokeResult r = classify(127, "", line + "\n", true);
+        assertThat(r.outcome()).isEqualTo("elf.cpu-level");
+        assertThat(r.detail()).contains(line);
+    }
+
     @Test
     void sigillSaysWhatItMeans() {
         SmokeResult r = classify(null, "", "qemu: uncaught target signal 4 (Illegal instruction) - core dumped\n", true);

@@ -163,6 +163,31 @@ class SpecLoaderTest {
     }
 
     @Test
+    void hardwareNamesEachPlatformsPageSizeAndOldestCpu() {
+        GateSpec spec = parse("version: 1\nimage: x\nplatforms: [linux/arm64, linux/s390x]\n"
+                + "hardware: {page-size: {linux/arm64: 16k}, cpu: {aarch64: cortex-a72, linux/s390x: z14}}\n");
+        dev.archgate.platform.Platform arm64 = dev.archgate.platform.Platform.parse("linux/arm64");
+        dev.archgate.platform.Platform s390x = dev.archgate.platform.Platform.parse("linux/s390x");
+        assertThat(spec.hardware().pageSize()).containsExactlyEntriesOf(java.util.Map.of(arm64, 16384L));
+        // cortex-a72 is an ARMv8.0 core (no LSE) and a QEMU 7.2 model; z14 is judged as z14 and emulated as QEMU's TCG model
+        assertThat(spec.hardware().baseline(arm64)).isEqualTo(new dev.archgate.platform.CpuBaseline("ARMv8.0-A (cortex-a72)", "cortex-a72", 80));
+        assertThat(spec.hardware().baseline(s390x).rank()).isEqualTo(14);
+        assertThat(spec.hardware().baseline(s390x).qemuCpu()).isEqualTo("qemu");
+        assertThat(parse("version: 1\nimage: x\nplatforms: [linux/arm64]\n").hardware()).isEqualTo(HardwarePolicy.NONE);
+    }
+
+    @Test
+    void aBadHardwareEntryIsOneSentenceNamingTheKeyAndWhatIsAccepted() {
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nhardware: {page-size: {linux/arm64: 8k}}\n"))
+                .isInstanceOf(SpecException.class).hasMessage("hardware.page-size: '8k' for linux/arm64 is not a page size Linux uses: give 4k, 16k or 64k");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nhardware: {cpu: {linux/arm64: cortex-x1}}\n"))
+                .isInstanceOf(SpecException.class).hasMessageStartingWith("hardware.cpu: 'cortex-x1' for linux/arm64 is not a CPU archgate knows")
+                .hasMessageContaining("cortex-a72");
+        assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nhardware: {speed: fast}\n"))
+                .isInstanceOf(SpecException.class).hasMessageContaining("hardware.speed");
+    }
+
+    @Test
     void policyLimitsAreSizesInEitherUnitWithWastedBytesDefaultingToTenMiB() {
         GateSpec spec = loader.parse("version: 1\nimage: x\nplatforms: [linux/amd64]\npolicy: {size-budget: 150MiB, wasted-bytes: 1.5GB}\n",
                 "archgate.yml", BASE).toSpec();

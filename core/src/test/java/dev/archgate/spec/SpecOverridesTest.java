@@ -41,12 +41,14 @@ class SpecOverridesTest {
             Map.entry("policy.size-budget", "sizeBudget"), Map.entry("policy.wasted-bytes", "wastedBytes"),
             Map.entry("build.labels", "labels"), Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"),
             Map.entry("build.cache-from", "cacheFrom"), Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"),
-            Map.entry("build.sbom", "sbom"), Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"));
+            Map.entry("build.sbom", "sbom"), Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"),
+            Map.entry("hardware.page-size", "hardwarePageSize"), Map.entry("hardware.cpu", "hardwareCpu"));
 
     @Test
     void everyKeyTheLoaderAcceptsHasAnOverride() {
         Map<String, Set<String>> nested = Map.of("build", SpecLoader.BUILD_KEYS, "emulation", SpecLoader.EMULATION_KEYS,
-                "report", SpecLoader.REPORT_KEYS, "registries", SpecLoader.REGISTRY_KEYS, "policy", SpecLoader.POLICY_KEYS);
+                "report", SpecLoader.REPORT_KEYS, "registries", SpecLoader.REGISTRY_KEYS, "policy", SpecLoader.POLICY_KEYS,
+                "hardware", SpecLoader.HARDWARE_KEYS);
         Set<String> keys = new TreeSet<>();
         for (String root : SpecLoader.ROOT_KEYS) {
             if (nested.containsKey(root)) {

@@ -1,0 +1,77 @@
+package dev.archgate.elf;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * Collects a file's {@link HardwareFacts} while it streams past the scanner. The page limit comes
+ * from the program headers in the front; the rest needs the file's body and is read only where it
+ * can matter: the code of AArch64 files other than Go programs (whose level is GOARM64, and whose
+ * runtime checks the CPU before it uses LSE), and the bytes of files that start themselves as a
+ * loader does (ET_DYN without PT_INTERP, with an entry point: ld.so, and libc.so.6), for a glibc
+ * floor. Files of other architectures cost nothing beyond the front.
+ */
+final class HardwareReader {
+    private static final int EM_AARCH64 = 183;
+    private static final int ET_DYN = 3;
+
+    private final long pageLimit;
+    private final Arm64Code code;
+    private final TextMarkers markers;
+    private final long readUntil;
+
+    private HardwareReader(long pageLimit, Arm64Code code, TextMarkers markers, long readUntil) {
+        this.pageLimit = pageLimit;
+        this.code = code;
+        this.markers = markers;
+        this.readUntil = readUntil;
+    }
+
+    /** A reader for the file whose first bytes are {@code front}. */
+    static HardwareReader of(byte[] front, long size, boolean go) {
+        LoadLayout layout = LoadLayout.of(front);
+        if (layout == null) {
+            return new HardwareReader(0, null, null, 0);
+        }
+        ByteBuffer h = ByteBuffer.wrap(front).order(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        boolean is64 = front[4] == 2;
+        int type = Short.toUnsignedInt(h.getShort(16));
+        int machine = Short.toUnsignedInt(h.getShort(18));
+        long entry = is64 ? h.getLong(24) : Integer.toUnsignedLong(h.getInt(24));
+        boolean arm64 = machine == EM_AARCH64 && is64 && front[5] == 1 && !go;
+        boolean loader = type == ET_DYN && entry != 0 && !layout.hasInterpreter();
+        Arm64Code code = arm64 ? new Arm64Code(layout.executableRanges()) : null;
+        TextMarkers markers = arm64 || loader ? new TextMarkers(loader) : null;
+        return new HardwareReader(layout.pageLimit(), code, markers, markers != null ? size : 0);
+    }
+
+    /** The file offset up to which the stream must be read rather than skipped (0: the front is enough). */
+    long readUntil() {
+        return readUntil;
+    }
+
+    /** Whether it reads the file's AArch64 code. */
+    boolean readsArm64Code() {
+        return code != null;
+    }
+
+    /** Takes the file's bytes [{@code offset}, {@code offset + length}), fed in increasing order without gaps. */
+    void feed(long offset, byte[] bytes, int from, int length) {
+        if (code != null) {
+            code.feed(offset, bytes, from, length);
+        }
+        if (markers != null) {
+            markers.feed(bytes, from, length);
+        }
+    }
+
+    HardwareFacts result(ElfScanner.Window window) {
+        Long jemalloc = null;
+        if (markers != null && markers.jemalloc() && code != null) {
+            jemalloc = code.pageCompare();
+        }
+        HardwareFacts facts = new HardwareFacts(pageLimit, jemalloc, code == null ? null : code.inlineAtomics(window),
+                markers == null ? null : markers.floor());
+        return facts.isEmpty() ? HardwareFacts.NONE : facts;
+    }
+}
