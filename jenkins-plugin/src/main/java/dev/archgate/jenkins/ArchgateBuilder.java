@@ -357,6 +357,26 @@ public final class ArchgateBuilder extends Builder implements SimpleBuildStep {
         parameters.setEmulationCpu(emulationCpu);
     }
 
+    public List<String> getPageSize() {
+        return parameters.getPageSize();
+    }
+
+    /** The page size a platform's kernels use, as PLATFORM=SIZE (4k, 16k, 64k): every ELF file must load under it (hardware.page-size). */
+    @DataBoundSetter
+    public void setPageSize(List<String> pageSize) {
+        parameters.setPageSize(pageSize);
+    }
+
+    public List<String> getHardwareCpu() {
+        return parameters.getHardwareCpu();
+    }
+
+    /** The CPU of a platform's oldest machine, as PLATFORM=CPU: the baseline of elf.cpu-level and of strict smoke runs (hardware.cpu). */
+    @DataBoundSetter
+    public void setHardwareCpu(List<String> hardwareCpu) {
+        parameters.setHardwareCpu(hardwareCpu);
+    }
+
     public String getSizeBudget() {
         return parameters.getSizeBudget();
     }

@@ -39,6 +39,7 @@ class ParameterBindingTest {
             Map.entry("checks", "checks"), Map.entry("checks.ignore-paths", "ignorePaths"), Map.entry("report.dir", "reportDir"),
             Map.entry("promote", "promote"), Map.entry("registries.insecure", "insecureRegistries"),
             Map.entry("build.builder", "builder"), Map.entry("engines", "engines"), Map.entry("emulation.cpu", "emulationCpu"),
+            Map.entry("hardware.page-size", "pageSize"), Map.entry("hardware.cpu", "hardwareCpu"),
             Map.entry("policy", "sizeBudget"), Map.entry("build.labels", "labels"), Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"), Map.entry("build.cache-from", "cacheFrom"), Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"), Map.entry("build.sbom", "sbom"), Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"));
 
     private static final UnaryOperator<String> ENV = Map.of("BUILD_ID", "42")::get;
@@ -85,6 +86,7 @@ class ParameterBindingTest {
                 report: {dir: out/reports}
                 promote: [reg.example/app:1.2.3]
                 registries: {insecure: ["reg.example:5000"]}
+                hardware: {page-size: {linux/arm64: 16k}, cpu: {linux/arm64: cortex-a72}}
                 """;
         ArchgateStep step = bind(new ArchgateStep(), Map.ofEntries(
                 Map.entry("context", "ctx"), Map.entry("file", "ctx/Dockerfile.release"), Map.entry("buildArgs", List.of("VERSION=1.2.42", "MODE=a b")),
@@ -104,6 +106,7 @@ class ParameterBindingTest {
                 Map.entry("promote", List.of("reg.example/app:1.2.3")), Map.entry("insecureRegistries", List.of("reg.example:5000")),
                 Map.entry("builder", "multinode"), Map.entry("engines", List.of("linux/arm64=tcp://arm-host:2376", "linux/arm/v7=ssh://pi@armv7")),
                 Map.entry("emulationCpu", List.of("linux/arm64=cortex-a53", "linux/amd64=Haswell,-avx2")),
+                Map.entry("pageSize", List.of("linux/arm64=16k")), Map.entry("hardwareCpu", List.of("linux/arm64=cortex-a72")),
                 Map.entry("sizeBudget", "150MiB"), Map.entry("wastedBytes", "1.5MB")));
 
         GateSpec fromYaml = new SpecLoader(ENV).parse(yaml, "archgate.yml", workspace).toSpec();
@@ -194,7 +197,7 @@ class ParameterBindingTest {
     /** The loader's accepted keys, dotted, read from its key sets so that a new key cannot go without a parameter. */
     private static Set<String> loaderKeys() throws Exception {
         Map<String, String> prefixes = Map.of("BUILD_KEYS", "build.", "SMOKE_KEYS", "smoke.", "EXPECT_KEYS", "smoke.expect.",
-                "EMULATION_KEYS", "emulation.", "REPORT_KEYS", "report.", "REGISTRY_KEYS", "registries.");
+                "EMULATION_KEYS", "emulation.", "REPORT_KEYS", "report.", "REGISTRY_KEYS", "registries.", "HARDWARE_KEYS", "hardware.");
         Set<String> out = new TreeSet<>(keySet("ROOT_KEYS"));
         for (Map.Entry<String, String> p : prefixes.entrySet()) {
             keySet(p.getKey()).forEach(k -> out.add(p.getValue() + k));

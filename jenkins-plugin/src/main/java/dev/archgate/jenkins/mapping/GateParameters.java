@@ -33,7 +33,8 @@ public final class GateParameters implements Serializable {
             Map.entry("build.annotations", "annotations"), Map.entry("build.secrets", "secrets"), Map.entry("build.cache-from", "cacheFrom"),
             Map.entry("build.cache-to", "cacheTo"), Map.entry("build.provenance", "provenance"), Map.entry("build.sbom", "sbom"),
             Map.entry("build.no-cache", "noCache"), Map.entry("build.pull", "pull"), Map.entry("checks", "checks"),
-            Map.entry("engines", "engines"), Map.entry("emulation.cpu", "emulationCpu")));
+            Map.entry("engines", "engines"), Map.entry("emulation.cpu", "emulationCpu"), Map.entry("hardware.page-size", "pageSize"),
+            Map.entry("hardware.cpu", "hardwareCpu")));
 
     private static final long serialVersionUID = 1L;
 
@@ -68,6 +69,8 @@ public final class GateParameters implements Serializable {
     private String builder;
     private ArrayList<String> engines = new ArrayList<>();
     private ArrayList<String> emulationCpu = new ArrayList<>();
+    private ArrayList<String> pageSize = new ArrayList<>();
+    private ArrayList<String> hardwareCpu = new ArrayList<>();
     private String sizeBudget;
     private String wastedBytes;
 
@@ -121,6 +124,8 @@ public final class GateParameters implements Serializable {
                 .builder(builder)
                 .engines(EngineEndpoint.all(SETTINGS.pairs(engines, "engines", "PLATFORM=HOST"), "engines"))
                 .emulationCpu(CpuOverride.all(SETTINGS.pairs(emulationCpu, "emulation.cpu", "PLATFORM=MODEL"), "emulationCpu"))
+                .hardwarePageSize(SETTINGS.pairs(pageSize, "hardware.page-size", "PLATFORM=SIZE"))
+                .hardwareCpu(SETTINGS.pairs(hardwareCpu, "hardware.cpu", "PLATFORM=CPU"))
                 .sizeBudget(sizeBudget == null ? null : ByteSizes.parse(sizeBudget, "sizeBudget"))
                 .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "wastedBytes"))
                 .build();
@@ -367,6 +372,22 @@ public final class GateParameters implements Serializable {
 
     public void setEmulationCpu(List<String> emulationCpu) {
         this.emulationCpu = Lines.items(emulationCpu);
+    }
+
+    public List<String> getPageSize() {
+        return Collections.unmodifiableList(pageSize);
+    }
+
+    public void setPageSize(List<String> pageSize) {
+        this.pageSize = Lines.items(pageSize);
+    }
+
+    public List<String> getHardwareCpu() {
+        return Collections.unmodifiableList(hardwareCpu);
+    }
+
+    public void setHardwareCpu(List<String> hardwareCpu) {
+        this.hardwareCpu = Lines.items(hardwareCpu);
     }
 
     public String getSizeBudget() {
