@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 
 /**
@@ -39,18 +40,16 @@ final class CachedUsage {
      * and the help would be plain text (no terminal for picocli's colours), as {@link Archgate#main} asks.
      */
     static Optional<String> answer(String[] args) {
-        return answer(args, onTerminal());
+        return answer(args, CachedUsage::onTerminal);
     }
 
-    static Optional<String> answer(String[] args, boolean terminal) {
+    /** @param terminal asked only for a help request (on a JDK 22+ the console costs a provider lookup) */
+    static Optional<String> answer(String[] args, BooleanSupplier terminal) {
         List<String> words = List.of(args);
         if (words.equals(List.of("--version")) || words.equals(List.of("-V"))) {
             return Optional.of(versionLine() + "\n");
         }
-        if (terminal) {
-            return Optional.empty();
-        }
-        return helpPath(words).flatMap(CachedUsage::stored);
+        return helpPath(words).filter(path -> !terminal.getAsBoolean()).flatMap(CachedUsage::stored);
     }
 
     /**

@@ -26,7 +26,7 @@ class CachedUsageTest {
             for (String[] args : path.length > 1 ? new String[][] {option, shortOption} : new String[][] {help, option, shortOption}) {
                 CliRun picocli = CliRun.of(args);
                 assertThat(picocli.status()).as(String.join(" ", args)).isZero();
-                assertThat(CachedUsage.answer(args, false)).as(String.join(" ", args)).contains(picocli.out()).contains(text);
+                assertThat(CachedUsage.answer(args, () -> false)).as(String.join(" ", args)).contains(picocli.out()).contains(text);
             }
         });
     }
@@ -35,7 +35,7 @@ class CachedUsageTest {
     void theVersionIsPicocliSVersionLine() {
         for (String version : new String[] {"--version", "-V"}) {
             CliRun picocli = CliRun.of(version);
-            assertThat(CachedUsage.answer(new String[] {version}, true)).contains(picocli.out());
+            assertThat(CachedUsage.answer(new String[] {version}, () -> true)).contains(picocli.out());
         }
     }
 
@@ -43,9 +43,9 @@ class CachedUsageTest {
     void usageErrorsOperandsAndColouredHelpGoToPicocli() {
         for (String[] args : new String[][] {{}, {"nosuch"}, {"--help", "gate"}, {"help", "help"}, {"qemu-status", "--help"},
                 {"audit", "img", "--help"}, {"gate", "--nosuch", "--help"}, {"help", "qemu", "status"}, {"--version", "-V"}}) {
-            assertThat(CachedUsage.answer(args, false)).as(String.join(" ", args)).isEmpty();
+            assertThat(CachedUsage.answer(args, () -> false)).as(String.join(" ", args)).isEmpty();
         }
-        assertThat(CachedUsage.answer(new String[] {"--help"}, true)).isEmpty();
+        assertThat(CachedUsage.answer(new String[] {"--help"}, () -> true)).isEmpty();
     }
 
     /** The JVM's own class-loading log (-verbose:class) of the entry point run as bin/archgate runs it. */
