@@ -27,7 +27,7 @@ final class SmokeRun {
     }
 
     /** The CPU model strict runs of {@code p} emulate: the spec's override, else the platform's baseline (null: QEMU's default, or none). */
-    private static String cpuModel(GateSpec spec, Platform p) {
+    static String cpuModel(GateSpec spec, Platform p) {
         return spec.emulationCpu().getOrDefault(p, CpuBaseline.of(p).model().orElse(null));
     }
 
