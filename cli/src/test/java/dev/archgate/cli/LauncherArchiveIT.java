@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * archive: short runs record nothing worth archiving, a real audit does, the next run has the
  * archive made in the background, and later runs map picocli's classes (Java 5 class files, which
  * only a static archive holds) from it. On a JDK 25 (this machine's, under /usr/lib/jvm) an
- * ahead-of-time cache: the first real command is the training run, the next run has the cache
+ * ahead-of-time cache: the first gate or smoke run is the training run, the next run has the cache
  * made in the background, and later runs load archgate's classes from it. A damaged archive or
  * cache costs speed, never the run. The source of truth is the JVM's own class-loading log.
  */
@@ -108,7 +108,12 @@ class LauncherArchiveIT {
 
         Run audit = launch(cds, java, Map.of(), "audit", Fixtures.named("good-static").image(), "--platforms", "linux/arm64");
         assertThat(audit.status()).as(audit.out()).isZero();
-        assertThat(files(cds, ".aotconf")).as("the audit recorded its training").hasSize(1);
+        assertThat(files(cds, ".aotconf")).as("an audit is no training run").isEmpty();
+        Run smoke = launch(cds, java, Map.of(), "smoke", Fixtures.named("good-static").image(), "--platforms", "linux/arm64", "--", "/app",
+                "--version");
+        assertThat(smoke.status()).as(smoke.out()).isZero();
+        assertThat(smoke.out()).as("the training run's output is the command's alone").doesNotContain("AOT").doesNotContain("[warning]");
+        assertThat(files(cds, ".aotconf")).as("the smoke run recorded its training").hasSize(1);
         assertThat(launch(cds, java, Map.of(), "--version").status()).isZero(); // finds the training: starts the maker
         awaitMade(cds, ".aot");
 
