@@ -89,15 +89,10 @@ final class PlatformChecks {
     PlatformReport check(CheckedImage target, Platform p, ExecutorService layers, Future<?> enginesReady, Future<SmokeRunner> speculation)
             throws IOException, InterruptedException {
         try {
-            return checkAll(target, p, layers, enginesReady);
+            return checkAll(target, p, layers, enginesReady, speculation);
         } finally {
             boolean interrupted = Thread.interrupted(); // what was made ahead goes on every way out
-            SmokeRunner runner = null;
-            try {
-                runner = speculation.get();
-            } catch (InterruptedException | ExecutionException | CancellationException e) {
-                // it made nothing, or what it made is in the runner's list, which stopping removes
-            }
+            SmokeRunner runner = madeAhead(speculation);
             if (runner != null) {
                 runner.discardSpeculation(SmokeRun.platformManifest(target.pinned(), target.resolved().variants().get(p).orElseThrow()), p);
             }
@@ -107,8 +102,20 @@ final class PlatformChecks {
         }
     }
 
-    private PlatformReport checkAll(CheckedImage target, Platform p, ExecutorService layers, Future<?> enginesReady)
-            throws IOException, InterruptedException {
+    /** The runner {@link #speculate} made a container on, once it is done; null when it made none or failed. */
+    private static SmokeRunner madeAhead(Future<SmokeRunner> speculation) {
+        try {
+            return speculation.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null; // what it made is in the runner's list, which stopping removes
+        } catch (ExecutionException | CancellationException e) {
+            return null;
+        }
+    }
+
+    private PlatformReport checkAll(CheckedImage target, Platform p, ExecutorService layers, Future<?> enginesReady,
+                                    Future<SmokeRunner> speculation) throws IOException, InterruptedException {
         ResolvedImage image = target.resolved();
         Coverage coverage = Coverage.asked(stages.audit, stages.smoke ? spec.smoke().size() : 0);
         Optional<PlatformImage> variant = image.variants().get(p);
@@ -135,6 +142,10 @@ final class PlatformChecks {
             } catch (GateException e) {
                 findings.add(Finding.error(Check.ENGINE_FAILED, null, e.getMessage()));
                 return PlatformReport.of(p, coverage, policy.apply(findings), List.of());
+            }
+            madeAhead(speculation); // its container is the first run's when the launch matches: never made twice
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("stopped while the smoke container was made");
             }
             SmokeRun.Outcome outcome = SmokeRun.platform(engine, engines::emulationProblem, spec, variant.get(), target.pinned(), fs);
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());

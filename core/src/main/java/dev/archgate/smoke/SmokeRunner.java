@@ -125,6 +125,7 @@ public final class SmokeRunner {
             }
             List<String> env = launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of();
             String ready = speculated.remove(new Speculated(image, platform, launch, env));
+            discardSpeculation(image, platform); // made for another launch: no run takes it
             if (ready != null) {
                 id = ready; // made while the layers were read, for exactly this launch, QEMU in it
                 created[0] = id;
@@ -167,9 +168,9 @@ public final class SmokeRunner {
      * Creates, before the variant's layers are read, the container a strict run of {@code argv}
      * under {@code platform}'s QEMU starts when the program chain is the plain one (argv[0] an
      * absolute path to a program of the platform, as most images' entrypoints are): the engine
-     * pulls the variant and QEMU is copied in while archgate reads the same layers. {@link #run}
-     * takes it when the launch it resolves from the layers is exactly this one;
-     * {@link #discardSpeculation} removes it otherwise. A failure here only means the run makes its
+     * pulls the variant and QEMU is copied in while archgate reads the same layers. The next
+     * {@link #run} of the variant takes it when the launch it resolves from the layers is exactly
+     * this one, and removes it otherwise. A failure here only means the run makes its
      * own container, and meets (and reports) the same fault itself.
      */
     public void speculate(String image, Platform platform, List<String> argv, String cpuModel) {

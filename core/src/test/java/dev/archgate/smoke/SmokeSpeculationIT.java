@@ -62,7 +62,7 @@ class SmokeSpeculationIT {
     }
 
     @Test
-    void aContainerGuessedForAnotherLaunchIsNotRunAndIsRemoved() throws Exception {
+    void containersGuessedForAnotherLaunchAreNotRunAndTheRunRemovesThem() throws Exception {
         String image = Fixtures.named("good-static").image();
         runner.speculate(image, ARM64, List.of("/app", "--no-such-flag"), null);
         runner.speculate(image, ARM64, List.of("/app", "--version"), "cortex-a53"); // another CPU model: another launch
@@ -70,8 +70,20 @@ class SmokeSpeculationIT {
         SmokeResult r = runner.run(request(image, List.of("/app", "--version")));
 
         assertThat(r.passed()).as(r.detail()).isTrue();
-        assertThat(runner.speculations()).isEqualTo(2);
+        assertThat(runner.speculations()).as("the run removed what it did not take").isZero();
+        assertThat(runner.liveContainers()).isZero();
+        assertThat(containers()).isEmpty();
+    }
+
+    @Test
+    void whatNoRunTookIsRemovedWhenThePlatformEnds() throws Exception {
+        String image = Fixtures.named("good-static").image();
+        runner.speculate(image, ARM64, List.of("/app", "--version"), null);
+        runner.discardSpeculation(image, Platform.parse("linux/amd64")); // another platform's: left alone
+        assertThat(runner.speculations()).isEqualTo(1);
+
         runner.discardSpeculation(image, ARM64);
+
         assertThat(runner.speculations()).isZero();
         assertThat(runner.liveContainers()).isZero();
         assertThat(containers()).isEmpty();
