@@ -18,7 +18,7 @@ public final class ActionMain {
      * The CLI is on the image's class path, not the action's compile path: adapters do not depend on
      * each other, so it is started by name.
      */
-    private static final String CLI = "dev.archgate.cli.ArchgateCommand";
+    private static final String CLI = "dev.archgate.cli.Archgate";
 
     private ActionMain() {}
 

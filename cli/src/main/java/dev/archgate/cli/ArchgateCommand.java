@@ -1,7 +1,6 @@
 package dev.archgate.cli;
 
 import dev.archgate.gate.ExitStatus;
-import dev.archgate.report.ArchgateVersion;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,31 +15,13 @@ import picocli.CommandLine.Command;
         versionProvider = ArchgateCommand.Version.class,
         description = "Release gate for multi-platform container images.")
 public final class ArchgateCommand {
-    /**
-     * The subcommands in help order. Registered here rather than in the annotation so that a run
-     * builds picocli's model (annotation reflection, the larger part of a short run's start-up)
-     * only of the subcommand it runs.
-     */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
-
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
-        all.put("help", CommandLine.HelpCommand::new);
-        all.put("gate", GateCommand::new);
-        all.put("audit", AuditCommand::new);
-        all.put("smoke", SmokeCommand::new);
-        all.put("lint", LintCommand::new);
-        all.put("qemu", QemuCommand::new);
-        all.put("merge", MergeCommand::new);
-        return Collections.unmodifiableMap(all);
-    }
-
     /** Exit statuses of the contract shared by every adapter. */
     public static final int EXIT_PASS = ExitStatus.PASS;
     public static final int EXIT_FAIL = ExitStatus.FAIL;
     public static final int EXIT_USAGE = ExitStatus.USAGE;
     public static final int EXIT_ENVIRONMENT = ExitStatus.ENVIRONMENT;
 
+    /** Runs the command line, picocli parsing every argument ({@link Archgate#main} answers the version and help before it). */
     public static void main(String[] args) {
         System.exit(newCommandLine(args.length > 0 ? args[0] : "").execute(args));
     }
@@ -56,9 +37,9 @@ public final class ArchgateCommand {
      */
     static CommandLine newCommandLine(String first) {
         CommandLine cl = new CommandLine(new ArchgateCommand());
-        boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
+        boolean one = Subcommands.ALL.containsKey(first) && !first.equals("help");
         boolean none = first.equals("-V") || first.equals("--version");
-        SUBCOMMANDS.forEach((name, command) -> {
+        Subcommands.ALL.forEach((name, command) -> {
             if (!none && (!one || name.equals(first))) {
                 cl.addSubcommand(name, command.get());
             }
@@ -73,10 +54,34 @@ public final class ArchgateCommand {
         return cl;
     }
 
+    /**
+     * The subcommands in help order. Registered here rather than in the annotation so that a run
+     * builds picocli's model (annotation reflection, the larger part of a short run's start-up)
+     * only of the subcommand it runs. A class of its own, so that a run CachedUsage answers
+     * loads no command class.
+     */
+    private static final class Subcommands {
+        static final Map<String, Supplier<Object>> ALL = subcommands();
+
+        private Subcommands() {}
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("help", CommandLine.HelpCommand::new);
+        all.put("gate", GateCommand::new);
+        all.put("audit", AuditCommand::new);
+        all.put("smoke", SmokeCommand::new);
+        all.put("lint", LintCommand::new);
+        all.put("qemu", QemuCommand::new);
+        all.put("merge", MergeCommand::new);
+        return Collections.unmodifiableMap(all);
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"archgate " + ArchgateVersion.current()};
+            return new String[] {CachedUsage.versionLine()};
         }
     }
 }

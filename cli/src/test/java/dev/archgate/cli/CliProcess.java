@@ -31,7 +31,7 @@ record CliProcess(int status, String out, String err, double seconds, long rssMb
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-f", "%e %M", "-o", times.toString(), java, "-Xmx" + heap,
                 "-Djava.io.tmpdir=" + tmp, "-cp", root.resolve("cli/target/archgate-cli.jar") + ":" + root.resolve("cli/target/lib/*"),
-                "dev.archgate.cli.ArchgateCommand"));
+                "dev.archgate.cli.Archgate"));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile())
                 .redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());

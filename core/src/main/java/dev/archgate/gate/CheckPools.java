@@ -35,7 +35,7 @@ final class CheckPools implements AutoCloseable {
     }
 
     /** Runs {@code work} beside the checks; nothing when {@code needed} is false. */
-    Future<?> beside(boolean needed, Callable<?> work) {
+    <T> Future<T> beside(boolean needed, Callable<T> work) {
         return needed ? warmUp.submit(work) : CompletableFuture.completedFuture(null);
     }
 

@@ -8,6 +8,7 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
+import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SpecException;
 import java.io.IOException;
@@ -120,9 +121,11 @@ final class GateFlow {
             }
             for (Platform p : spec.platforms()) {
                 CheckedImage target = targets.get(images.get(p));
+                // After the engines' preparation, on its thread: the container is made while the layers are read.
+                Future<SmokeRunner> speculation = pools.beside(stages.smoke, () -> checks.speculate(target, p));
                 pools.start(p, () -> {
                     listener.platformStarted(p);
-                    PlatformReport r = checks.check(target, p, pools.layers(), enginesReady);
+                    PlatformReport r = checks.check(target, p, pools.layers(), enginesReady, speculation);
                     listener.platformFinished(r);
                     return r;
                 });

@@ -15,14 +15,18 @@ import dev.archgate.report.Coverage;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.SmokeResult;
+import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
@@ -50,11 +54,68 @@ final class PlatformChecks {
     }
 
     /**
+     * Creates, while the layers are read, the container the platform's first smoke test would start
+     * if its command's program is the plain one ({@link dev.archgate.smoke.SmokeRunner#speculate}):
+     * only for strict runs under this machine's QEMU, whose launch the read may then confirm. Runs
+     * on the engines' own thread, after their preparation.
+     *
+     * @return the runner that made it, null when none was tried
+     */
+    SmokeRunner speculate(CheckedImage target, Platform p) throws InterruptedException {
+        Optional<PlatformImage> variant = target.resolved().variants().get(p);
+        if (variant.isEmpty() || spec.smoke().isEmpty() || !spec.strictEmulation()) {
+            return null;
+        }
+        SmokeEngines.Target engine;
+        try {
+            engine = engines.engines().forPlatform(p);
+        } catch (GateException e) {
+            return null; // the platform's check says why
+        }
+        if (!engine.local() || engine.runsNatively(p) || engines.emulationProblem(p) != null) {
+            return null;
+        }
+        SmokeTest first = spec.smoke().get(0);
+        List<String> argv = first.command().isEmpty() ? variant.get().config().argv() : first.command();
+        engine.runner().speculate(SmokeRun.platformManifest(target.pinned(), variant.get()), p, argv, SmokeRun.cpuModel(spec, p));
+        return engine.runner();
+    }
+
+    /**
      * @param layers the pool the variant's layers are read on
      * @param enginesReady the engines' preparation, waited for before the first smoke run
+     * @param speculation {@link #speculate} of this platform, waited for (and what no run took removed) at the end
      */
-    PlatformReport check(CheckedImage target, Platform p, ExecutorService layers, Future<?> enginesReady)
+    PlatformReport check(CheckedImage target, Platform p, ExecutorService layers, Future<?> enginesReady, Future<SmokeRunner> speculation)
             throws IOException, InterruptedException {
+        try {
+            return checkAll(target, p, layers, enginesReady, speculation);
+        } finally {
+            boolean interrupted = Thread.interrupted(); // what was made ahead goes on every way out
+            SmokeRunner runner = madeAhead(speculation);
+            if (runner != null) {
+                runner.discardSpeculation(SmokeRun.platformManifest(target.pinned(), target.resolved().variants().get(p).orElseThrow()), p);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The runner {@link #speculate} made a container on, once it is done; null when it made none or failed. */
+    private static SmokeRunner madeAhead(Future<SmokeRunner> speculation) {
+        try {
+            return speculation.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null; // what it made is in the runner's list, which stopping removes
+        } catch (ExecutionException | CancellationException e) {
+            return null;
+        }
+    }
+
+    private PlatformReport checkAll(CheckedImage target, Platform p, ExecutorService layers, Future<?> enginesReady,
+                                    Future<SmokeRunner> speculation) throws IOException, InterruptedException {
         ResolvedImage image = target.resolved();
         Coverage coverage = Coverage.asked(stages.audit, stages.smoke ? spec.smoke().size() : 0);
         Optional<PlatformImage> variant = image.variants().get(p);
@@ -81,6 +142,10 @@ final class PlatformChecks {
             } catch (GateException e) {
                 findings.add(Finding.error(Check.ENGINE_FAILED, null, e.getMessage()));
                 return PlatformReport.of(p, coverage, policy.apply(findings), List.of());
+            }
+            madeAhead(speculation); // its container is the first run's when the launch matches: never made twice
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException("stopped while the smoke container was made");
             }
             SmokeRun.Outcome outcome = SmokeRun.platform(engine, engines::emulationProblem, spec, variant.get(), target.pinned(), fs);
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());

@@ -29,7 +29,7 @@ final class SmokeRun {
      * The CPU model strict runs of {@code p} emulate: emulation.cpu's model, else that of hardware.cpu's
      * baseline or the platform's own (null: QEMU's default, or none).
      */
-    private static String cpuModel(GateSpec spec, Platform p) {
+    static String cpuModel(GateSpec spec, Platform p) {
         return spec.emulationCpu().getOrDefault(p, spec.hardware().baseline(p).model().orElse(null));
     }
 

@@ -48,6 +48,8 @@ public final class SmokeRunner {
     private final QemuBinaries qemu;
     private final Path dockerConfig;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    /** Containers made ahead of their run ({@link #speculate}), by the launch they were made for. */
+    private final Map<Speculated, String> speculated = new ConcurrentHashMap<>();
     /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
@@ -121,10 +123,18 @@ public final class SmokeRunner {
                     return new SmokeResult(test.name(), null, Check.EMULATION_MISSING.id(), ms(start), missing.get());
                 }
             }
-            id = create(image, platform, launch, launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of());
-            created[0] = id;
-            if (launch.throughQemu()) {
-                copyQemu(id, platform);
+            List<String> env = launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of();
+            String ready = speculated.remove(new Speculated(image, platform, launch, env));
+            discardSpeculation(image, platform); // made for another launch: no run takes it
+            if (ready != null) {
+                id = ready; // made while the layers were read, for exactly this launch, QEMU in it
+                created[0] = id;
+            } else {
+                id = create(image, platform, launch, env);
+                created[0] = id;
+                if (launch.throughQemu()) {
+                    copyQemu(id, platform);
+                }
             }
             String emulator = launch.throughQemu() ? qemu.version(platform) + (cpuModel != null ? ", -cpu " + cpuModel : "") : null;
             SmokeResult result = Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start), emulator);
@@ -155,6 +165,52 @@ public final class SmokeRunner {
             return engineFailed(test, TransportFaults.describe(root), start);
         }
     }
+
+    /**
+     * Creates, before the variant's layers are read, the container a strict run of {@code argv}
+     * under {@code platform}'s QEMU starts when the program chain is the plain one (argv[0] an
+     * absolute path to a program of the platform, as most images' entrypoints are): the engine
+     * pulls the variant and QEMU is copied in while archgate reads the same layers. The next
+     * {@link #run} of the variant takes it when the launch it resolves from the layers is exactly
+     * this one, and removes it otherwise. A failure here only means the run makes its
+     * own container, and meets (and reports) the same fault itself.
+     */
+    public void speculate(String image, Platform platform, List<String> argv, String cpuModel) {
+        if (argv.isEmpty() || !argv.get(0).startsWith("/") || emulatorProblem(platform).isPresent()) {
+            return;
+        }
+        Launch launch = Launch.throughQemu(StrictLaunch.QEMU_PATH, argv);
+        List<String> env = cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of();
+        String id = null;
+        try {
+            id = create(image, platform, launch, env);
+            copyQemu(id, platform);
+            speculated.put(new Speculated(image, platform, launch, env), id);
+        } catch (EngineFault | IOException | RuntimeException e) {
+            if (id != null) {
+                remove(id);
+            }
+        } catch (InterruptedException e) {
+            if (id != null) {
+                remove(id);
+            }
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Removes the containers {@link #speculate} made for {@code platform}'s variant that no run took. */
+    public void discardSpeculation(String image, Platform platform) {
+        speculated.entrySet().removeIf(e -> {
+            if (e.getKey().image().equals(image) && e.getKey().platform().equals(platform)) {
+                remove(e.getValue());
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** What a container made ahead of its run was made for. */
+    private record Speculated(String image, Platform platform, Launch launch, List<String> env) {}
 
     /** Why strict emulation of {@code platform} cannot start here (see {@link QemuBinaries#problem}); empty when it can. */
     public Optional<String> emulatorProblem(Platform platform) {
@@ -362,6 +418,11 @@ public final class SmokeRunner {
         EngineFault(String message) {
             super(message);
         }
+    }
+
+    /** Containers made ahead of their run that no run took yet, for tests. */
+    public int speculations() {
+        return speculated.size();
     }
 
     /** Containers of this run still alive, for tests. */
