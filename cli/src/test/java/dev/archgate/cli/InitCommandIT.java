@@ -7,14 +7,12 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,9 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InitCommandIT {
     @Test
     void initThenGateBuildsAndPassesEveryPlatformItChoseAndASecondInitRefusesToOverwrite(@TempDir Path dir) throws Exception {
-        Path cwd = Files.createDirectories(dir.resolve("cwd"));
-        copyTree(Fixtures.repositoryRoot().resolve("test-fixtures/src/hello"), cwd.resolve("hello"));
-        Files.copy(Fixtures.repositoryRoot().resolve("test-fixtures/good-static/Dockerfile"), cwd.resolve("Dockerfile"));
+        Path cwd = FixtureProject.create(dir.resolve("cwd"), "good-static", "hello");
 
         // CliProcess runs in dir/cwd: the project's directory, as a user runs init and gate.
         CliProcess init = CliProcess.run(dir, "256m", Duration.ofMinutes(1), Map.of(), "init", "--workflow", "--jenkinsfile");
@@ -62,18 +58,5 @@ class InitCommandIT {
         assertThat(again.err()).isEqualTo("archgate: " + cwd.resolve("archgate.yml") + " already exists: archgate init never overwrites "
                 + "a file, so move or delete it and run archgate init again\n");
         assertThat(cwd.resolve("archgate.yml")).hasContent(written);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }

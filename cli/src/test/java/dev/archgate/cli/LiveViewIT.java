@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +26,7 @@ class LiveViewIT {
 
     @Test
     void onATerminalEachPlatformIsOneUpdatingLineAndTheSummaryFollowsTheLastState(@TempDir Path dir) throws Exception {
-        Path project = project(dir, "good-static", "hello");
+        Path project = FixtureProject.create(dir.resolve("project"), "good-static", "hello");
         Screens screens = inTmux(dir, project, "linux/amd64,linux/arm64,linux/arm/v7");
 
         assertThat(screens.status).as(screens.last()).isZero();
@@ -47,7 +46,7 @@ class LiveViewIT {
 
     @Test
     void aFailedStepShowsItsOutputAboveTheViewAndPlainLinesGoWhereThereIsNoTerminal(@TempDir Path dir) throws Exception {
-        Path project = project(dir, "broken-build-arm64", null);
+        Path project = FixtureProject.create(dir.resolve("project"), "broken-build-arm64", null);
         Screens screens = inTmux(dir, project, "linux/amd64,linux/arm64");
 
         assertThat(screens.status).as(screens.last()).isEqualTo(1);
@@ -101,25 +100,6 @@ class LiveViewIT {
         int exit = p.waitFor();
         assertThat(exit).as("tmux " + String.join(" ", args) + ": " + out).isZero();
         return out;
-    }
-
-    private static Path project(Path dir, String fixture, String sources) throws IOException {
-        Path project = Files.createDirectories(dir.resolve("project"));
-        Files.copy(ROOT.resolve("test-fixtures").resolve(fixture).resolve("Dockerfile"), project.resolve("Dockerfile"));
-        if (sources != null) {
-            Path from = ROOT.resolve("test-fixtures/src").resolve(sources);
-            try (Stream<Path> all = Files.walk(from)) {
-                for (Path p : all.toList()) {
-                    Path target = project.resolve(sources).resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(target);
-                    } else {
-                        Files.copy(p, target);
-                    }
-                }
-            }
-        }
-        return project;
     }
 
     private static int count(String text, String fragment) {

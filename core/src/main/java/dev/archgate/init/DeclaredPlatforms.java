@@ -42,19 +42,10 @@ record DeclaredPlatforms(List<Platform> platforms, String source) {
 
     /** The first declaration found: a Compose or bake file of {@code dir}, then the workflows of {@code root}, in name order. */
     static Optional<DeclaredPlatforms> find(Path dir, Path root) {
-        for (String name : COMPOSE_FILES) {
-            Path compose = dir.resolve(name);
-            if (Files.isRegularFile(compose)) {
-                Optional<DeclaredPlatforms> found = compose(compose, root);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        for (String name : BAKE_FILES) {
-            Path bake = dir.resolve(name);
-            if (Files.isRegularFile(bake)) {
-                Optional<DeclaredPlatforms> found = bake(bake, root);
+        for (String name : Stream.concat(COMPOSE_FILES.stream(), BAKE_FILES.stream()).toList()) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                Optional<DeclaredPlatforms> found = COMPOSE_FILES.contains(name) ? compose(file, root) : bake(file, root);
                 if (found.isPresent()) {
                     return found;
                 }
