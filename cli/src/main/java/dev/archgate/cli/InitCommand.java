@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  * before anything is written.
  */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = {"Write a starting archgate.yml for the Dockerfile in the current directory: its platforms (from a docker-bake "
+        description = {"Write a starting archgate.yml for the Dockerfile in the current directory: its platforms (from a Compose or bake "
                 + "file or a GitHub workflow that names them, else a default), a smoke test of its entrypoint, and its reports.",
             "Never overwrites a file; says what it found and what 'archgate gate' will report about the Dockerfile."})
 final class InitCommand implements Callable<Integer> {
