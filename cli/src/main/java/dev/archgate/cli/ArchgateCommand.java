@@ -75,6 +75,7 @@ public final class ArchgateCommand {
         all.put("lint", LintCommand::new);
         all.put("qemu", QemuCommand::new);
         all.put("merge", MergeCommand::new);
+        all.put("init", InitCommand::new);
         return Collections.unmodifiableMap(all);
     }
 

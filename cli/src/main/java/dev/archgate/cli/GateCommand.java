@@ -1,7 +1,6 @@
 package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
-import dev.archgate.gate.ProgressLines;
 import dev.archgate.report.GitHubAnnotations;
 import dev.archgate.report.Report;
 import dev.archgate.spec.CpuOverride;
@@ -150,6 +149,9 @@ final class GateCommand implements Callable<Integer> {
     @Mixin
     ReportOutput output;
 
+    @Mixin
+    ProgressOption progress;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -163,13 +165,16 @@ final class GateCommand implements Callable<Integer> {
         }
         output.reportDir = gateSpec.reportDir(); // --report-dir over report.dir, as the spec merged them
         output.prepare();
-        return CliHost.with(host -> SignalledRun.await(Gate.start(host, gateSpec, new ProgressLines(err)), report -> {
-            if (github) {
-                err.println("::endgroup::");
-                GitHubAnnotations.render(report).forEach(err::println);
-            }
-            return output.emit(report, spec.commandLine().getOut());
-        }));
+        try (Progress view = progress.open(err, gateSpec.platforms(), System.getenv())) {
+            return CliHost.with(host -> SignalledRun.await(Gate.start(host, gateSpec, view), report -> {
+                view.close(); // the view's last state stays on the screen, the summary follows
+                if (github) {
+                    err.println("::endgroup::");
+                    GitHubAnnotations.render(report).forEach(err::println);
+                }
+                return output.emit(report, spec.commandLine().getOut());
+            }));
+        }
     }
 
     GateSpec spec() {

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** The command line main() builds: the one subcommand a run names, or all of them where the run may need them. */
 class ArchgateCommandTest {
-    private static final String[] ALL = {"help", "gate", "audit", "smoke", "lint", "qemu", "merge"};
+    private static final String[] ALL = {"help", "gate", "audit", "smoke", "lint", "qemu", "merge", "init"};
 
     @Test
     void aRunOfOneSubcommandBuildsOnlyThatOne() {
@@ -28,7 +28,7 @@ class ArchgateCommandTest {
             assertThat(ArchgateCommand.newCommandLine(first).getSubcommands()).as(first).containsOnlyKeys(ALL);
         }
         assertThat(CliRun.of("help", "audit").out()).contains("Usage: archgate audit");
-        assertThat(CliRun.of("--help").out()).contains("gate", "audit", "smoke", "lint", "qemu", "merge");
+        assertThat(CliRun.of("--help").out()).contains("gate", "audit", "smoke", "lint", "qemu", "merge", "init");
     }
 
     @Test

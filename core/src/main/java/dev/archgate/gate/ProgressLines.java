@@ -41,12 +41,17 @@ public final class ProgressLines implements GateListener {
 
     @Override
     public void platformFinished(PlatformReport r) {
+        log("[" + r.platform() + "] " + result(r));
+    }
+
+    /** A platform's result in one look: its verdict, the ids of its errors, and how long its smoke runs took. */
+    public static String result(PlatformReport r) {
         String errors = Stream.concat(
                         r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()),
                         r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome()))
                 .distinct().collect(Collectors.joining(", "));
         long ms = r.smoke().stream().mapToLong(s -> s.durationMs()).sum();
-        log("[" + r.platform() + "] " + r.verdict().id().toUpperCase(Locale.ROOT) + (errors.isEmpty() ? "" : " (" + errors + ")")
-                + (r.smoke().isEmpty() ? "" : ", smoke " + ms + " ms"));
+        return r.verdict().id().toUpperCase(Locale.ROOT) + (errors.isEmpty() ? "" : " (" + errors + ")")
+                + (r.smoke().isEmpty() ? "" : ", smoke " + ms + " ms");
     }
 }

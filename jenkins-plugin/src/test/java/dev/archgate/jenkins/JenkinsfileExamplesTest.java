@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.archgate.cli.ArchgateCommand;
+import dev.archgate.init.ProjectScan;
+import dev.archgate.init.StarterFiles;
 import dev.archgate.jenkins.mapping.ParameterChecks;
 import dev.archgate.testing.Fixtures;
 import java.io.IOException;
@@ -29,6 +31,7 @@ import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.ast.stmt.BlockStatement;
 import org.codehaus.groovy.control.CompilePhase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
@@ -55,13 +58,28 @@ class JenkinsfileExamplesTest {
                 assertThat(calls.names).as(file.toString()).contains("junit");
                 continue;
             }
-            assertThat(calls.archgate).as(file + " calls the step").isNotEmpty();
-            for (MapExpression call : calls.archgate) {
-                for (MapEntryExpression entry : call.getMapEntryExpressions()) {
-                    String key = key(entry);
-                    assertThat(stepParameters).as(file.getFileName() + ": archgate " + key + ":").contains(key);
-                    checkValue(file, key, entry.getValueExpression(), smokeParameters);
-                }
+            checkStepCalls(file, calls, stepParameters, smokeParameters);
+        }
+    }
+
+    /** The Jenkinsfile archgate init writes (from the good-static fixture's Dockerfile) is held to the same rules. */
+    @Test
+    void theJenkinsfileOfArchgateInitCallsTheStepWithRealParameters(@TempDir Path dir) throws IOException {
+        Files.copy(Fixtures.repositoryRoot().resolve("test-fixtures/good-static/Dockerfile"), dir.resolve("Dockerfile"));
+        Path file = Files.writeString(dir.resolve("Jenkinsfile"), StarterFiles.jenkinsfile(ProjectScan.of(dir, Path.of("Dockerfile"), null)));
+        Calls calls = parse(file);
+        assertThat(calls.archgate).hasSize(1);
+        checkStepCalls(file, calls, ParameterBindingTest.setters(ArchgateStep.class), ParameterBindingTest.setters(SmokeEntry.class));
+        assertThat(literals(calls.archgate.get(0).getMapEntryExpressions().get(0).getValueExpression())).containsExactly("archgate.yml");
+    }
+
+    private static void checkStepCalls(Path file, Calls calls, Set<String> stepParameters, Set<String> smokeParameters) {
+        assertThat(calls.archgate).as(file + " calls the step").isNotEmpty();
+        for (MapExpression call : calls.archgate) {
+            for (MapEntryExpression entry : call.getMapEntryExpressions()) {
+                String key = key(entry);
+                assertThat(stepParameters).as(file.getFileName() + ": archgate " + key + ":").contains(key);
+                checkValue(file, key, entry.getValueExpression(), smokeParameters);
             }
         }
     }
