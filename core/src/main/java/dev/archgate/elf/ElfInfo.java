@@ -19,6 +19,8 @@ import java.nio.ByteOrder;
  * @param dynamic the dynamic section (needed libraries, RUNPATH/RPATH), null for a static file or
  *     one whose dynamic section could not be read
  * @param cpu the CPU level the file records (Go's GOAMD64/GOARM64, the x86 ISA note), {@link CpuFacts#NONE} when none
+ * @param versions the symbol versions it needs and defines, {@link ElfVersions#NONE} when it has none or is not
+ *     dynamic; null when its dynamic section could not be read
  */
 public record ElfInfo(
         Kind kind,
@@ -32,7 +34,8 @@ public record ElfInfo(
         Integer goArm,
         String problem,
         ElfDynamic dynamic,
-        CpuFacts cpu) implements Serializable {
+        CpuFacts cpu,
+        ElfVersions versions) implements Serializable {
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
 
@@ -52,29 +55,34 @@ public record ElfInfo(
     public static final int EF_ARM_ABI_FLOAT_HARD = 0x400;
     private static final int EM_ARM = 40;
 
-    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, null, CpuFacts.NONE);
+    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, null, CpuFacts.NONE, ElfVersions.NONE);
 
     public ElfInfo {
         cpu = cpu == null ? CpuFacts.NONE : cpu;
     }
 
     static ElfInfo malformed(String problem) {
-        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, null, CpuFacts.NONE);
+        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, null, CpuFacts.NONE, ElfVersions.NONE);
     }
 
     /** The same facts with the GOARM found in the file's build info. */
     ElfInfo withGoArm(Integer value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, dynamic, cpu);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, dynamic, cpu, versions);
     }
 
     /** The same facts with what the dynamic section says. */
     ElfInfo withDynamic(ElfDynamic value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value, cpu);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value, cpu, versions);
     }
 
     /** The same facts with the CPU level the file records. */
     ElfInfo withCpu(CpuFacts value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, value);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, value, versions);
+    }
+
+    /** The same facts with the symbol versions the file needs and defines. */
+    ElfInfo withVersions(ElfVersions value) {
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, cpu, value);
     }
 
     /**

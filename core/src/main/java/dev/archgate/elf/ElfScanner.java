@@ -104,7 +104,7 @@ public final class ElfScanner {
         String dispatch = null;
         if (dynamic != null && info.isElf()) {
             dynamic.feed(tailStart, tail, 0, tail.length);
-            info = info.withDynamic(dynamic.result());
+            info = info.withDynamic(dynamic.result()).withVersions(dynamic.versions());
             dispatch = dynamic.dispatch();
         }
         if (go != null) {
@@ -181,10 +181,10 @@ public final class ElfScanner {
                 interpreter = interpreter(phoff, phentsize, phnum);
             } catch (MalformedElf e) {
                 return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage(), null,
-                        CpuFacts.NONE);
+                        CpuFacts.NONE, ElfVersions.NONE);
             }
             Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE);
+            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE, ElfVersions.NONE);
         }
 
         private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
