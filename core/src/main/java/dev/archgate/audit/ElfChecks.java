@@ -73,7 +73,8 @@ final class ElfChecks {
         return out;
     }
 
-    private static List<Finding> capped(List<Finding> findings) {
+    /** The first {@value #MAX_LISTED} of one group, and a line that counts the rest. */
+    static List<Finding> capped(List<Finding> findings) {
         if (findings.size() <= MAX_LISTED) {
             return findings;
         }

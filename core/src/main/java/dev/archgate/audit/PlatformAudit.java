@@ -42,6 +42,7 @@ public final class PlatformAudit {
         ProgramChain chain = ProgramChain.resolve(fs, config.argv(), config.workingDir(), config.path());
         List<Finding> entrypoint = EntrypointChecks.check(image.platform(), chain);
         out.addAll(ElfChecks.check(image.platform(), config, fs, ignored, chain));
+        out.addAll(SymbolVersions.check(image.platform(), config, fs, ignored, chain));
         for (Finding f : entrypoint) {
             // The ELF check already named a foreign loader; the chain adds only what it alone sees.
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {

@@ -46,7 +46,13 @@ public enum Check {
     POLICY_BUILD_TOOLCHAIN("policy.build-toolchain"),
     POLICY_PACKAGE_CACHE("policy.package-cache"),
     /** USER names an account (or group) the image does not have: the runtime refuses to start the container. */
-    USER_MISSING("user.missing");
+    USER_MISSING("user.missing"),
+    /** A program or library the platform runs needs a symbol version (GLIBC_2.38, GLIBCXX_3.4.32) its library in the image does not define. */
+    ELF_SYMBOL_VERSION("elf.symbol-version"),
+    /** The program loader (PT_INTERP) and libc.so.6 of one variant come from different glibc builds. */
+    ELF_LIBC_MISMATCH("elf.libc-mismatch"),
+    /** A file of the entrypoint's chain differs in kind, emptiness, exec bit or presence between the variants of one image. */
+    VARIANT_DIFFERS("variant.differs");
 
     private final String id;
     private final boolean environmental;
