@@ -46,6 +46,7 @@ public final class SummaryMarkdown {
         }
         ranOn(report, md);
         sizeTable(report, md);
+        variantNotes(report, md);
         List<Finding> causes = RootCause.likelyCauses(report);
         for (PlatformReport p : report.platforms()) {
             List<Finding> shown = p.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
@@ -93,6 +94,17 @@ public final class SummaryMarkdown {
                     .ifPresent(s -> parts.add(p.platform() + " — " + s.engine() + ", " + s.execution().id()));
         }
         md.append(String.join("; ", parts)).append('\n');
+    }
+
+    /** How the variants' program chains differ where no platform fails by it (variant.differs as info), each difference once. */
+    private static void variantNotes(Report report, StringBuilder md) {
+        Set<String> notes = new LinkedHashSet<>();
+        report.platforms().forEach(p -> p.findings().stream().filter(f -> f.severity() == Severity.INFO && f.check() == Check.VARIANT_DIFFERS)
+                .forEach(f -> notes.add(f.message())));
+        if (!notes.isEmpty()) {
+            md.append("\nHow the variants differ (info):\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
     }
 
     /** Each audited variant's size: what a node pulls, what it unpacks, what no container sees. */
