@@ -81,6 +81,7 @@ final class ElfChecks {
         return out;
     }
 
+    /** The first {@value #MAX_LISTED} of one group, and a line that counts the rest. */
     static List<Finding> capped(List<Finding> findings) {
         if (findings.size() <= MAX_LISTED) {
             return findings;

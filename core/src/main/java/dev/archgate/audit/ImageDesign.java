@@ -4,6 +4,7 @@ import dev.archgate.image.LayerSpace;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.PathSizes;
 import dev.archgate.image.PlatformImage;
+import dev.archgate.image.ProgramChain;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SizeSummary;
@@ -55,7 +56,8 @@ public final class ImageDesign {
         out.addAll(BuildLeftovers.check(fs, sizes, ignored));
         out.addAll(UserChecks.check(image.config().user(), fs));
         SizeSummary summary = new SizeSummary(compressed, space.unpacked(), space.wasted(), largest);
-        return new ImageDesign(out, summary, new VariantSkew.Variant(image.platform(), compressed, sizes.shallow()));
+        ProgramChain chain = ProgramChain.resolve(fs, image.config().argv(), image.config().workingDir(), image.config().path());
+        return new ImageDesign(out, summary, new VariantSkew.Variant(image.platform(), compressed, sizes.shallow(), ChainFile.of(chain, fs)));
     }
 
     public List<Finding> findings() {

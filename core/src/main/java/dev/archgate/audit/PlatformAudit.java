@@ -55,6 +55,7 @@ public final class PlatformAudit {
         out.addAll(ElfChecks.check(image.platform(), config, fs, ignored.plus(natives.judged()), chain, hardware.baseline(image.platform())));
         out.addAll(natives.findings());
         out.addAll(PageSizeChecks.check(image.platform(), fs, ignored, hardware.pageSize().get(image.platform())));
+        out.addAll(SymbolVersions.check(image.platform(), config, fs, ignored, chain));
         for (Finding f : entrypoint) {
             // The ELF check already named a foreign loader; the chain adds only what it alone sees.
             if (out.stream().noneMatch(o -> o.check() == f.check() && f.path() != null && f.path().equals(o.path()))) {

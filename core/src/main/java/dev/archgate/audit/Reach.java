@@ -186,6 +186,33 @@ final class Reach {
                 + " and " + why + ": the platform's oldest CPU dies of SIGILL");
     }
 
+    /**
+     * What the platform runs or loads: its own programs with an exec bit, the entrypoint's chain,
+     * and the DT_NEEDED closure of both as the loader resolves it, each object with the chain that
+     * leads to it. Only objects of the platform's architecture are in it.
+     */
+    Map<String, String> programLoads() {
+        List<FileFacts> roots = new ArrayList<>(chain.links().stream().map(ProgramChain.Link::file).filter(this::isNative).toList());
+        for (FileFacts f : fs.all()) {
+            if (f.isExecutable() && f.elf() != null && f.elf().isProgram() && isNative(f)) {
+                roots.add(f);
+            }
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        loads(roots, (path, why) -> { }).forEach((path, via) -> {
+            Resolution r = fs.resolve(path);
+            if (r.found() && isNative(r.facts())) {
+                out.put(path, via);
+            }
+        });
+        return out;
+    }
+
+    /** The library the loader gives {@code requester} for the DT_NEEDED {@code name}, of the platform's architecture. */
+    Optional<FileFacts> find(FileFacts requester, String name) {
+        return loader.find(requester, name, this::isNative).filter(this::isNative);
+    }
+
     private Map<String, String> chainLoads() {
         if (chainLoads == null) {
             List<FileFacts> roots = chain.links().stream().map(ProgramChain.Link::file).filter(this::isNative).toList();

@@ -30,16 +30,26 @@ public final class VariantSkew {
     /**
      * @param compressed the variant's compressed size
      * @param shallow its bytes per path of at most {@value PathSizes#DEPTH} components
+     * @param chain what each path of its entrypoint's program chain is ({@link ChainFile})
      */
-    public record Variant(Platform platform, long compressed, Map<String, Long> shallow) {
+    public record Variant(Platform platform, long compressed, Map<String, Long> shallow, Map<String, ChainFile> chain) {
         public Variant {
             shallow = Map.copyOf(shallow);
+            chain = Map.copyOf(chain);
+        }
+
+        Variant(Platform platform, long compressed, Map<String, Long> shallow) {
+            this(platform, compressed, shallow, Map.of());
         }
     }
 
-    /** The warnings, per platform, for the variants that stand out; none with fewer than two variants. */
+    /**
+     * The findings, per platform, for the variants that stand out: by size (a warning), and by the
+     * files of the entrypoint's chain ({@code variant.differs}); none with fewer than two variants.
+     */
     public static Map<Platform, List<Finding>> check(List<Variant> variants) {
         Map<Platform, List<Finding>> out = new LinkedHashMap<>();
+        differences(variants, out);
         for (Variant v : variants) {
             List<Variant> others = variants.stream().filter(o -> o != v).toList();
             if (others.isEmpty()) {
@@ -67,9 +77,68 @@ public final class VariantSkew {
                     + " compressed, " + String.format(java.util.Locale.ROOT, "%.1f", v.compressed() / median) + " times the median of the other "
                     + "variants (" + SizeSummary.human(Math.round(median)) + "), the sign of a platform-specific stage gone wrong"
                     + (named.isEmpty() ? "" : "; what it has more of: " + named)));
-            out.put(v.platform(), list);
+            out.computeIfAbsent(v.platform(), k -> new ArrayList<>()).addAll(list);
         }
         return out;
+    }
+
+    /**
+     * For each path on some variant's program chain that several variants record: the variant where
+     * it is missing, empty or without an exec bit while another has it whole is an error (that
+     * platform alone fails to start: a 0-byte entrypoint script is "exec format error" there only);
+     * so is a kind (ELF, script, symlink, ...) that differs from what all other variants agree on,
+     * when at least two others agree, and a warning on each side when only two variants differ.
+     * Other differences (the "#!" line, a size more than {@value #FACTOR} times another's) are info.
+     */
+    private static void differences(List<Variant> variants, Map<Platform, List<Finding>> out) {
+        Set<String> paths = new java.util.TreeSet<>();
+        variants.forEach(v -> paths.addAll(v.chain().keySet()));
+        for (String path : paths) {
+            List<Variant> having = variants.stream().filter(v -> v.chain().containsKey(path)).toList();
+            if (having.size() < 2) {
+                continue;
+            }
+            for (Variant v : having) {
+                ChainFile mine = v.chain().get(path);
+                List<Variant> others = having.stream().filter(o -> o != v).toList();
+                Finding f = differs(path, v, mine, others);
+                if (f != null) {
+                    out.computeIfAbsent(v.platform(), k -> new ArrayList<>()).add(f);
+                }
+            }
+        }
+    }
+
+    private static Finding differs(String path, Variant v, ChainFile mine, List<Variant> others) {
+        List<ChainFile> theirs = others.stream().map(o -> o.chain().get(path)).toList();
+        Map<String, List<String>> byValue = new LinkedHashMap<>();
+        others.forEach(o -> byValue.computeIfAbsent(o.chain().get(path).words(), k -> new ArrayList<>()).add(o.platform().toString()));
+        String elsewhere = byValue.entrySet().stream().map(e -> e.getKey() + " in " + String.join(" and ", e.getValue()))
+                .collect(Collectors.joining(", "));
+        String where = path + ", on the entrypoint's program chain, is ";
+        String fix = ": this platform alone fails to start; make the platform-specific step that writes it produce the same file";
+        boolean bad = mine.missing() && theirs.stream().anyMatch(t -> !t.missing())
+                || mine.empty() && theirs.stream().anyMatch(t -> t.isFile() && !t.empty())
+                || mine.isFile() && !mine.executable() && theirs.stream().anyMatch(t -> t.isFile() && t.executable());
+        if (bad) {
+            return Finding.error(Check.VARIANT_DIFFERS, path, where + mine.words() + " in " + v.platform() + " but " + elsewhere + fix);
+        }
+        if (theirs.stream().anyMatch(t -> t.missing() || t.empty() || t.isFile() && !t.executable())) {
+            return null; // the other side is the broken one, and is named there
+        }
+        Set<String> kinds = theirs.stream().map(ChainFile::kind).collect(Collectors.toSet());
+        if (kinds.size() == 1 && !kinds.contains(mine.kind())) {
+            return others.size() >= 2
+                    ? Finding.error(Check.VARIANT_DIFFERS, path, where + mine.words() + " in " + v.platform() + " but " + elsewhere + fix)
+                    : Finding.warning(Check.VARIANT_DIFFERS, path, where + mine.words() + " in " + v.platform() + " but " + elsewhere
+                    + ": the variants start different kinds of program; check that this is meant");
+        }
+        boolean otherLine = mine.detail() != null && theirs.stream().anyMatch(t -> !mine.detail().equals(t.detail()));
+        boolean otherSize = mine.size() > 0 && theirs.stream().anyMatch(t -> t.size() > 0 && (mine.size() > FACTOR * t.size()));
+        if (otherLine || otherSize) {
+            return Finding.info(Check.VARIANT_DIFFERS, path, where + mine.words() + " in " + v.platform() + " but " + elsewhere);
+        }
+        return null;
     }
 
     private static double median(double[] values) {

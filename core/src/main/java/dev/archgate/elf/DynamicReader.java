@@ -67,6 +67,8 @@ final class DynamicReader {
     private byte[] front;
     private int frontFilled;
     private final int machine;
+    /** The version sections, which lie before the dynamic section that locates them. */
+    private final VersionCapture versions;
 
     private DynamicReader(boolean is64, ByteOrder order, int machine, long dynamicOffset, int dynamicSize, List<long[]> loads) {
         this.is64 = is64;
@@ -75,6 +77,7 @@ final class DynamicReader {
         this.dynamicOffset = dynamicOffset;
         this.dynamic = new byte[dynamicSize];
         this.loads = loads;
+        this.versions = new VersionCapture(order);
     }
 
     /**
@@ -180,6 +183,9 @@ final class DynamicReader {
             // Before the dynamic section in what linkers write; anywhere after patchelf rewrote the file.
             collectStrings(offset, bytes, from, length);
         }
+        if (offset < dynamicOffset) {
+            versions.feed(offset, bytes, from, (int) Math.min(length, dynamicOffset - offset));
+        }
         long copyFrom = Math.max(offset, dynamicOffset);
         long copyTo = Math.min(end, dynamicOffset + dynamic.length);
         if (copyFrom < copyTo) {
@@ -275,9 +281,10 @@ final class DynamicReader {
     /**
      * A library file name ("libc.so.6", "ld-linux-x86-64.so.2", "x.so") or a search path
      * ("/opt/lib", "$ORIGIN/../lib"): ends with ".so", holds ".so." or "ORIGIN", or starts with "/".
+     * Also a symbol version's name ({@link #mayBeVersion}) and glibc's build text ({@value #RELEASE}).
      */
     private static boolean mayBeName(byte[] b, int from, int to) {
-        if (b[from] == '/') {
+        if (b[from] == '/' || mayBeVersion(b, from, to)) {
             return true;
         }
         if (to - from >= 3 && b[to - 3] == '.' && b[to - 2] == 's' && b[to - 1] == 'o') {
@@ -287,11 +294,47 @@ final class DynamicReader {
             if (b[i] == '.' && i + 3 < to && b[i + 1] == 's' && b[i + 2] == 'o' && b[i + 3] == '.') {
                 return true;
             }
+            if (b[i] == ' ' && i + RELEASE.length() <= to && b[i + 1] == 'r' && b[i + 9] == 'v' && isRelease(b, i)) {
+                return true;
+            }
             if (b[i] == 'O' && i + 6 <= to && b[i + 1] == 'R' && b[i + 2] == 'I' && b[i + 3] == 'G' && b[i + 4] == 'I' && b[i + 5] == 'N') {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * A symbol version's name as glibc, GCC's runtimes and most libraries spell them ("GLIBC_2.2.5",
+     * "GLIBCXX_3.4.30", "CXXABI_1.3.13", "GCC_3.0", "GLIBC_PRIVATE", "GLIBC_ABI_DT_RELR",
+     * "OPENSSL_3.0.0"): an upper-case letter first, then upper-case letters, digits, '_' and '.',
+     * with a '_'. Symbol names are rarely all upper case, so these add few strings to the kept ones.
+     */
+    private static boolean mayBeVersion(byte[] b, int from, int to) {
+        if (to - from < 4 || to - from > 64 || b[from] < 'A' || b[from] > 'Z') {
+            return false;
+        }
+        boolean underscore = false;
+        for (int i = from + 1; i < to; i++) {
+            byte c = b[i];
+            if (!(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.')) {
+                return false;
+            }
+            underscore |= c == '_';
+        }
+        return underscore;
+    }
+
+    /** What glibc's libc.so.6 ("GNU C Library ") and loader ("ld.so ") print before it: PKGVERSION, RELEASE, then these words. */
+    static final String RELEASE = " release version ";
+
+    private static boolean isRelease(byte[] b, int at) {
+        for (int k = 0; k < RELEASE.length(); k++) {
+            if (b[at + k] != RELEASE.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The dynamic section's entries, or null when the section was not wholly seen. */
@@ -347,6 +390,11 @@ final class DynamicReader {
         if (front == null || dynamicFilled < dynamic.length) {
             return null;
         }
+        return CpuDispatch.evidence(front, frontFilled, is64, order, machine, tags(), this::fileOffset);
+    }
+
+    /** The dynamic section's first value of each tag. */
+    private Map<Long, Long> tags() {
         Map<Long, Long> tags = new HashMap<>();
         int entry = is64 ? 16 : 8;
         ByteBuffer d = ByteBuffer.wrap(dynamic).order(order);
@@ -357,7 +405,43 @@ final class DynamicReader {
             }
             tags.putIfAbsent(tag, is64 ? d.getLong(at + 8) : Integer.toUnsignedLong(d.getInt(at + 4)));
         }
-        return CpuDispatch.evidence(front, frontFilled, is64, order, machine, tags, this::fileOffset);
+        return tags;
+    }
+
+    /**
+     * The symbol versions the file needs and defines ({@link VersionCapture}) and, for glibc's own
+     * libc and loader, the build text after "GNU C Library " or "ld.so "; null when the dynamic
+     * section was not wholly seen.
+     */
+    ElfVersions versions() {
+        if (dynamicFilled < dynamic.length) {
+            return null;
+        }
+        Map<Long, Long> tags = tags();
+        Long strtab = tags.get(DT_STRTAB);
+        Names names = new Names(strtab == null ? null : fileOffset(strtab));
+        return versions.result(tags, this::fileOffset, names::at, release());
+    }
+
+    /** The kept string that holds glibc's build text, from its PKGVERSION's "(" to the version number. */
+    private String release() {
+        for (int e = 0; e < kept; e++) {
+            byte first = arena[places[e]];
+            if (first != 'G' && first != 'l') {
+                continue;
+            }
+            String s = new String(arena, places[e], lengths[e], StandardCharsets.ISO_8859_1);
+            int words = s.indexOf(RELEASE);
+            if (words < 0 || !(s.startsWith("GNU C Library (") || s.startsWith("ld.so ("))) {
+                continue;
+            }
+            int end = words + RELEASE.length();
+            while (end < s.length() && (Character.isDigit(s.charAt(end)) || s.charAt(end) == '.')) {
+                end++;
+            }
+            return s.substring(s.indexOf('('), s.charAt(end - 1) == '.' ? end - 1 : end);
+        }
+        return null;
     }
 
     /** Where the segment that holds virtual address {@code vaddr} keeps it in the file. */

@@ -21,6 +21,8 @@ import java.nio.ByteOrder;
  * @param cpu the CPU level the file records (Go's GOAMD64/GOARM64, the x86 ISA note), {@link CpuFacts#NONE} when none
  * @param hardware what it asks of the machine beyond its instruction set (page size, LSE atomics, a
  *     loader's CPU floor), {@link HardwareFacts#NONE} when nothing
+ * @param versions the symbol versions it needs and defines, {@link ElfVersions#NONE} when it has none or is not
+ *     dynamic; null when its dynamic section could not be read
  */
 public record ElfInfo(
         Kind kind,
@@ -35,7 +37,8 @@ public record ElfInfo(
         String problem,
         ElfDynamic dynamic,
         CpuFacts cpu,
-        HardwareFacts hardware) implements Serializable {
+        HardwareFacts hardware,
+        ElfVersions versions) implements Serializable {
 
     public enum Kind { ELF, NOT_ELF, MALFORMED }
 
@@ -55,7 +58,7 @@ public record ElfInfo(
     public static final int EF_ARM_ABI_FLOAT_HARD = 0x400;
     private static final int EM_ARM = 40;
 
-    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, null, CpuFacts.NONE, HardwareFacts.NONE);
+    static final ElfInfo NOT_ELF = new ElfInfo(Kind.NOT_ELF, 0, null, 0, 0, 0, null, null, null, null, null, CpuFacts.NONE, HardwareFacts.NONE, ElfVersions.NONE);
 
     public ElfInfo {
         cpu = cpu == null ? CpuFacts.NONE : cpu;
@@ -63,27 +66,32 @@ public record ElfInfo(
     }
 
     static ElfInfo malformed(String problem) {
-        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, null, CpuFacts.NONE, HardwareFacts.NONE);
+        return new ElfInfo(Kind.MALFORMED, 0, null, 0, 0, 0, null, null, null, problem, null, CpuFacts.NONE, HardwareFacts.NONE, ElfVersions.NONE);
     }
 
     /** The same facts with the GOARM found in the file's build info. */
     ElfInfo withGoArm(Integer value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, dynamic, cpu, hardware);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, value, problem, dynamic, cpu, hardware, versions);
     }
 
     /** The same facts with what the dynamic section says. */
     ElfInfo withDynamic(ElfDynamic value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value, cpu, hardware);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, value, cpu, hardware, versions);
     }
 
     /** The same facts with the CPU level the file records. */
     ElfInfo withCpu(CpuFacts value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, value, hardware);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, value, hardware, versions);
     }
 
     /** The same facts with what the file asks of the machine. */
     ElfInfo withHardware(HardwareFacts value) {
-        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, cpu, value);
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, cpu, value, versions);
+    }
+
+    /** The same facts with the symbol versions the file needs and defines. */
+    ElfInfo withVersions(ElfVersions value) {
+        return new ElfInfo(kind, elfClass, byteOrder, machine, flags, type, interpreter, armCpuArch, goArm, problem, dynamic, cpu, hardware, value);
     }
 
     /**

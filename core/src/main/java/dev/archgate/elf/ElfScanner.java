@@ -109,7 +109,7 @@ public final class ElfScanner {
         String dispatch = null;
         if (dynamic != null && info.isElf()) {
             dynamic.feed(tailStart, tail, 0, tail.length);
-            info = info.withDynamic(dynamic.result());
+            info = info.withDynamic(dynamic.result()).withVersions(dynamic.versions());
             // AArch64 code needs its dispatch evidence only to excuse inline atomics, which few files have.
             dispatch = hardware.readsArm64Code() && machine.inlineAtomics() == null ? null : dynamic.dispatch();
         }
@@ -187,10 +187,10 @@ public final class ElfScanner {
                 interpreter = interpreter(phoff, phentsize, phnum);
             } catch (MalformedElf e) {
                 return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage(), null,
-                        CpuFacts.NONE, HardwareFacts.NONE);
+                        CpuFacts.NONE, HardwareFacts.NONE, ElfVersions.NONE);
             }
             Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE, HardwareFacts.NONE);
+            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE, HardwareFacts.NONE, ElfVersions.NONE);
         }
 
         private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {

@@ -56,7 +56,13 @@ public enum Check {
     /** ELF segments (or a jemalloc) laid out for smaller memory pages than the platform's kernels use: they refuse to load, or abort. */
     ELF_PAGE_SIZE("elf.page-size"),
     /** The emulator crashed, not the program ("QEMU internal SIGSEGV"): the environment could not check the platform. */
-    EMULATION_SUSPECT("emulation.suspect", true);
+    EMULATION_SUSPECT("emulation.suspect", true),
+    /** A program or library the platform runs needs a symbol version (GLIBC_2.38, GLIBCXX_3.4.32) its library in the image does not define. */
+    ELF_SYMBOL_VERSION("elf.symbol-version"),
+    /** The program loader (PT_INTERP) and libc.so.6 of one variant come from different glibc builds. */
+    ELF_LIBC_MISMATCH("elf.libc-mismatch"),
+    /** A file of the entrypoint's chain differs in kind, emptiness, exec bit or presence between the variants of one image. */
+    VARIANT_DIFFERS("variant.differs");
 
     private final String id;
     private final boolean environmental;

@@ -47,6 +47,7 @@ final class Summary {
         doc.add(checkTable(report));
         ranOn(report, doc);
         sizeTable(report, doc);
+        variantNotes(report, doc);
         List<Finding> causes = RootCause.likelyCauses(report);
         for (PlatformReport p : report.platforms()) {
             List<Finding> shown = p.findings().stream().filter(f -> f.severity() != Severity.INFO).toList();
@@ -117,6 +118,17 @@ final class Summary {
                     .ifPresent(s -> parts.add(p.platform() + " — " + s.engine() + ", " + s.execution().id()));
         }
         doc.add(new Paragraph(List.of(text("Ran on: " + String.join("; ", parts)))));
+    }
+
+    /** How the variants' program chains differ where no platform fails by it (variant.differs as info), each difference once. */
+    private static void variantNotes(Report report, List<Block> doc) {
+        Set<String> notes = new LinkedHashSet<>();
+        report.platforms().forEach(p -> p.findings().stream().filter(f -> f.severity() == Severity.INFO && f.check() == Check.VARIANT_DIFFERS)
+                .forEach(f -> notes.add(f.message())));
+        if (!notes.isEmpty()) {
+            doc.add(new Paragraph(List.of(text("How the variants differ (info):"))));
+            doc.add(new Bullets(notes.stream().map(n -> List.of(text(n))).toList()));
+        }
     }
 
     /** Each audited variant's size: what a node pulls, what it unpacks, what no container sees. */

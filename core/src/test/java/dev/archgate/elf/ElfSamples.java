@@ -106,10 +106,18 @@ public final class ElfSamples {
      * armhf, armel, s390x, ppc64el), e.g. {@code debian("armhf", "busybox-static", "bin/busybox")}.
      */
     public static synchronized Path debian(String debArch, String pkg, String path) throws IOException, InterruptedException {
+        return debian(null, debArch, pkg, path);
+    }
+
+    /**
+     * A file of Debian package {@code pkg} of another suite than the host's (trixie, whose amd64
+     * packages dev/setup-host adds to apt's sources), e.g. {@code debian("trixie", "amd64", "hello", "usr/bin/hello")}.
+     */
+    public static synchronized Path debian(String suite, String debArch, String pkg, String path) throws IOException, InterruptedException {
         Path debs = Fixtures.repositoryRoot().resolve("core/target/debs");
-        Path tree = debs.resolve("root").resolve(debArch).resolve(pkg);
+        Path tree = debs.resolve("root").resolve(debArch).resolve(suite == null ? pkg : pkg + "-" + suite);
         if (!Files.isDirectory(tree)) {
-            unpack(debs, debArch, pkg, tree);
+            unpack(debs, debArch, suite == null ? pkg + ":" + debArch : pkg + ":" + debArch + "/" + suite, tree);
         }
         Path file = tree.resolve(path);
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
@@ -123,12 +131,12 @@ public final class ElfSamples {
         Path download = Files.createTempDirectory(debs, "download-");
         run(download, Map.of(), "apt-get must reach a Debian mirror and " + debArch
                         + " must be a foreign architecture (dpkg --add-architecture " + debArch + " && apt-get update; dev/setup-host does it)",
-                "apt-get", "download", "-q", pkg + ":" + debArch);
+                "apt-get", "download", "-q", pkg);
         Path deb;
         try (Stream<Path> files = Files.list(download)) {
             List<Path> found = files.filter(f -> f.getFileName().toString().endsWith(".deb")).toList();
             if (found.size() != 1) {
-                throw new AssertionError("apt-get download " + pkg + ":" + debArch + " left " + found + " in " + download);
+                throw new AssertionError("apt-get download " + pkg + " left " + found + " in " + download);
             }
             deb = Files.move(found.get(0), debs.resolve(found.get(0).getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }

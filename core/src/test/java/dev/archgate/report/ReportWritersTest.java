@@ -78,6 +78,19 @@ class ReportWritersTest {
     }
 
     @Test
+    void variantDifferencesThatFailNothingAreListedOnceAsInfo() {
+        Finding note = Finding.info(Check.VARIANT_DIFFERS, "/entrypoint.sh", "/entrypoint.sh, on the entrypoint's program chain, is a "
+                + "script (#!/bin/bash) of 43 bytes in linux/arm64 but a script (#!/bin/sh) of 41 bytes in linux/amd64");
+        Report report = Report.of("img", "sha256:1", List.of(
+                PlatformReport.of(Platform.parse("linux/amd64"), AUDITED_AND_ONE_SMOKE, List.of(), List.of()),
+                PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE, List.of(note), List.of())));
+        String md = SummaryMarkdown.render(report);
+        assertThat(md).contains("\nHow the variants differ (info):\n- " + note.message() + "\n");
+        assertThat(md).doesNotContain("| variant.differs |");
+        assertThat(SummaryMarkdown.render(failingGate())).doesNotContain("How the variants differ");
+    }
+
+    @Test
     void theSummaryHasASizeTableAndReportJsonTheSameFiguresForAuditedVariantsOnly() {
         SizeSummary size = new SizeSummary(25_078_208, 25_982_305, 24_000_000, List.of(
                 new SizeSummary.PathBytes("/bin/busybox", 1_982_256), new SizeSummary.PathBytes("/.from", 49)));
