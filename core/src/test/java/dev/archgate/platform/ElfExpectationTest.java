@@ -74,7 +74,7 @@ class ElfExpectationTest {
         byte[] ppc64le = Files.readAllBytes(ElfSamples.debian("ppc64el", "hello", "usr/bin/hello"));
         ElfInfo le = ElfScanner.scan(new ByteArrayInputStream(ppc64le), ppc64le.length);
         ElfInfo be = new ElfInfo(le.kind(), le.elfClass(), ByteOrder.BIG_ENDIAN, le.machine(), le.flags(), le.type(), le.interpreter(),
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, null);
         ElfMismatch m = mismatch("linux/ppc64le", be);
         assertThat(m.kind()).isEqualTo(ElfMismatch.Kind.ARCHITECTURE);
         assertThat(m.description()).isEqualTo("PowerPC64 big-endian code, but linux/ppc64le runs PowerPC64 little-endian code");
@@ -173,7 +173,7 @@ class ElfExpectationTest {
     void goarm64AboveTheArm64VariantIsACpuLevelMismatch() throws Exception {
         ElfInfo arm64 = ElfScanner.scan(ElfSamples.go("arm64", null));
         ElfInfo v82 = new ElfInfo(arm64.kind(), arm64.elfClass(), arm64.byteOrder(), arm64.machine(), arm64.flags(), arm64.type(), null, null,
-                null, null, null, new dev.archgate.elf.CpuFacts(java.util.Map.of("GOARM64", "v8.2,lse"), null, null), null);
+                null, null, null, new dev.archgate.elf.CpuFacts(java.util.Map.of("GOARM64", "v8.2,lse"), null, null), null, null);
         assertThat(mismatch("linux/arm64", v82).description()).isEqualTo("ARMv8.2-A code (Go, GOARM64=v8.2,lse), but linux/arm64 promises "
                 + "only ARMv8.0-A; build with GOARM64=v8.0, or publish it as linux/arm64/v8.2");
         assertThat(mismatch("linux/arm64/v8.2", v82)).isNull();

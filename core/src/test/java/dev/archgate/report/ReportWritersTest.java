@@ -85,7 +85,8 @@ class ReportWritersTest {
                 PlatformReport.of(Platform.parse("linux/amd64"), AUDITED_AND_ONE_SMOKE, List.of(), List.of()),
                 PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE, List.of(note), List.of())));
         String md = SummaryMarkdown.render(report);
-        assertThat(md).contains("\nHow the variants differ (info):\n- " + note.message() + "\n");
+        assertThat(md).contains("\nHow the variants differ (info):\n\n- " + note.message() + "\n");
+        assertThat(SummaryHtml.render(report, "t")).contains("How the variants differ (info):");
         assertThat(md).doesNotContain("| variant.differs |");
         assertThat(SummaryMarkdown.render(failingGate())).doesNotContain("How the variants differ");
     }
