@@ -14,6 +14,7 @@ import dev.archgate.testing.IntegrationTest;
 import dev.archgate.testing.ProcessResources;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +39,7 @@ class RunsLeaveNothingIT {
         }
         int threads = ProcessResources.threads();
         long descriptors = ProcessResources.descriptors();
+        Map<String, Long> targets = ProcessResources.descriptorTargets();
 
         for (int i = 0; i < RUNS; i++) {
             gate(spec);
@@ -45,7 +47,9 @@ class RunsLeaveNothingIT {
 
         assertThat(ProcessResources.threads()).as(() -> "live threads after " + RUNS + " more runs: " + ProcessResources.threadNames())
                 .isLessThanOrEqualTo(threads + 2);
-        assertThat(ProcessResources.descriptors()).as("open file descriptors after %d more runs", RUNS).isLessThanOrEqualTo(descriptors + 4);
+        long descriptorsAfter = ProcessResources.descriptors();
+        assertThat(descriptorsAfter).as("open file descriptors after %d more runs: %s, before them: %s", RUNS, ProcessResources.descriptorTargets(),
+                targets).isLessThanOrEqualTo(descriptors + 4);
     }
 
     private static void gate(GateSpec spec) throws InterruptedException {

@@ -57,6 +57,36 @@ class QemuTarTest {
         }
     }
 
+    /**
+     * Source of truth: Linux's /proc/self/fd, whose links name the files this process holds open. Closing the tar must
+     * close the binary's file at once, read to its end or not (a copy the engine refused), not at a later garbage
+     * collection: a Jenkins agent copies QEMU into a container on every strict smoke run.
+     */
+    @Test
+    void closingTheTarClosesTheBinarysFileAtOnceReadOrNot() throws IOException {
+        Path file = binary(3 * 1024 * 1024);
+        QemuTar tar = QemuTar.of(file, ".archgate/qemu");
+        try (InputStream raw = tar.open()) {
+            raw.readAllBytes();
+        }
+        try (InputStream raw = tar.open()) {
+            raw.readNBytes(1024); // the engine stopped reading within the header's block
+        }
+        assertThat(openLinks()).as("files of this process after both tars were closed").doesNotContain(file.toRealPath().toString());
+    }
+
+    private static java.util.List<String> openLinks() throws IOException {
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException e) {
+                    return ""; // the listing's own descriptor, closed by now
+                }
+            }).toList();
+        }
+    }
+
     @Test
     void aMissingBinaryIsRefusedWhenTheTarIsMade() {
         assertThatThrownBy(() -> QemuTar.of(dir.resolve("qemu-s390x-static"), ".archgate/qemu")).isInstanceOf(IOException.class)

@@ -40,6 +40,17 @@ public final class ProcessResources {
         }
     }
 
+    /**
+     * What the open file descriptors point at, by kind (a socket's or pipe's inode folded away, a file by its path), to
+     * tell which kind piles up: a leaked QEMU tar showed as /usr/bin/qemu-aarch64-static.
+     */
+    public static Map<String, Long> descriptorTargets() throws IOException {
+        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
+            return fds.map(ProcessResources::link).map(l -> l.replaceAll(":\\[\\d+]$", ""))
+                    .collect(Collectors.groupingBy(l -> l, TreeMap::new, Collectors.counting()));
+        }
+    }
+
     /** Open Unix-domain sockets of this process: its connections to the engine's socket (nothing else here opens one). */
     public static long unixSockets() throws IOException {
         Set<String> unix = new HashSet<>();
