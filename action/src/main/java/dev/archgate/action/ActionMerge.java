@@ -1,8 +1,8 @@
 package dev.archgate.action;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.ReportFiles;
-import dev.archgate.spec.SpecException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -37,12 +37,12 @@ final class ActionMerge {
     static ActionMerge from(Inputs in, Path workspace) {
         for (String name : GATE_ONLY) {
             if (in.get(name) != null) {
-                throw new SpecException("the inputs 'merge-reports' and '" + name + "' are both set: a merge step only reads the split "
+                throw ArchgateException.usage("the inputs 'merge-reports' and '" + name + "' are both set: a merge step only reads the split "
                         + "runs' reports, so remove '" + name + "' or give it to the steps that gate");
             }
         }
         if (in.items("platforms").isEmpty()) {
-            throw new SpecException("merge-reports needs the input 'platforms': the platforms the release requires, e.g. "
+            throw ArchgateException.usage("merge-reports needs the input 'platforms': the platforms the release requires, e.g. "
                     + "linux/amd64,linux/arm64");
         }
         List<Path> reports = in.lines("merge-reports").stream().map(line -> ReportFiles.json(ActionSpec.path(workspace, line))).toList();

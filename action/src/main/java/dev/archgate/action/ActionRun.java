@@ -1,8 +1,8 @@
 package dev.archgate.action;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.gate.ExitStatus;
 import dev.archgate.gate.Gate;
-import dev.archgate.gate.GateException;
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.host.Host;
 import dev.archgate.report.ArchgateVersion;
@@ -13,7 +13,6 @@ import dev.archgate.report.ReportText;
 import dev.archgate.report.SummaryMarkdown;
 import dev.archgate.report.Verdict;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -79,7 +78,7 @@ final class ActionRun {
             outputs.putAll(BuildOutputs.of(report));
         } catch (RuntimeException e) {
             status = ExitStatus.of(e);
-            if (ExitStatus.isUsage(e) || e instanceof GateException) {
+            if (e instanceof ArchgateException) {
                 out.println("::error title=archgate::" + WorkflowCommands.escape(e.getMessage()));
             } else {
                 out.println("::error title=archgate::internal error, please report it with the trace in this log");
@@ -138,7 +137,7 @@ final class ActionRun {
             ReportFiles.write(report, dir);
             WorkspaceOwner.give(dir, workspace);
         } catch (IOException e) {
-            throw new SpecException("cannot write the reports to " + dir + " (" + e.getMessage() + "): set the input 'report-dir' to a "
+            throw ArchgateException.usage("cannot write the reports to " + dir + " (" + e.getMessage() + "): set the input 'report-dir' to a "
                     + "writable directory in the workspace");
         }
         String summaryFile = env.get("GITHUB_STEP_SUMMARY");

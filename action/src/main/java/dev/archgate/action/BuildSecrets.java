@@ -1,7 +1,6 @@
 package dev.archgate.action;
 
-import dev.archgate.gate.GateException;
-import dev.archgate.spec.SpecException;
+import dev.archgate.ArchgateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +50,8 @@ final class BuildSecrets implements AutoCloseable {
             }
         } catch (IOException e) {
             secrets.close();
-            throw new GateException("cannot write a build secret to a temporary file (" + e.getMessage() + "): give the action a "
-                    + "writable temporary directory", GateException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("cannot write a build secret to a temporary file (" + e.getMessage() + "): give the action a "
+                    + "writable temporary directory", ArchgateException.Kind.ENVIRONMENT, e);
         }
         return secrets;
     }
@@ -63,7 +62,7 @@ final class BuildSecrets implements AutoCloseable {
         if (eq <= 0 || eq == line.length() - 1) {
             // the line may be a secret's value: only its id (or nothing of it) is named
             String id = eq > 0 ? line.substring(0, eq) : "";
-            throw new SpecException("the input '" + input + "' has a line " + (id.isEmpty() ? "without an id" : "for '" + id + "' without a value")
+            throw ArchgateException.usage("the input '" + input + "' has a line " + (id.isEmpty() ? "without an id" : "for '" + id + "' without a value")
                     + ": write one " + shape + " per line");
         }
         return new String[] {line.substring(0, eq), line.substring(eq + 1)};

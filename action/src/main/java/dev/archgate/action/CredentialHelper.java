@@ -1,6 +1,6 @@
 package dev.archgate.action;
 
-import dev.archgate.spec.SpecException;
+import dev.archgate.ArchgateException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -84,7 +84,7 @@ public final class CredentialHelper {
     /** A password without a user name (or the other way round) is a mistake to name before anything runs. */
     static void requireComplete(Inputs in) {
         if ((in.raw("password") == null) != (in.get("username") == null)) {
-            throw new SpecException("only one of the inputs 'username' and 'password' is set: give both for a registry login, or neither");
+            throw ArchgateException.usage("only one of the inputs 'username' and 'password' is set: give both for a registry login, or neither");
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.archgate.action;
 
-import dev.archgate.spec.SpecException;
+import dev.archgate.ArchgateException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,7 +59,7 @@ final class InputList {
                     i++;
                 }
             } else if (wasQuoted) {
-                throw new SpecException("the input '" + name + "' has text after a closing quote: quote the whole item, writing \"\" "
+                throw ArchgateException.usage("the input '" + name + "' has text after a closing quote: quote the whole item, writing \"\" "
                         + "for a quote inside it");
             } else {
                 field.append(c);
@@ -67,7 +67,7 @@ final class InputList {
             i++;
         }
         if (quoted) {
-            throw new SpecException("the input '" + name + "' opens a quote it does not close: end the quoted item with \"");
+            throw ArchgateException.usage("the input '" + name + "' opens a quote it does not close: end the quoted item with \"");
         }
         fields.add(field.toString());
         record(fields, items);

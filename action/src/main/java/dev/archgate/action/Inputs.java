@@ -1,6 +1,6 @@
 package dev.archgate.action;
 
-import dev.archgate.spec.SpecException;
+import dev.archgate.ArchgateException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -47,7 +47,7 @@ final class Inputs {
         return switch (v.toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new SpecException("input '" + name + "' is '" + v + "': use true or false");
+            default -> throw ArchgateException.usage("input '" + name + "' is '" + v + "': use true or false");
         };
     }
 
@@ -79,7 +79,7 @@ final class Inputs {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            throw new SpecException("input '" + name + "' is '" + v + "': give a whole number such as 0");
+            throw ArchgateException.usage("input '" + name + "' is '" + v + "': give a whole number such as 0");
         }
     }
 }

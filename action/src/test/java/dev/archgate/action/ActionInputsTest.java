@@ -3,12 +3,12 @@ package dev.archgate.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.gate.ExitStatus;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.BuildOptions;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
-import dev.archgate.spec.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,7 +78,7 @@ class ActionInputsTest {
     @Test
     void buildxInputsBesideAnImageAreRefusedByTheirInputNames() {
         assertThatThrownBy(() -> spec(Map.of("image", "r.example/app:1", "platforms", "linux/amd64", "labels", "a=b", "pull", "true")))
-                .isInstanceOf(SpecException.class).hasMessageStartingWith("'labels', 'pull' apply to a build");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageStartingWith("'labels', 'pull' apply to a build");
     }
 
     /** docker/build-push-action's names and list forms (its action.yml; src/context.ts reads tags as a comma or newline list). */
@@ -108,7 +108,7 @@ class ActionInputsTest {
         assertThat(spec(Map.of("image", "a", "platforms", "linux/arm64", "strict-emulation", "True")).strictEmulation()).isTrue();
         assertThat(spec(Map.of("image", "a", "platforms", "linux/arm64", "install-emulation", "false")).installEmulation()).isFalse();
         assertThatThrownBy(() -> spec(Map.of("image", "a", "platforms", "linux/arm64", "push", "yes")))
-                .isInstanceOf(SpecException.class).hasMessage("input 'push' is 'yes': use true or false");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessage("input 'push' is 'yes': use true or false");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.archgate.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.archgate.spec.SpecException;
+import dev.archgate.ArchgateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -44,9 +44,9 @@ class BuildSecretsTest {
 
     @Test
     void aLineWithoutAValueIsRefusedNamingOnlyItsId() {
-        assertThatThrownBy(() -> BuildSecrets.from(inputs("TOKEN=", ""), workspace)).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> BuildSecrets.from(inputs("TOKEN=", ""), workspace)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("the input 'secrets' has a line for 'TOKEN' without a value: write one id=value per line");
-        assertThatThrownBy(() -> BuildSecrets.from(inputs("s3cr3t-without-id", ""), workspace)).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> BuildSecrets.from(inputs("s3cr3t-without-id", ""), workspace)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageNotContaining("s3cr3t");
     }
 }

@@ -3,7 +3,7 @@ package dev.archgate.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.archgate.spec.SpecException;
+import dev.archgate.ArchgateException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class InputListTest {
 
     @Test
     void anUnclosedQuoteIsOneSentenceNamingTheInput() {
-        assertThatThrownBy(() -> list("\"MYSECRET=aaaa\nFOO=bar")).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> list("\"MYSECRET=aaaa\nFOO=bar")).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("the input 'secrets' opens a quote it does not close: end the quoted item with \"");
     }
 }

@@ -44,7 +44,7 @@ public final class ArchgateCommand {
                 cl.addSubcommand(name, command.get());
             }
         });
-        cl.setExitCodeExceptionMapper(UserErrors::exitStatus);
+        cl.setExitCodeExceptionMapper(ExitStatus::of);
         cl.setExecutionExceptionHandler(UserErrors::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             ex.getCommandLine().getErr().println("archgate: " + ex.getMessage()

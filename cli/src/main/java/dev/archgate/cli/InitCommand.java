@@ -1,5 +1,6 @@
 package dev.archgate.cli;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.init.ProjectScan;
 import dev.archgate.init.StarterFiles;
 import dev.archgate.platform.Platform;
@@ -64,7 +65,7 @@ final class InitCommand implements Callable<Integer> {
         }
         for (Path file : files.keySet()) {
             if (Files.exists(file)) {
-                throw new UserErrors.UsageException(shown(file) + " already exists: archgate init never overwrites a file, so move or delete it "
+                throw ArchgateException.usage(shown(file) + " already exists: archgate init never overwrites a file, so move or delete it "
                         + "and run archgate init again");
             }
         }
@@ -74,7 +75,7 @@ final class InitCommand implements Callable<Integer> {
             try {
                 Files.writeString(f.getKey(), f.getValue(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException e) { // written by someone else since the check above
-                throw new UserErrors.UsageException(shown(f.getKey()) + " appeared while archgate init ran: move or delete it and run archgate init again");
+                throw ArchgateException.usage(shown(f.getKey()) + " appeared while archgate init ran: move or delete it and run archgate init again");
             }
             out.println("wrote " + shown(f.getKey()));
         }

@@ -1,5 +1,6 @@
 package dev.archgate.cli;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.platform.Platform;
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class ProgressOption {
             case "plain" -> false;
             case "tty" -> true;
             case "auto" -> stderrIsTerminal(env);
-            default -> throw new UserErrors.UsageException("--progress is '" + mode + "': use plain, tty or auto");
+            default -> throw ArchgateException.usage("--progress is '" + mode + "': use plain, tty or auto");
         };
         if (tty) {
             return new LiveView(err, platforms, columns(env), System::nanoTime, true);

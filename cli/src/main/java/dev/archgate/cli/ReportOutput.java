@@ -1,6 +1,6 @@
 package dev.archgate.cli;
 
-import dev.archgate.gate.GateException;
+import dev.archgate.ArchgateException;
 import dev.archgate.gate.ExitStatus;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
@@ -35,7 +35,7 @@ final class ReportOutput {
             Files.createDirectories(reportDir);
             Files.delete(Files.createTempFile(reportDir, ".archgate-", ".probe"));
         } catch (IOException | RuntimeException e) {
-            throw new UserErrors.UsageException("cannot write the reports to " + reportDir + " (" + describe(e)
+            throw ArchgateException.usage("cannot write the reports to " + reportDir + " (" + describe(e)
                     + "): choose a writable --report-dir");
         }
     }
@@ -49,10 +49,10 @@ final class ReportOutput {
                 ReportFiles.write(report, reportDir);
             } catch (IOException e) {
                 if (String.valueOf(e.getMessage()).contains("No space left on device")) {
-                    throw new GateException("the disk is full: the reports could not be written to " + reportDir
-                            + ": free space there, or choose another --report-dir", GateException.Kind.ENVIRONMENT, e);
+                    throw new ArchgateException("the disk is full: the reports could not be written to " + reportDir
+                            + ": free space there, or choose another --report-dir", ArchgateException.Kind.ENVIRONMENT, e);
                 }
-                throw new UserErrors.UsageException("cannot write the reports to " + reportDir + " (" + describe(e)
+                throw ArchgateException.usage("cannot write the reports to " + reportDir + " (" + describe(e)
                         + "): choose a writable --report-dir");
             }
         }

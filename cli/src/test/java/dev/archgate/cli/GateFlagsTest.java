@@ -3,12 +3,12 @@ package dev.archgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.BuildOptions;
 import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.PolicyLimits;
-import dev.archgate.spec.SpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,7 +66,7 @@ class GateFlagsTest {
     @Test
     void buildxFlagsAreRefusedUnderTheirOwnNamesWhenAnImageIsGated() {
         assertThatThrownBy(() -> spec("--image", "r.example/app:1", "--label", "a=1", "--no-cache"))
-                .isInstanceOf(SpecException.class).hasMessageStartingWith("--label, --no-cache apply to a build");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageStartingWith("--label, --no-cache apply to a build");
     }
 
     @Test
@@ -82,9 +82,9 @@ class GateFlagsTest {
 
     @Test
     void aBadEngineFlagIsOneSentenceNamingTheFlag() {
-        assertThatThrownBy(() -> spec("--engine", "linux/sparc=tcp://h:2376")).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> spec("--engine", "linux/sparc=tcp://h:2376")).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageStartingWith("--engine: unknown platform 'linux/sparc'");
-        assertThatThrownBy(() -> spec("--size-budget", "lots")).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> spec("--size-budget", "lots")).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageStartingWith("--size-budget is 'lots'");
     }
 

@@ -1,31 +1,45 @@
 package dev.archgate.build;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.util.List;
 
 /**
- * Why a buildx build failed, sorted by who must act: the image ({@link Kind#PLATFORM}: a step
- * failed for a platform, so that platform's build is a proven failure), the user
- * ({@link Kind#USAGE}: a Dockerfile that does not parse, a base image that does not exist,
- * missing registry credentials) or the environment ({@link Kind#ENVIRONMENT}: the engine,
- * builder or a registry could not be reached or answered 5xx).
+ * Why a buildx build failed, sorted by who must act: the image (no {@code stop}: a step failed for
+ * a platform, so that platform's build is a proven failure), or, with {@code stop}, the user
+ * ({@link ArchgateException.Kind#USAGE}: a Dockerfile that does not parse, a base image that does
+ * not exist, missing registry credentials) or the environment ({@link ArchgateException.Kind#ENVIRONMENT}:
+ * the engine, builder or a registry could not be reached or answered 5xx), which stop the run.
  *
  * @param message one sentence naming the problem and the fix
- * @param steps for {@link Kind#PLATFORM}, each platform whose build failed with the step that failed
+ * @param steps without {@code stop}, each platform whose build failed with the step that failed
+ * @param stop the kind of the run's end when the image is not what failed, else null
  */
-public record BuildFailure(Kind kind, String message, List<FailedStep> steps) {
-    public enum Kind { PLATFORM, USAGE, ENVIRONMENT }
-
+public record BuildFailure(String message, List<FailedStep> steps, ArchgateException.Kind stop) {
     public BuildFailure {
         steps = List.copyOf(steps);
     }
 
     static BuildFailure usage(String message) {
-        return new BuildFailure(Kind.USAGE, message, List.of());
+        return new BuildFailure(message, List.of(), ArchgateException.Kind.USAGE);
     }
 
     static BuildFailure environment(String message) {
-        return new BuildFailure(Kind.ENVIRONMENT, message, List.of());
+        return new BuildFailure(message, List.of(), ArchgateException.Kind.ENVIRONMENT);
+    }
+
+    static BuildFailure ofPlatforms(String message, List<FailedStep> steps) {
+        return new BuildFailure(message, steps, null);
+    }
+
+    /** The image failed to build for some platforms: a verdict, not a stopped run. */
+    public boolean ofPlatforms() {
+        return stop == null;
+    }
+
+    /** The run's end, for a failure that is not the image's. */
+    public ArchgateException stopped() {
+        return new ArchgateException(message, stop);
     }
 
     /**

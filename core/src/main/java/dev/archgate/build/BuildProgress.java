@@ -1,6 +1,7 @@
 package dev.archgate.build;
 
 import com.google.gson.JsonElement;
+import dev.archgate.ArchgateException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
@@ -177,7 +178,7 @@ final class BuildProgress {
                         + error + ")", List.copyOf(v.output)));
             } else if (isRegistryStep(v.name, lower)) {
                 BuildFailure f = registry(v.name, error);
-                if (f.kind() == BuildFailure.Kind.ENVIRONMENT) {
+                if (f.stop() == ArchgateException.Kind.ENVIRONMENT) {
                     environment = environment != null ? environment : f;
                 } else {
                     usage = usage != null ? usage : f;
@@ -189,7 +190,7 @@ final class BuildProgress {
         if (!steps.isEmpty()) {
             // A proven failure of the image outranks what could not be checked: the release stops either way.
             String first = steps.get(0).platform() + " at " + steps.get(0).step();
-            return new BuildFailure(BuildFailure.Kind.PLATFORM, "the build failed for " + first, steps);
+            return BuildFailure.ofPlatforms("the build failed for " + first, steps);
         }
         if (environment != null) {
             return environment;

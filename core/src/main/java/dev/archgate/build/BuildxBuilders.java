@@ -1,5 +1,6 @@
 package dev.archgate.build;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.host.DockerCli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,7 @@ public final class BuildxBuilders {
 
     /**
      * @param name the builder, or null for buildx's current one
-     * @throws BuilderException naming the builder: unknown (usage) or not answering (environment)
+     * @throws ArchgateException naming the builder: unknown (usage) or not answering (environment)
      */
     public BuildxBuilder inspect(String name) throws InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("buildx", "inspect"));
@@ -32,35 +33,22 @@ public final class BuildxBuilders {
             out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(2, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
-                throw new BuilderException(shown + " did not answer within 2 minutes: check it with 'docker buildx inspect'", false);
+                throw new ArchgateException(shown + " did not answer within 2 minutes: check it with 'docker buildx inspect'",
+                        ArchgateException.Kind.ENVIRONMENT);
             }
             status = p.exitValue();
         } catch (IOException e) {
-            throw new BuilderException("cannot run " + docker.program() + " buildx (" + e.getMessage() + "): install docker-buildx", false);
+            throw new ArchgateException("cannot run " + docker.program() + " buildx (" + e.getMessage() + "): install docker-buildx",
+                    ArchgateException.Kind.ENVIRONMENT);
         }
         if (status != 0) {
             String last = out.strip().lines().reduce((a, b) -> b).orElse("exit status " + status);
             if (last.contains("no builder")) {
-                throw new BuilderException("there is no " + shown.substring(4) + ": 'docker buildx ls' lists the builders, "
-                        + "'docker buildx create' makes one", true);
+                throw new ArchgateException("there is no " + shown.substring(4) + ": 'docker buildx ls' lists the builders, "
+                        + "'docker buildx create' makes one", ArchgateException.Kind.USAGE);
             }
-            throw new BuilderException("cannot inspect " + shown + ": " + last, false);
+            throw new ArchgateException("cannot inspect " + shown + ": " + last, ArchgateException.Kind.ENVIRONMENT);
         }
         return BuildxBuilder.parse(out);
-    }
-
-    /** A builder that is unknown ({@code usage}) or cannot be reached; the message names it and the fix. */
-    public static final class BuilderException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final boolean usage;
-
-        BuilderException(String message, boolean usage) {
-            super(message);
-            this.usage = usage;
-        }
-
-        public boolean usage() {
-            return usage;
-        }
     }
 }

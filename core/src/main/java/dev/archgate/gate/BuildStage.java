@@ -1,6 +1,7 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.ArchgateException;
 import dev.archgate.build.BuildFailure;
 import dev.archgate.build.BuildResult;
 import dev.archgate.build.BuilderPreflight;
@@ -44,8 +45,8 @@ final class BuildStage {
         try {
             return DockerfileLinter.lint(Dockerfile.parse(shownDockerfile(), Files.readString(file)), spec.platforms());
         } catch (IOException e) {
-            throw new GateException("cannot read the Dockerfile " + file + ": give build.dockerfile (or --file) the path of yours",
-                    GateException.Kind.USAGE, e);
+            throw new ArchgateException("cannot read the Dockerfile " + file + ": give build.dockerfile (or --file) the path of yours",
+                    ArchgateException.Kind.USAGE, e);
         }
     }
 
@@ -58,25 +59,19 @@ final class BuildStage {
         BuildResult built = new Buildx(host.dockerCli(), spec.machines().builder(), builder.driver()).build(spec.build(), spec.platforms(), containerdStore,
                 listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
-        if (!built.succeeded() && built.failure().kind() != BuildFailure.Kind.PLATFORM) {
-            throw new GateException(built.failure().message(), built.failure().kind() == BuildFailure.Kind.USAGE
-                    ? GateException.Kind.USAGE : GateException.Kind.ENVIRONMENT, null);
+        if (!built.succeeded() && !built.failure().ofPlatforms()) {
+            throw built.failure().stopped();
         }
         return built;
     }
 
     /** @return the builder, whose driver decides how a multi-platform push is done */
     private BuildxBuilder checkBuilder() throws InterruptedException {
-        BuildxBuilder builder;
-        try {
-            builder = new BuildxBuilders(host.dockerCli()).inspect(spec.machines().builder());
-        } catch (BuildxBuilders.BuilderException e) {
-            throw new GateException(e.getMessage(), e.usage() ? GateException.Kind.USAGE : GateException.Kind.ENVIRONMENT, e);
-        }
+        BuildxBuilder builder = new BuildxBuilders(host.dockerCli()).inspect(spec.machines().builder());
         Binfmt binfmt = host.binfmt();
         BuilderPreflight.refusal(builder, spec.platforms(), p -> Binfmt.isNative(p) || binfmt.status(p).problem() == null)
                 .ifPresent(refusal -> {
-                    throw new GateException(refusal, GateException.Kind.ENVIRONMENT, null);
+                    throw new ArchgateException(refusal, ArchgateException.Kind.ENVIRONMENT, null);
                 });
         return builder;
     }

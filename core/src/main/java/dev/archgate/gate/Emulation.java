@@ -1,6 +1,7 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.ArchgateException;
 import dev.archgate.host.Binfmt;
 import dev.archgate.host.BinfmtHandler;
 import dev.archgate.host.BinfmtLock;
@@ -58,8 +59,8 @@ final class Emulation {
             return runner.run(SmokeRequest.of(ProbeImage.loadInto(docker, p), p, PROBE).program(ProgramChain.unread(PROBE.command()), PROBE.command())
                     .nativeCode(Binfmt.isNative(p)).strict(false).build());
         } catch (IOException e) {
-            throw new GateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
-                    GateException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("cannot load the probe image into the Docker Engine (" + e.getMessage() + ")",
+                    ArchgateException.Kind.ENVIRONMENT, e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.image.ResolvedImage;
 import dev.archgate.smoke.Labels;
@@ -32,8 +33,8 @@ final class Engine {
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            throw new GateException("the Docker Engine does not answer at " + address + " (" + root.getMessage() + "): " + fix,
-                    GateException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("the Docker Engine does not answer at " + address + " (" + root.getMessage() + "): " + fix,
+                    ArchgateException.Kind.ENVIRONMENT, e);
         }
         return docker;
     }

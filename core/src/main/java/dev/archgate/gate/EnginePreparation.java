@@ -1,11 +1,11 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.host.QemuInstall;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +60,7 @@ final class EnginePreparation implements AutoCloseable {
             SmokeEngines.Target engine;
             try {
                 engine = engines.forPlatform(p);
-            } catch (GateException e) {
+            } catch (ArchgateException e) {
                 continue; // an engine of engines: that does not answer: its platforms report it
             }
             if (engine.local() && !engine.runsNatively(p)) {
@@ -92,11 +92,11 @@ final class EnginePreparation implements AutoCloseable {
             SmokeEngines.Target engine;
             try {
                 engine = engines.forPlatform(platform);
-            } catch (GateException e) {
+            } catch (ArchgateException e) {
                 return; // its platform reports the engine itself
             }
             host.qemu().unknownCpuModel(platform, model).ifPresent(problem -> {
-                throw new SpecException("emulation.cpu: " + problem);
+                throw ArchgateException.usage("emulation.cpu: " + problem);
             });
         });
     }

@@ -1,8 +1,7 @@
 package dev.archgate.gate;
 
-import dev.archgate.platform.UnknownPlatformException;
+import dev.archgate.ArchgateException;
 import dev.archgate.report.Verdict;
-import dev.archgate.spec.SpecException;
 
 /**
  * The exit statuses of the contract every adapter shares: 0 pass, 1 the gate failed, 2 bad usage
@@ -30,15 +29,13 @@ public final class ExitStatus {
      * image was not checked: never a pass, never "the image failed", so the environment status.
      */
     public static int of(Throwable t) {
-        if (isUsage(t)) {
-            return USAGE;
-        }
-        return ENVIRONMENT;
+        return t instanceof ArchgateException a ? of(a.kind()) : ENVIRONMENT;
     }
 
-    /** A user's mistake (bad input or spec), whose message is the one sentence to show. */
-    public static boolean isUsage(Throwable t) {
-        return t instanceof UnknownPlatformException || t instanceof SpecException
-                || t instanceof GateException g && g.kind() == GateException.Kind.USAGE;
+    public static int of(ArchgateException.Kind kind) {
+        return switch (kind) {
+            case USAGE -> USAGE;
+            case ENVIRONMENT -> ENVIRONMENT;
+        };
     }
 }

@@ -1,6 +1,5 @@
 package dev.archgate.gate;
 
-import dev.archgate.image.ImageException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -16,9 +15,6 @@ final class Futures {
         try {
             return f.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof ImageException ie) {
-                throw ie;
-            }
             if (e.getCause() instanceof IOException io) {
                 throw io;
             }

@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.host.QemuInstall;
 import dev.archgate.lint.Dockerfile;
@@ -7,9 +8,7 @@ import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportReader;
-import dev.archgate.report.UnreadableReportException;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -30,9 +29,9 @@ public final class Gate {
         try {
             text = Files.readString(dockerfile);
         } catch (NoSuchFileException e) {
-            throw new SpecException("Dockerfile " + dockerfile + " does not exist: give the path of the Dockerfile to lint");
+            throw ArchgateException.usage("Dockerfile " + dockerfile + " does not exist: give the path of the Dockerfile to lint");
         } catch (IOException e) {
-            throw new SpecException("cannot read Dockerfile " + dockerfile + ": " + e.getMessage());
+            throw ArchgateException.usage("cannot read Dockerfile " + dockerfile + ": " + e.getMessage());
         }
         Dockerfile parsed = Dockerfile.parse(dockerfile.toString(), text);
         return Report.linted(dockerfile.toString(), DockerfileLinter.lint(parsed, platforms));
@@ -42,7 +41,7 @@ public final class Gate {
      * The whole gate: lint and build (for a build spec), then audit and smoke every platform,
      * decide, and promote on a pass. Blocks until the report is ready.
      *
-     * @throws GateException when the run could not start or finish (one sentence, usage or environment)
+     * @throws ArchgateException when the run could not start or finish (one sentence, usage or environment)
      */
     public static Report run(Host host, GateSpec spec, GateListener listener) throws InterruptedException {
         return start(host, spec, listener).await();
@@ -56,7 +55,7 @@ public final class Gate {
     /**
      * The static audit of {@code spec.image()} for every platform of the spec: nothing runs.
      *
-     * @throws GateException when the image cannot be read at all (one sentence, usage or environment)
+     * @throws ArchgateException when the image cannot be read at all (one sentence, usage or environment)
      */
     public static Report audit(Host host, GateSpec spec, GateListener listener) throws InterruptedException {
         return startAudit(host, spec, listener).await();
@@ -87,12 +86,12 @@ public final class Gate {
      * promotion of that digest. Reports of different digests, or that cannot be trusted, are
      * refused; a platform of {@code required} that no report checked makes the verdict error.
      *
-     * @throws GateException naming the report and the fix (usage), or a failed promotion (environment)
+     * @throws ArchgateException naming the report and the fix (usage), or a failed promotion (environment)
      */
     public static Report merge(Host host, List<Path> reports, List<Platform> required, List<String> promote, GateListener listener)
             throws InterruptedException {
         if (required.isEmpty()) {
-            throw new SpecException("merge needs --platforms: the platforms the release requires, e.g. linux/amd64,linux/arm64");
+            throw ArchgateException.usage("merge needs --platforms: the platforms the release requires, e.g. linux/amd64,linux/arm64");
         }
         List<ReportMerge.Named> read = new ArrayList<>();
         for (Path file : reports) {
@@ -100,15 +99,11 @@ public final class Gate {
             try {
                 json = Files.readString(file);
             } catch (NoSuchFileException e) {
-                throw new SpecException("the report " + file + " does not exist: give the report.json each split run wrote");
+                throw ArchgateException.usage("the report " + file + " does not exist: give the report.json each split run wrote");
             } catch (IOException e) {
-                throw new SpecException("cannot read the report " + file + " (" + e.getMessage() + ")");
+                throw ArchgateException.usage("cannot read the report " + file + " (" + e.getMessage() + ")");
             }
-            try {
-                read.add(new ReportMerge.Named(file.toString(), ReportReader.read(file.toString(), json)));
-            } catch (UnreadableReportException e) {
-                throw new SpecException(e.getMessage());
-            }
+            read.add(new ReportMerge.Named(file.toString(), ReportReader.read(file.toString(), json)));
         }
         Report merged = ReportMerge.merge(read, required);
         read.forEach(r -> listener.log("merged " + r.name() + ": " + r.report().platforms().stream()
@@ -122,7 +117,7 @@ public final class Gate {
 
     private static void requireImage(GateSpec spec, String command) {
         if (spec.image() == null) {
-            throw new SpecException(command + " needs an image reference, not a build");
+            throw ArchgateException.usage(command + " needs an image reference, not a build");
         }
     }
 
@@ -144,8 +139,8 @@ public final class Gate {
         try {
             done = QemuInstall.install(host.binfmt(), platforms, throughEngine, () -> Engine.connect(host), all -> all, listener::log);
         } catch (IOException e) {
-            throw new GateException("cannot register the QEMU handlers (" + e.getMessage() + "): run as root on the Docker host, "
-                    + "or let the engine run privileged containers", GateException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("cannot register the QEMU handlers (" + e.getMessage() + "): run as root on the Docker host, "
+                    + "or let the engine run privileged containers", ArchgateException.Kind.ENVIRONMENT, e);
         }
         done.forEach(listener::log);
         return Emulation.check(host, platforms, done);

@@ -1,16 +1,15 @@
 package dev.archgate.gate;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.build.BuildResult;
 import dev.archgate.host.BinfmtLock;
 import dev.archgate.host.Host;
-import dev.archgate.image.ImageException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -88,14 +87,10 @@ final class GateFlow {
 
     private Report check(String name, Map<Platform, String> images, List<Finding> imageFindings, EnginePreparation engines)
             throws InterruptedException {
-        try {
-            host.inflaters(); // a misspelt ARCHGATE_INFLATER stops the run before any image is read
-        } catch (ImageException e) {
-            throw ImageSources.translate(e);
-        }
+        host.inflaters(); // a misspelt ARCHGATE_INFLATER stops the run before any image is read
         for (String image : new LinkedHashSet<>(images.values())) {
             if (stages.smoke && (image.startsWith("oci:") || image.startsWith("oci-archive:"))) {
-                throw new SpecException("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
+                throw ArchgateException.usage("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
                         + image + " first");
             }
         }
@@ -141,17 +136,17 @@ final class GateFlow {
             return report;
         } catch (InterruptedException | InterruptedIOException e) {
             return CheckPools.stopped(name, spec.platforms(), policy, imageFindings, listener, pools);
-        } catch (ImageException e) {
+        } catch (ArchgateException e) {
             if (cancelled) {
                 return CheckPools.stopped(name, spec.platforms(), policy, imageFindings, listener, pools);
             }
-            throw ImageSources.translate(e);
+            throw e;
         } catch (IOException e) {
             if (cancelled) {
                 return CheckPools.stopped(name, spec.platforms(), policy, imageFindings, listener, pools);
             }
-            throw new GateException("cannot read " + String.join(", ", targets.keySet()) + " (" + e.getMessage() + ")",
-                    GateException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("cannot read " + String.join(", ", targets.keySet()) + " (" + e.getMessage() + ")",
+                    ArchgateException.Kind.ENVIRONMENT, e);
         } finally {
             pools.close(); // a cancelled gate ends only when its platforms' threads have removed their smoke containers
             targets.values().forEach(CheckedImage::close);

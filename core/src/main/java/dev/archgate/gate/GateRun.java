@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.report.Report;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +36,7 @@ public final class GateRun {
     /**
      * The report, also of a cancelled run.
      *
-     * @throws GateException when the run could not start or finish (one sentence, usage or environment)
+     * @throws ArchgateException when the run could not start or finish (one sentence, usage or environment)
      */
     public Report await() throws InterruptedException {
         try {

@@ -1,7 +1,6 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageReference;
 import dev.archgate.image.ImageSource;
 import java.io.IOException;
@@ -37,10 +36,5 @@ final class ImageSources {
     private static String[] splitRef(String s) {
         int colon = s.lastIndexOf(':');
         return colon > 0 ? new String[] {s.substring(0, colon), s.substring(colon + 1)} : new String[] {s, null};
-    }
-
-    static GateException translate(ImageException e) {
-        return new GateException(e.getMessage(), e.kind() == ImageException.Kind.USAGE ? GateException.Kind.USAGE
-                : GateException.Kind.ENVIRONMENT, e);
     }
 }

@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.audit.ImageDesign;
 import dev.archgate.audit.PathGlobs;
 import dev.archgate.audit.PlatformAudit;
@@ -69,7 +70,7 @@ final class PlatformChecks {
         SmokeEngines.Target engine;
         try {
             engine = engines.engines().forPlatform(p);
-        } catch (GateException e) {
+        } catch (ArchgateException e) {
             return null; // the platform's check says why
         }
         if (!engine.local() || engine.runsNatively(p) || engines.emulationProblem(p) != null) {
@@ -139,7 +140,7 @@ final class PlatformChecks {
             SmokeEngines.Target engine;
             try {
                 engine = engines.engines().forPlatform(p);
-            } catch (GateException e) {
+            } catch (ArchgateException e) {
                 findings.add(Finding.error(Check.ENGINE_FAILED, null, e.getMessage()));
                 return PlatformReport.of(p, coverage, policy.apply(findings), List.of());
             }

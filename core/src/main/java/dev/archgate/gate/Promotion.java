@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.promote.PromotionResult;
 import dev.archgate.host.DockerCli;
 import dev.archgate.promote.Promoter;
@@ -24,12 +25,12 @@ final class Promotion {
             return;
         }
         if (pinned == null || !pinned.contains("@sha256:")) {
-            throw new GateException("promotion copies the tested image inside a registry, but " + (pinned == null ? "it" : pinned)
-                    + " is only in the local engine: set build.push with tags", GateException.Kind.USAGE, null);
+            throw new ArchgateException("promotion copies the tested image inside a registry, but " + (pinned == null ? "it" : pinned)
+                    + " is only in the local engine: set build.push with tags", ArchgateException.Kind.USAGE, null);
         }
         PromotionResult result = new Promoter(docker).promote(pinned, tags, listener::log);
         if (!result.succeeded()) {
-            throw new GateException("the gate passed but promotion failed: " + result.failure(), GateException.Kind.ENVIRONMENT, null);
+            throw new ArchgateException("the gate passed but promotion failed: " + result.failure(), ArchgateException.Kind.ENVIRONMENT, null);
         }
         result.promoted().forEach(t -> listener.log("promoted " + pinned + " to " + t));
     }

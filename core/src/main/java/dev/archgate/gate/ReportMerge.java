@@ -1,5 +1,6 @@
 package dev.archgate.gate;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
@@ -33,20 +34,20 @@ final class ReportMerge {
 
     static Report merge(List<Named> reports, List<Platform> required) {
         if (reports.isEmpty()) {
-            throw new GateException("merge needs at least one report.json", GateException.Kind.USAGE, null);
+            throw new ArchgateException("merge needs at least one report.json", ArchgateException.Kind.USAGE, null);
         }
         Named first = null;
         for (Named r : reports) {
             if (r.report().digest() == null) {
-                throw new GateException(r.name() + " has no digest: that run could not resolve its image (verdict "
-                        + r.report().verdict().id() + "); run it again and merge the report it writes", GateException.Kind.ENVIRONMENT, null);
+                throw new ArchgateException(r.name() + " has no digest: that run could not resolve its image (verdict "
+                        + r.report().verdict().id() + "); run it again and merge the report it writes", ArchgateException.Kind.ENVIRONMENT, null);
             }
             if (first == null) {
                 first = r;
             } else if (!first.report().digest().equals(r.report().digest())) {
-                throw new GateException("the reports are about different images: " + first.name() + " checked " + first.report().digest()
+                throw new ArchgateException("the reports are about different images: " + first.name() + " checked " + first.report().digest()
                         + " but " + r.name() + " checked " + r.report().digest() + "; merge only split runs of one digest",
-                        GateException.Kind.USAGE, null);
+                        ArchgateException.Kind.USAGE, null);
             }
         }
         Map<Platform, List<PlatformReport>> byPlatform = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Info;
+import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
@@ -39,7 +40,7 @@ final class SmokeEngines implements AutoCloseable {
     private final Supplier<DockerClient> localEngine;
     private final List<Host.StopRegistration> stopRegistrations = new ArrayList<>();
     private final Map<EngineEndpoint, Target> connected = new HashMap<>();
-    private final Map<EngineEndpoint, GateException> unreachable = new HashMap<>();
+    private final Map<EngineEndpoint, ArchgateException> unreachable = new HashMap<>();
     private final List<Future<?>> sweeps = new ArrayList<>();
     private Target local;
 
@@ -49,13 +50,13 @@ final class SmokeEngines implements AutoCloseable {
         this.localEngine = localEngine;
     }
 
-    /** @throws GateException (environment) naming the engine when it cannot be reached */
+    /** @throws ArchgateException (environment) naming the engine when it cannot be reached */
     synchronized Target forPlatform(Platform p) {
         EngineEndpoint endpoint = engines.get(p);
         if (endpoint == null) {
             return local();
         }
-        GateException failed = unreachable.get(endpoint);
+        ArchgateException failed = unreachable.get(endpoint);
         if (failed != null) {
             throw failed;
         }
@@ -63,7 +64,7 @@ final class SmokeEngines implements AutoCloseable {
         if (t == null) {
             try {
                 t = target(Engine.connect(host, endpoint), endpoint.host(), false);
-            } catch (GateException e) {
+            } catch (ArchgateException e) {
                 unreachable.put(endpoint, e); // asked once per run: each of its platforms would wait out the same timeout
                 throw e;
             }
@@ -124,8 +125,8 @@ final class SmokeEngines implements AutoCloseable {
         try {
             arch = Platform.parse(info.getArchitecture());
         } catch (UnknownPlatformException e) {
-            throw new GateException("the Docker engine at " + address + " runs on '" + info.getArchitecture()
-                    + "', an architecture archgate does not know", GateException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("the Docker engine at " + address + " runs on '" + info.getArchitecture()
+                    + "', an architecture archgate does not know", ArchgateException.Kind.ENVIRONMENT, e);
         }
         String name = (info.getName() == null ? "engine" : info.getName()) + " (" + address + ")";
         SmokeRunner runner = Engine.runner(host, docker);

@@ -1,6 +1,7 @@
 package dev.archgate.host;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.ArchgateException;
 import dev.archgate.image.GzipInflater;
 import dev.archgate.spec.EngineEndpoint;
 import java.io.IOException;
@@ -86,7 +87,7 @@ public final class Host implements AutoCloseable {
      * The gzip inflater of this host ({@value GzipInflater#VARIABLE}, else the fastest on PATH),
      * chosen on first use.
      *
-     * @throws dev.archgate.image.ImageException for a setting that names no inflater, or a forced one that is missing
+     * @throws dev.archgate.image.ArchgateException for a setting that names no inflater, or a forced one that is missing
      */
     public synchronized GzipInflater.Choice inflaters() {
         if (inflaters == null) {

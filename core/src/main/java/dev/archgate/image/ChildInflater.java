@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,13 +43,13 @@ final class ChildInflater implements AutoCloseable {
         errors.start();
     }
 
-    /** Starts {@code command} on {@code blob}; @throws ImageException when the program cannot be started */
+    /** Starts {@code command} on {@code blob}; @throws ArchgateException when the program cannot be started */
     static ChildInflater start(String what, List<String> command, InputStream blob) {
         try {
             return new ChildInflater(what, command, blob);
         } catch (IOException e) {
-            throw new ImageException("cannot start " + command.get(0) + " to decompress " + what + " (" + e.getMessage() + "): install it, "
-                    + "or set " + GzipInflater.VARIABLE + "=jdk", ImageException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("cannot start " + command.get(0) + " to decompress " + what + " (" + e.getMessage() + "): install it, "
+                    + "or set " + GzipInflater.VARIABLE + "=jdk", ArchgateException.Kind.ENVIRONMENT, e);
         }
     }
 
@@ -111,7 +112,7 @@ final class ChildInflater implements AutoCloseable {
                 synchronized (stderr) {
                     said = stderr.toString(StandardCharsets.UTF_8).strip().replace('\n', ' ');
                 }
-                throw ImageException.corrupt(what, "it does not decompress (" + program + " exit status " + status
+                throw CorruptContent.of(what, "it does not decompress (" + program + " exit status " + status
                         + (said.isEmpty() ? "" : ": " + said) + ")");
             }
         } catch (InterruptedException e) {

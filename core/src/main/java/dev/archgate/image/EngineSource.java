@@ -5,6 +5,7 @@ import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.archgate.ArchgateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -46,23 +47,23 @@ final class EngineSource implements ContentStore {
         this.archive = new OciArchiveSource(saved, null);
     }
 
-    private static ImageException exportFailure(String given, RuntimeException e) {
+    private static ArchgateException exportFailure(String given, RuntimeException e) {
         // Absent content is a 404 as well, so the engine's words tell it from an absent image.
         if (String.valueOf(e.getMessage()).contains("content digest")) {
-            return new ImageException("the Docker Engine holds only part of " + given + " (it says: " + engineMessage(e)
+            return new ArchgateException("the Docker Engine holds only part of " + given + " (it says: " + engineMessage(e)
                     + "), so it cannot export it: audit it from its registry, or load every platform with docker buildx build --load",
-                    ImageException.Kind.USAGE, e);
+                    ArchgateException.Kind.USAGE, e);
         }
         if (e instanceof NotFoundException) {
-            return new ImageException("image " + given + " is not in the local Docker Engine: build or pull it first, or name a registry image",
-                    ImageException.Kind.USAGE, e);
+            return new ArchgateException("image " + given + " is not in the local Docker Engine: build or pull it first, or name a registry image",
+                    ArchgateException.Kind.USAGE, e);
         }
         if (e instanceof BadRequestException) {
-            return new ImageException("the Docker Engine refuses the image name " + given + " (" + engineMessage(e)
-                    + "): name it as docker image ls shows it", ImageException.Kind.USAGE, e);
+            return new ArchgateException("the Docker Engine refuses the image name " + given + " (" + engineMessage(e)
+                    + "): name it as docker image ls shows it", ArchgateException.Kind.USAGE, e);
         }
-        return new ImageException("the Docker Engine could not export " + given + " (" + engineMessage(e) + "): check that dockerd is running",
-                ImageException.Kind.ENVIRONMENT, e);
+        return new ArchgateException("the Docker Engine could not export " + given + " (" + engineMessage(e) + "): check that dockerd is running",
+                ArchgateException.Kind.ENVIRONMENT, e);
     }
 
     /** The engine's own words: docker-java wraps them as 'Status 404: {"message":"..."}'. */
@@ -113,9 +114,9 @@ final class EngineSource implements ContentStore {
     private void requirePresent(Descriptor d) {
         if (!archive.hasBlob(d.digest())) {
             String what = d.os().isEmpty() ? "content " + d.digest() : "the " + d.label() + " variant";
-            throw new ImageException("the Docker Engine lists " + what + " of " + name + " but does not hold it (it was pulled for "
+            throw new ArchgateException("the Docker Engine lists " + what + " of " + name + " but does not hold it (it was pulled for "
                     + "other platforms only): audit the image from its registry, or load every platform with docker buildx build --load",
-                    ImageException.Kind.USAGE);
+                    ArchgateException.Kind.USAGE);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ public enum GzipInflater {
      * The inflater {@value #VARIABLE} names in {@code environment}, or else the fastest one on its
      * PATH. Chosen once per host, before any layer is read, so a misspelt value stops the run at once.
      *
-     * @throws ImageException (usage) for a value that names no inflater, (environment) for a forced
+     * @throws ArchgateException (usage) for a value that names no inflater, (environment) for a forced
      *     tool that is not installed
      */
     public static Choice choice(java.util.Map<String, String> environment) {
@@ -71,12 +72,12 @@ public enum GzipInflater {
         try {
             forced = valueOf(setting.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ImageException(VARIABLE + "=" + setting + " names no gzip inflater archgate knows: set it to jdk, igzip or unpigz, "
-                    + "or unset it to use the fastest one installed", ImageException.Kind.USAGE);
+            throw new ArchgateException(VARIABLE + "=" + setting + " names no gzip inflater archgate knows: set it to jdk, igzip or unpigz, "
+                    + "or unset it to use the fastest one installed", ArchgateException.Kind.USAGE);
         }
         if (forced != JDK && forced.find(searchPath).isEmpty()) {
-            throw new ImageException(VARIABLE + "=" + setting + " asks for " + forced.program + ", which is not on the PATH: install it "
-                    + "(apt-get install " + forced.debianPackage + ") or unset " + VARIABLE, ImageException.Kind.ENVIRONMENT);
+            throw new ArchgateException(VARIABLE + "=" + setting + " asks for " + forced.program + ", which is not on the PATH: install it "
+                    + "(apt-get install " + forced.debianPackage + ") or unset " + VARIABLE, ArchgateException.Kind.ENVIRONMENT);
         }
         return forced;
     }

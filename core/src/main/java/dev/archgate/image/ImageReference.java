@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.Serializable;
 import java.util.regex.Pattern;
 
@@ -17,7 +18,7 @@ public record ImageReference(String registry, String repository, String tag, Str
     public static ImageReference parse(String text) {
         String rest = text == null ? "" : text.trim();
         if (rest.isEmpty()) {
-            throw new ImageException("an empty image reference: give one such as registry.example.com/app:1.2.3", ImageException.Kind.USAGE);
+            throw new ArchgateException("an empty image reference: give one such as registry.example.com/app:1.2.3", ArchgateException.Kind.USAGE);
         }
         String digest = null;
         int at = rest.indexOf('@');
@@ -59,8 +60,8 @@ public record ImageReference(String registry, String repository, String tag, Str
         return new ImageReference(registry, rest, tag, digest);
     }
 
-    private static ImageException bad(String text, String rule) {
-        return new ImageException("'" + text + "' is not a valid image reference: " + rule, ImageException.Kind.USAGE);
+    private static ArchgateException bad(String text, String rule) {
+        return new ArchgateException("'" + text + "' is not a valid image reference: " + rule, ArchgateException.Kind.USAGE);
     }
 
     /** The tag or digest to ask the registry for; a digest wins, since it names exact bytes. */

@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -56,8 +57,8 @@ public final class ImageResolver {
         String type = m.config().mediaType();
         if (!type.isEmpty() && !MediaTypes.CONFIGS.contains(type)) {
             // An OCI artifact (a Helm chart, a signature) shares the manifest format but runs nowhere.
-            throw new ImageException(source.name() + " is not a container image (its manifest " + m.digest() + " has a config of type "
-                    + type + "): name a container image", ImageException.Kind.USAGE);
+            throw new ArchgateException(source.name() + " is not a container image (its manifest " + m.digest() + " has a config of type "
+                    + type + "): name a container image", ArchgateException.Kind.USAGE);
         }
         return ManifestJson.config(source.config(m.config()), m.config().digest());
     }
@@ -96,7 +97,7 @@ public final class ImageResolver {
             throw new java.io.InterruptedIOException("interrupted while reading layers of " + source.name());
         } catch (ExecutionException e) {
             reads.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof ImageException ie) {
+            if (e.getCause() instanceof ArchgateException ie) {
                 throw ie;
             }
             if (e.getCause() instanceof IOException io) {
@@ -105,7 +106,7 @@ public final class ImageResolver {
             if (e.getCause() instanceof OutOfMemoryError) {
                 // The heap was shared with other platforms, or one tar header (a PAX record, a GNU long
                 // name, which the tar reader holds whole) was huge; this read's lists are garbage now.
-                throw new ImageException(ReadLimits.outOfMemory(source.name()), ImageException.Kind.ENVIRONMENT);
+                throw new ArchgateException(ReadLimits.outOfMemory(source.name()), ArchgateException.Kind.ENVIRONMENT);
             }
             throw new IllegalStateException(e.getCause());
         }

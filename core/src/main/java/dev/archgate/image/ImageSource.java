@@ -1,6 +1,7 @@
 package dev.archgate.image;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.ArchgateException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -118,9 +119,9 @@ public final class ImageSource implements Closeable {
         return d;
     }
 
-    private static ImageException notADigest(String what, String digest) {
-        return new ImageException(what + " is named by '" + digest + "', which is not a sha256 or sha512 digest: the image is corrupt; "
-                + "push or export it again", ImageException.Kind.ENVIRONMENT);
+    private static ArchgateException notADigest(String what, String digest) {
+        return new ArchgateException(what + " is named by '" + digest + "', which is not a sha256 or sha512 digest: the image is corrupt; "
+                + "push or export it again", ArchgateException.Kind.ENVIRONMENT);
     }
 
     private static String mediaType(ContentStore.Served served, byte[] bytes) {
@@ -133,8 +134,8 @@ public final class ImageSource implements Closeable {
         try (in) {
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                throw new ImageException(what + " is larger than " + limit + " bytes, far more than any real one: the image is corrupt "
-                        + "or hostile", ImageException.Kind.ENVIRONMENT);
+                throw new ArchgateException(what + " is larger than " + limit + " bytes, far more than any real one: the image is corrupt "
+                        + "or hostile", ArchgateException.Kind.ENVIRONMENT);
             }
             return bytes;
         }

@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.elf.ElfInfo;
 import dev.archgate.elf.ElfScanner;
 import java.io.ByteArrayInputStream;
@@ -65,13 +66,13 @@ final class LayerReader {
     private static void refuseUnsafe(TarArchiveEntry e, String what) {
         String link = e.isLink() || e.isSymbolicLink() ? e.getLinkName() : "";
         if (e.getName().length() > PATH_MAX || link.length() > PATH_MAX) {
-            throw new ImageException(what + " holds an entry whose name or link target is longer than " + PATH_MAX + " bytes, more than any "
-                    + "filesystem holds: the layer is corrupt or hostile; rebuild the image", ImageException.Kind.ENVIRONMENT);
+            throw new ArchgateException(what + " holds an entry whose name or link target is longer than " + PATH_MAX + " bytes, more than any "
+                    + "filesystem holds: the layer is corrupt or hostile; rebuild the image", ArchgateException.Kind.ENVIRONMENT);
         }
         if (PathNames.climbsOutOfRoot(e.getName()) || (e.isLink() && PathNames.climbsOutOfRoot(link))) {
             String entry = e.isLink() ? "the hard link '" + e.getName() + "' to '" + link + "'" : "the entry '" + e.getName() + "'";
-            throw new ImageException(what + " holds " + entry + ", which climbs out of the image root: Docker refuses to unpack such a "
-                    + "layer (a breakout); rebuild the image with a tool that writes paths inside the root", ImageException.Kind.ENVIRONMENT);
+            throw new ArchgateException(what + " holds " + entry + ", which climbs out of the image root: Docker refuses to unpack such a "
+                    + "layer (a breakout); rebuild the image with a tool that writes paths inside the root", ArchgateException.Kind.ENVIRONMENT);
         }
     }
 
@@ -92,7 +93,7 @@ final class LayerReader {
         } catch (java.io.InterruptedIOException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
-            throw ImageException.corrupt(what, "it is not a readable tar stream (" + e.getMessage() + ")");
+            throw CorruptContent.of(what, "it is not a readable tar stream (" + e.getMessage() + ")");
         }
     }
 
@@ -101,7 +102,7 @@ final class LayerReader {
         long size = e.getSize();
         int n = tar.readNBytes(head, 0, (int) Math.min(HEAD, size));
         if (n < Math.min(HEAD, size)) {
-            throw ImageException.corrupt(what, "it ends inside " + path);
+            throw CorruptContent.of(what, "it ends inside " + path);
         }
         if (n >= 4 && head[0] == 0x7f && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), tar);
@@ -109,7 +110,7 @@ final class LayerReader {
             try {
                 elf = ElfScanner.scan(whole, size);
             } catch (java.io.EOFException early) {
-                throw ImageException.corrupt(what, "it ends inside " + path);
+                throw CorruptContent.of(what, "it ends inside " + path);
             }
             return new FileFacts(path, FileFacts.Type.FILE, e.getMode(), uid(e), gid(e), size, null, elf, null, false, null, null, null);
         }
@@ -137,13 +138,13 @@ final class LayerReader {
             for (long left = before - n; left > 0; ) {
                 int r = tar.read(rest, 0, (int) Math.min(rest.length, left));
                 if (r < 0) {
-                    throw ImageException.corrupt(what, "it ends inside " + path);
+                    throw CorruptContent.of(what, "it ends inside " + path);
                 }
                 left -= r;
             }
         }
         if (tar.readNBytes(tail, copied, length - copied) < length - copied) {
-            throw ImageException.corrupt(what, "it ends inside " + path);
+            throw CorruptContent.of(what, "it ends inside " + path);
         }
         return JarDirectory.read(tail, length, size);
     }
@@ -152,7 +153,7 @@ final class LayerReader {
     private static String whole(TarArchiveInputStream tar, byte[] head, int n, long size, String path, String what) throws IOException {
         byte[] all = java.util.Arrays.copyOf(head, (int) size);
         if (tar.readNBytes(all, n, (int) size - n) < size - n) {
-            throw ImageException.corrupt(what, "it ends inside " + path);
+            throw CorruptContent.of(what, "it ends inside " + path);
         }
         return new String(all, StandardCharsets.UTF_8);
     }

@@ -1,6 +1,7 @@
 package dev.archgate.image;
 
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import dev.archgate.ArchgateException;
 import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -20,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * one reads the blob (which {@link ImageSource} hashes as it passes, so the digest check costs
  * nothing extra), one decompresses (or a child process does, see {@link GzipInflater}), and the
  * caller parses tar headers. Failures come out as
- * {@link ImageException}s naming the layer: bytes that do not decompress are a corrupt layer.
+ * {@link ArchgateException}s naming the layer: bytes that do not decompress are a corrupt layer.
  */
 final class LayerStreams {
     private static final int BUFFER = 256 * 1024;
@@ -81,8 +82,8 @@ final class LayerStreams {
      */
     static Opened open(InputStream blob, String what, String mediaType, ReadLimits limit, GzipInflater inflater) throws IOException {
         if (mediaType != null && mediaType.contains("encrypted")) {
-            throw new ImageException(what + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
-                    + "audit the image before it is encrypted", ImageException.Kind.USAGE);
+            throw new ArchgateException(what + " is encrypted (" + mediaType + "): archgate cannot look inside it; "
+                    + "audit the image before it is encrypted", ArchgateException.Kind.USAGE);
         }
         CountingStream counted = new CountingStream(blob);
         BufferedInputStream head = new BufferedInputStream(counted, BUFFER);
@@ -120,13 +121,13 @@ final class LayerStreams {
         } catch (InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
-            throw ImageException.corrupt(what, "its header does not decompress (" + e.getMessage() + ")");
+            throw CorruptContent.of(what, "its header does not decompress (" + e.getMessage() + ")");
         }
     }
 
     /**
      * Above a decompressor: an I/O failure there is bad compressed data (the source's own failures
-     * arrive as {@link ImageException}s, which pass through unchanged).
+     * arrive as {@link ArchgateException}s, which pass through unchanged).
      */
     private static final class CorruptionGuard extends FilterInputStream {
         private final String what;
@@ -143,7 +144,7 @@ final class LayerStreams {
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                throw ImageException.corrupt(what, "it does not decompress (" + e.getMessage() + ")");
+                throw CorruptContent.of(what, "it does not decompress (" + e.getMessage() + ")");
             }
         }
 
@@ -154,7 +155,7 @@ final class LayerStreams {
             } catch (InterruptedIOException e) {
                 throw e;
             } catch (IOException e) {
-                throw ImageException.corrupt(what, "it does not decompress (" + e.getMessage() + ")");
+                throw CorruptContent.of(what, "it does not decompress (" + e.getMessage() + ")");
             }
         }
     }

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.archgate.ArchgateException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,7 +28,7 @@ final class ManifestJson {
     static ImageManifest manifest(RawManifest raw) {
         JsonObject o = object(raw.bytes(), "manifest " + raw.digest());
         if (!o.has("config")) {
-            throw new ImageException("manifest " + raw.digest() + " has no config: it is not an image manifest", ImageException.Kind.USAGE);
+            throw new ArchgateException("manifest " + raw.digest() + " has no config: it is not an image manifest", ArchgateException.Kind.USAGE);
         }
         List<Descriptor> layers = new ArrayList<>();
         for (JsonElement e : array(o, "layers")) {
@@ -71,7 +72,7 @@ final class ManifestJson {
         } catch (JsonParseException | IllegalStateException e) {
             // reported below
         }
-        throw new ImageException(what + " is not valid JSON: the image is corrupt", ImageException.Kind.ENVIRONMENT);
+        throw new ArchgateException(what + " is not valid JSON: the image is corrupt", ArchgateException.Kind.ENVIRONMENT);
     }
 
     private static JsonArray array(JsonObject o, String key) {

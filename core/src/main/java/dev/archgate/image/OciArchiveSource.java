@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -29,16 +30,16 @@ final class OciArchiveSource extends OciLayout {
         try {
             this.tar = new TarFile(archive);
         } catch (IOException e) {
-            throw new ImageException(archive + " is not a readable tar archive (" + e.getMessage()
-                    + "): give the file buildx wrote with --output type=oci,dest=FILE", ImageException.Kind.USAGE, e);
+            throw new ArchgateException(archive + " is not a readable tar archive (" + e.getMessage()
+                    + "): give the file buildx wrote with --output type=oci,dest=FILE", ArchgateException.Kind.USAGE, e);
         }
         for (TarArchiveEntry e : tar.getEntries()) {
             entries.put(e.getName().startsWith("./") ? e.getName().substring(2) : e.getName(), e);
         }
         if (!entries.containsKey("index.json")) {
             tar.close();
-            throw new ImageException(archive + " holds no index.json, so it is not an OCI archive: write it with --output type=oci",
-                    ImageException.Kind.USAGE);
+            throw new ArchgateException(archive + " holds no index.json, so it is not an OCI archive: write it with --output type=oci",
+                    ArchgateException.Kind.USAGE);
         }
     }
 
@@ -56,7 +57,7 @@ final class OciArchiveSource extends OciLayout {
     InputStream open(String path) throws IOException {
         TarArchiveEntry e = entries.get(path);
         if (e == null) {
-            throw new ImageException(where() + " lacks " + path + ": the archive is incomplete", ImageException.Kind.USAGE);
+            throw new ArchgateException(where() + " lacks " + path + ": the archive is incomplete", ArchgateException.Kind.USAGE);
         }
         // Each blob gets its own channel: layers are read in parallel, and a shared channel's
         // position would be moved under one reader by another.

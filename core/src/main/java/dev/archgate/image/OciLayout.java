@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -33,16 +34,16 @@ abstract class OciLayout implements ContentStore {
             indexJson = in.readNBytes(ImageSource.MAX_MANIFEST + 1);
         }
         if (indexJson.length > ImageSource.MAX_MANIFEST) {
-            throw new ImageException("index.json of " + where() + " is larger than " + ImageSource.MAX_MANIFEST + " bytes: the layout is "
-                    + "corrupt or hostile", ImageException.Kind.ENVIRONMENT);
+            throw new ArchgateException("index.json of " + where() + " is larger than " + ImageSource.MAX_MANIFEST + " bytes: the layout is "
+                    + "corrupt or hostile", ArchgateException.Kind.ENVIRONMENT);
         }
         List<Descriptor> entries = ManifestJson.indexEntries(new RawManifest(MediaTypes.OCI_INDEX, "index.json", indexJson));
         List<Descriptor> chosen = refName == null ? entries : entries.stream().filter(this::named).toList();
         if (chosen.size() != 1) {
             String names = entries.stream().map(e -> e.annotations().getOrDefault(CONTAINERD_NAME, e.annotations().getOrDefault(REF_NAME, e.digest())))
                     .collect(Collectors.joining(", "));
-            throw new ImageException(where() + (chosen.isEmpty() ? " holds no image named " + refName : " holds several images")
-                    + " (it has: " + names + "): name one of them", ImageException.Kind.USAGE);
+            throw new ArchgateException(where() + (chosen.isEmpty() ? " holds no image named " + refName : " holds several images")
+                    + " (it has: " + names + "): name one of them", ArchgateException.Kind.USAGE);
         }
         Descriptor d = chosen.get(0);
         return new Served(d.digest(), d.size(), d.mediaType(), blob(d));
@@ -65,8 +66,8 @@ abstract class OciLayout implements ContentStore {
         String digest = blob.digest();
         if (!Digests.isDigest(digest)) {
             // Checked here as well as in ImageSource: top() opens index.json's entry itself, and a digest becomes a file name.
-            throw new ImageException("index.json of " + where() + " names '" + digest + "', which is not a sha256 or sha512 digest: "
-                    + "the layout is corrupt", ImageException.Kind.ENVIRONMENT);
+            throw new ArchgateException("index.json of " + where() + " names '" + digest + "', which is not a sha256 or sha512 digest: "
+                    + "the layout is corrupt", ArchgateException.Kind.ENVIRONMENT);
         }
         return open("blobs/" + digest.replace(':', '/'));
     }

@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,8 +16,8 @@ final class OciLayoutSource extends OciLayout {
         super(refName);
         this.dir = dir;
         if (!Files.isRegularFile(dir.resolve("oci-layout")) || !Files.isRegularFile(dir.resolve("index.json"))) {
-            throw new ImageException(dir + " is not an OCI image layout (no oci-layout and index.json): give the directory "
-                    + "buildx wrote with --output type=oci,tar=false", ImageException.Kind.USAGE);
+            throw new ArchgateException(dir + " is not an OCI image layout (no oci-layout and index.json): give the directory "
+                    + "buildx wrote with --output type=oci,tar=false", ArchgateException.Kind.USAGE);
         }
     }
 
@@ -35,7 +36,7 @@ final class OciLayoutSource extends OciLayout {
         try {
             return Files.newInputStream(dir.resolve(path));
         } catch (NoSuchFileException e) {
-            throw new ImageException(where() + " lacks " + path + ": the layout is incomplete", ImageException.Kind.USAGE);
+            throw new ArchgateException(where() + " lacks " + path + ": the layout is incomplete", ArchgateException.Kind.USAGE);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ final class ReadLimits {
     void entry(String what) {
         ownEntries.incrementAndGet();
         if (entries.incrementAndGet() > maxEntries) {
-            throw new ImageException(tooManyEntries(what), ImageException.Kind.ENVIRONMENT);
+            throw new ArchgateException(tooManyEntries(what), ArchgateException.Kind.ENVIRONMENT);
         }
     }
 
@@ -127,15 +128,15 @@ final class ReadLimits {
                 layerTotal += n;
                 long read = compressed.getAsLong();
                 if (layerTotal > FLOOR_BYTES && layerTotal > RATIO * read) {
-                    throw new ImageException(what + " unpacks to more than " + RATIO + " times the " + read + " compressed bytes read "
+                    throw new ArchgateException(what + " unpacks to more than " + RATIO + " times the " + read + " compressed bytes read "
                             + "so far (" + layerTotal + " bytes), where archgate stops (a decompression bomb, or a huge sparse file "
                             + "such as /var/log/lastlog from useradd without -l): rebuild the image without it",
-                            ImageException.Kind.ENVIRONMENT);
+                            ArchgateException.Kind.ENVIRONMENT);
                 }
                 ownBytes.addAndGet(n);
                 if (imageTotal.addAndGet(n) > IMAGE_BYTES) {
-                    throw new ImageException("the layers of the image holding " + what + " unpack to more than " + IMAGE_BYTES
-                            + " bytes, where archgate stops: audit a smaller image", ImageException.Kind.ENVIRONMENT);
+                    throw new ArchgateException("the layers of the image holding " + what + " unpack to more than " + IMAGE_BYTES
+                            + " bytes, where archgate stops: audit a smaller image", ArchgateException.Kind.ENVIRONMENT);
                 }
             }
         };

@@ -5,6 +5,7 @@ import com.google.cloud.tools.jib.api.CredentialRetriever;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.frontend.CredentialRetrieverFactory;
 import com.google.cloud.tools.jib.registry.credentials.CredentialRetrievalException;
+import dev.archgate.ArchgateException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class RegistryCredentials {
     /**
      * @param registry host[:port] as in an image reference ({@code docker.io} for Docker Hub)
      * @return the login, or empty when the config names none for the registry
-     * @throws ImageException (usage) when a helper the config names fails or cannot be run
+     * @throws ArchgateException (usage) when a helper the config names fails or cannot be run
      */
     public static Optional<Credential> find(String registry, String repository, Path dockerConfig) {
         try {
@@ -37,8 +38,8 @@ public final class RegistryCredentials {
             }
             return Optional.empty();
         } catch (InvalidImageReferenceException | CredentialRetrievalException e) {
-            throw new ImageException("cannot read the credentials for " + registry + " (" + e.getMessage()
-                    + "): check " + dockerConfig + " and its credential helpers", ImageException.Kind.USAGE, e);
+            throw new ArchgateException("cannot read the credentials for " + registry + " (" + e.getMessage()
+                    + "): check " + dockerConfig + " and its credential helpers", ArchgateException.Kind.USAGE, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.archgate.image;
 import com.google.cloud.tools.jib.api.Credential;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.archgate.ArchgateException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -137,18 +138,18 @@ final class RegistrySource implements ContentStore {
         }
         closeQuietly(r);
         if (status == 401 || status == 403) {
-            throw new ImageException("registry " + reference.registry() + " refused access to " + reference.repository() + " (HTTP "
+            throw new ArchgateException("registry " + reference.registry() + " refused access to " + reference.repository() + " (HTTP "
                     + status + "): run 'docker login " + reference.registry() + "' with an account that may pull it",
-                    ImageException.Kind.USAGE);
+                    ArchgateException.Kind.USAGE);
         }
         if (status == 404) {
             String what = path.startsWith("/manifests/") ? "image " + reference.registry() + "/" + reference.repository() + ":"
                     + path.substring("/manifests/".length()) : "blob " + path.substring("/blobs/".length()) + " of " + reference;
-            throw new ImageException(what + " does not exist in the registry: check the name and tag, or push it first",
-                    ImageException.Kind.USAGE);
+            throw new ArchgateException(what + " does not exist in the registry: check the name and tag, or push it first",
+                    ArchgateException.Kind.USAGE);
         }
-        throw new ImageException("registry " + reference.registry() + " answered HTTP " + status + " for " + path
-                + ": retry, or check the registry's health", ImageException.Kind.ENVIRONMENT);
+        throw new ArchgateException("registry " + reference.registry() + " answered HTTP " + status + " for " + path
+                + ": retry, or check the registry's health", ArchgateException.Kind.ENVIRONMENT);
     }
 
     private <T> HttpResponse<T> request(String path, String accept, HttpResponse.BodyHandler<T> body) throws IOException {
@@ -185,9 +186,9 @@ final class RegistrySource implements ContentStore {
         return u.getPort() != -1 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
     }
 
-    private ImageException unreachable(IOException e) {
-        return new ImageException("registry " + reference.registry() + " is unreachable (" + TransportFaults.describe(e)
-                + "): check the address and that it is running", ImageException.Kind.ENVIRONMENT, e);
+    private ArchgateException unreachable(IOException e) {
+        return new ArchgateException("registry " + reference.registry() + " is unreachable (" + TransportFaults.describe(e)
+                + "): check the address and that it is running", ArchgateException.Kind.ENVIRONMENT, e);
     }
 
     /** Answers a 401 challenge: Basic with the stored credential, or Bearer with a token fetched by it. */
@@ -208,8 +209,8 @@ final class RegistrySource implements ContentStore {
             params.put(m.group(1), m.group(2));
         }
         if (!params.containsKey("realm")) {
-            throw new ImageException("registry " + reference.registry() + " asks for a token without saying where to get one ("
-                    + challenge + "): check the registry's address", ImageException.Kind.ENVIRONMENT);
+            throw new ArchgateException("registry " + reference.registry() + " asks for a token without saying where to get one ("
+                    + challenge + "): check the registry's address", ArchgateException.Kind.ENVIRONMENT);
         }
         String scope = params.getOrDefault("scope", "repository:" + reference.repository() + ":pull");
         String url = params.get("realm") + "?service=" + URLEncoder.encode(params.getOrDefault("service", ""), StandardCharsets.UTF_8)
@@ -228,8 +229,8 @@ final class RegistrySource implements ContentStore {
             throw new java.io.InterruptedIOException("interrupted while logging in to " + reference.registry());
         }
         if (token.statusCode() != 200) {
-            throw new ImageException("registry " + reference.registry() + " refused a token for " + reference.repository() + " (HTTP "
-                    + token.statusCode() + "): run 'docker login " + reference.registry() + "'", ImageException.Kind.USAGE);
+            throw new ArchgateException("registry " + reference.registry() + " refused a token for " + reference.repository() + " (HTTP "
+                    + token.statusCode() + "): run 'docker login " + reference.registry() + "'", ArchgateException.Kind.USAGE);
         }
         authorization = "Bearer " + token(token.body());
     }
@@ -239,14 +240,14 @@ final class RegistrySource implements ContentStore {
             JsonObject o = JsonParser.parseString(json).getAsJsonObject();
             return o.has("token") ? o.get("token").getAsString() : o.get("access_token").getAsString();
         } catch (RuntimeException e) {
-            throw new ImageException("the token service of registry " + reference.registry() + " answered without a token: "
-                    + "check the registry's address", ImageException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("the token service of registry " + reference.registry() + " answered without a token: "
+                    + "check the registry's address", ArchgateException.Kind.ENVIRONMENT, e);
         }
     }
 
-    private ImageException noCredentials() {
-        return new ImageException("registry " + reference.registry() + " asks for credentials and none are configured: run 'docker login "
-                + reference.registry() + "'", ImageException.Kind.USAGE);
+    private ArchgateException noCredentials() {
+        return new ArchgateException("registry " + reference.registry() + " asks for credentials and none are configured: run 'docker login "
+                + reference.registry() + "'", ArchgateException.Kind.USAGE);
     }
 
     private Optional<Credential> credential() {

@@ -1,5 +1,6 @@
 package dev.archgate.image;
 
+import dev.archgate.ArchgateException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,17 +41,17 @@ final class VerifyingInputStream extends FilterInputStream {
         int n;
         try {
             n = super.read(b, off, len);
-        } catch (ImageException | InterruptedIOException e) {
+        } catch (ArchgateException | InterruptedIOException e) {
             throw e;
         } catch (IOException e) {
-            throw new ImageException("reading " + what + " failed (" + e.getMessage() + "): retry, or check the connection to where the "
-                    + "image is stored", ImageException.Kind.ENVIRONMENT, e);
+            throw new ArchgateException("reading " + what + " failed (" + e.getMessage() + "): retry, or check the connection to where the "
+                    + "image is stored", ArchgateException.Kind.ENVIRONMENT, e);
         }
         if (n > 0) {
             hasher.update(b, off, n);
             count += n;
             if (size >= 0 && count > size) {
-                throw ImageException.corrupt(what, "it has more than the " + size + " bytes its descriptor gives");
+                throw CorruptContent.of(what, "it has more than the " + size + " bytes its descriptor gives");
             }
         } else if (n < 0) {
             check();
@@ -64,11 +65,11 @@ final class VerifyingInputStream extends FilterInputStream {
         }
         checked = true;
         if (size >= 0 && count != size) {
-            throw ImageException.corrupt(what, "it has " + count + " bytes, its descriptor gives " + size);
+            throw CorruptContent.of(what, "it has " + count + " bytes, its descriptor gives " + size);
         }
         String found = Digests.spell(expected, hasher);
         if (!found.equals(expected)) {
-            throw ImageException.corrupt(what, "its content hashes to " + found);
+            throw CorruptContent.of(what, "its content hashes to " + found);
         }
     }
 

@@ -1,8 +1,8 @@
 package dev.archgate.init;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
-import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ record DeclaredPlatforms(List<Platform> platforms, String source) {
         try (Stream<Path> list = Files.list(workflows)) {
             files = list.filter(f -> f.toString().endsWith(".yml") || f.toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            throw new SpecException("cannot list " + workflows + " (" + e.getMessage() + "): make it readable, or name the platforms with --platforms");
+            throw ArchgateException.usage("cannot list " + workflows + " (" + e.getMessage() + "): make it readable, or name the platforms with --platforms");
         }
         for (Path workflow : files) {
             Optional<DeclaredPlatforms> found = workflow(workflow, root);
@@ -177,7 +177,7 @@ record DeclaredPlatforms(List<Platform> platforms, String source) {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new SpecException("cannot read " + file + " (" + e.getMessage() + "): make it readable, or name the platforms with --platforms");
+            throw ArchgateException.usage("cannot read " + file + " (" + e.getMessage() + "): make it readable, or name the platforms with --platforms");
         }
     }
 }

@@ -1,11 +1,11 @@
 package dev.archgate.init;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.lint.Instruction;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Finding;
-import dev.archgate.spec.SpecException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,14 +56,14 @@ public record ProjectScan(Path dir, Path root, Path dockerfile, List<Platform> p
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new SpecException("there is no " + dockerfile + " in " + abs + ": run archgate init where the Dockerfile is, or name it with --file");
+            throw ArchgateException.usage("there is no " + dockerfile + " in " + abs + ": run archgate init where the Dockerfile is, or name it with --file");
         } catch (IOException e) {
-            throw new SpecException("cannot read " + file + " (" + e.getMessage() + "): make it readable and run archgate init again");
+            throw ArchgateException.usage("cannot read " + file + " (" + e.getMessage() + "): make it readable and run archgate init again");
         }
         String name = abs.relativize(file).toString();
         Dockerfile parsed = Dockerfile.parse(name, text);
         if (parsed.froms().isEmpty()) {
-            throw new SpecException(name + " has no FROM line, so it builds nothing: fix it and run archgate init again");
+            throw ArchgateException.usage(name + " has no FROM line, so it builds nothing: fix it and run archgate init again");
         }
         Path root = repositoryRoot(abs);
         List<Platform> platforms;

@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
 import java.util.ArrayList;
@@ -24,29 +25,29 @@ public final class ReportReader {
 
     /**
      * @param name how the report is named in messages (its file)
-     * @throws UnreadableReportException with one sentence naming the report and what is wrong
+     * @throws ArchgateException with one sentence naming the report and what is wrong
      */
     public static Report read(String name, String json) {
         JsonObject root;
         try {
             JsonElement parsed = JsonParser.parseString(json);
             if (!parsed.isJsonObject()) {
-                throw new UnreadableReportException(name + " is not a report.json (it holds no JSON object)");
+                throw ArchgateException.usage(name + " is not a report.json (it holds no JSON object)");
             }
             root = parsed.getAsJsonObject();
         } catch (JsonParseException e) {
-            throw new UnreadableReportException(name + " is not valid JSON" + where(e.getMessage())
+            throw ArchgateException.usage(name + " is not valid JSON" + where(e.getMessage())
                     + ": it is truncated or not a report.json; copy the whole file again");
         }
         try {
             int schema = root.has("schema") ? root.get("schema").getAsInt() : -1;
             if (schema != Report.SCHEMA) {
-                throw new UnreadableReportException(name + " has report schema " + (schema < 0 ? "(none)" : schema)
+                throw ArchgateException.usage(name + " has report schema " + (schema < 0 ? "(none)" : schema)
                         + ", but this archgate reads schema " + Report.SCHEMA + ": merge reports written by the same archgate version");
             }
             JsonElement writer = root.get("archgate");
             if (writer != null && !(writer.isJsonObject() && string(writer.getAsJsonObject(), "version") != null)) {
-                throw new UnreadableReportException(name + " names the archgate that wrote it in a shape archgate does not write: use the report as archgate wrote it");
+                throw ArchgateException.usage(name + " names the archgate that wrote it in a shape archgate does not write: use the report as archgate wrote it");
             }
             List<PlatformReport> platforms = new ArrayList<>();
             for (JsonElement e : array(root, "platforms")) {
@@ -55,13 +56,13 @@ public final class ReportReader {
             Report report = Report.of(string(root, "image"), string(root, "digest"), findings(name, array(root, "findings")), platforms);
             Verdict stated = verdict(name, string(root, "verdict"));
             if (stated != report.verdict()) {
-                throw new UnreadableReportException(name + " says " + stated.id() + ", but its platforms add up to " + report.verdict().id()
+                throw ArchgateException.usage(name + " says " + stated.id() + ", but its platforms add up to " + report.verdict().id()
                         + ": the file was edited; use the report as archgate wrote it");
             }
             return report;
         } catch (IllegalStateException | UnsupportedOperationException | NullPointerException | ClassCastException e) {
             // Gson's and the JVM's words here name Java types and methods; the user needs only the file and the fix.
-            throw new UnreadableReportException(name + " does not have the shape of a report.json: use the report as archgate wrote it");
+            throw ArchgateException.usage(name + " does not have the shape of a report.json: use the report as archgate wrote it");
         }
     }
 
@@ -70,14 +71,14 @@ public final class ReportReader {
         try {
             platform = Platform.parse(string(o, "platform"));
         } catch (UnknownPlatformException e) {
-            throw new UnreadableReportException(name + " names an unknown platform '" + string(o, "platform") + "'");
+            throw ArchgateException.usage(name + " names an unknown platform '" + string(o, "platform") + "'");
         }
         List<SmokeResult> smoke = new ArrayList<>();
         for (JsonElement e : array(o, "smoke")) {
             JsonObject s = e.getAsJsonObject();
             String outcome = string(s, "outcome");
             if (!SmokeResult.PASSED.equals(outcome) && Check.fromId(outcome).isEmpty()) {
-                throw new UnreadableReportException(name + " has a smoke outcome '" + outcome + "' this archgate does not know");
+                throw ArchgateException.usage(name + " has a smoke outcome '" + outcome + "' this archgate does not know");
             }
             JsonElement exit = s.get("exitCode");
             SmokeResult result = new SmokeResult(string(s, "name"), exit == null || exit.isJsonNull() ? null : exit.getAsInt(), outcome,
@@ -89,7 +90,7 @@ public final class ReportReader {
         PlatformReport report = PlatformReport.readBack(platform, string(o, "reason"), findings(name, array(o, "findings")), smoke);
         Verdict stated = verdict(name, string(o, "verdict"));
         if (stated != report.verdict()) {
-            throw new UnreadableReportException(name + " says " + platform + " " + stated.id() + ", but its findings and smoke runs make it "
+            throw ArchgateException.usage(name + " says " + platform + " " + stated.id() + ", but its findings and smoke runs make it "
                     + report.verdict().id() + ": the file was edited; use the report as archgate wrote it");
         }
         return report;
@@ -100,13 +101,13 @@ public final class ReportReader {
         for (JsonElement e : array) {
             JsonObject f = e.getAsJsonObject();
             String id = string(f, "check");
-            Check check = Check.fromId(id).orElseThrow(() -> new UnreadableReportException(name + " has a finding of check '" + id
+            Check check = Check.fromId(id).orElseThrow(() -> ArchgateException.usage(name + " has a finding of check '" + id
                     + "' this archgate does not know: merge reports written by the same archgate version"));
             Severity severity;
             try {
                 severity = Severity.valueOf(string(f, "severity").toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException | NullPointerException ex) {
-                throw new UnreadableReportException(name + " has a finding with severity '" + string(f, "severity") + "'");
+                throw ArchgateException.usage(name + " has a finding with severity '" + string(f, "severity") + "'");
             }
             out.add(new Finding(check, severity, string(f, "path"), string(f, "message")));
         }
@@ -119,7 +120,7 @@ public final class ReportReader {
                 return e;
             }
         }
-        throw new UnreadableReportException(name + " has a smoke execution '" + id + "'; a report says native, strict-emulation or emulation");
+        throw ArchgateException.usage(name + " has a smoke execution '" + id + "'; a report says native, strict-emulation or emulation");
     }
 
     private static Verdict verdict(String name, String id) {
@@ -128,7 +129,7 @@ public final class ReportReader {
                 return v;
             }
         }
-        throw new UnreadableReportException(name + " has the verdict '" + id + "'; a report says pass, fail or error");
+        throw ArchgateException.usage(name + " has the verdict '" + id + "'; a report says pass, fail or error");
     }
 
     private static JsonArray array(JsonObject o, String key) {

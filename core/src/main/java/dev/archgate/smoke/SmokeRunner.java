@@ -11,9 +11,9 @@ import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.google.cloud.tools.jib.api.Credential;
+import dev.archgate.ArchgateException;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.host.QemuTar;
-import dev.archgate.image.ImageException;
 import dev.archgate.image.ImageReference;
 import dev.archgate.image.RegistryCredentials;
 import dev.archgate.image.TransportFaults;
@@ -287,7 +287,7 @@ public final class SmokeRunner {
             ImageReference ref = ImageReference.parse(image);
             try {
                 RegistryCredentials.find(ref.registry(), ref.repository(), dockerConfig).ifPresent(c -> cmd.withAuthConfig(auth(ref.registry(), c)));
-            } catch (ImageException e) {
+            } catch (ArchgateException e) {
                 throw new EngineFault(e.getMessage()); // a credential helper that failed: its sentence names the fix
             }
         }

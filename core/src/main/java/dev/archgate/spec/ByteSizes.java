@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Map;
@@ -19,14 +20,14 @@ public final class ByteSizes {
     public static long parse(String text, String key) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw new SpecException(key + " is '" + text + "': write a size such as 150MiB, 200MB, 1.5GiB or a number of bytes");
+            throw ArchgateException.usage(key + " is '" + text + "': write a size such as 150MiB, 200MB, 1.5GiB or a number of bytes");
         }
         String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
         BigDecimal base = BigDecimal.valueOf(unit.contains("i") ? 1024 : 1000);
         BigDecimal factor = unit.equals("b") ? BigDecimal.ONE : base.pow(POWER.get(unit.charAt(0)));
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(factor);
         if (bytes.signum() <= 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new SpecException(key + " is '" + text + "': give a size above zero, such as 150MiB");
+            throw ArchgateException.usage(key + " is '" + text + "': give a size above zero, such as 150MiB");
         }
         return bytes.longValue();
     }

@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
 import java.util.Map;
@@ -18,17 +19,17 @@ public final class CpuOverride {
 
     /**
      * @param key where the entry came from, for the message (e.g. "emulation.cpu")
-     * @throws SpecException naming the platform or model that is not valid and the form expected
+     * @throws ArchgateException naming the platform or model that is not valid and the form expected
      */
     public static Map.Entry<Platform, String> of(String platform, String model, String key) {
         Platform p;
         try {
             p = Platform.parse(platform);
         } catch (UnknownPlatformException e) {
-            throw new SpecException(key + ": " + e.getMessage());
+            throw ArchgateException.usage(key + ": " + e.getMessage());
         }
         if (model == null || !MODEL.matcher(model).matches()) {
-            throw new SpecException(key + ": '" + model + "' for " + p + " is not a QEMU CPU model: give a name that qemu-"
+            throw ArchgateException.usage(key + ": '" + model + "' for " + p + " is not a QEMU CPU model: give a name that qemu-"
                     + p.qemuArch() + "-static -cpu help lists, e.g. " + p + ": " + example(p));
         }
         return Map.entry(p, model);

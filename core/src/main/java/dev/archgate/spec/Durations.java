@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,7 +14,7 @@ public final class Durations {
     public static Duration parse(String text, String key) {
         Matcher m = FORM.matcher(text.trim());
         if (!m.matches()) {
-            throw new SpecException(key + " is '" + text + "': write a duration such as 500ms, 30s, 2m or 1h");
+            throw ArchgateException.usage(key + " is '" + text + "': write a duration such as 500ms, 30s, 2m or 1h");
         }
         long n = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2);

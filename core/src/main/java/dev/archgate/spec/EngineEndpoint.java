@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
 import java.io.Serializable;
@@ -20,7 +21,7 @@ public record EngineEndpoint(String host, Boolean tlsVerify, Path certPath) impl
     public EngineEndpoint {
         Objects.requireNonNull(host, "host");
         if (!host.matches("(unix|tcp|ssh|npipe)://.+")) {
-            throw new SpecException("the engine address '" + host + "' is not one docker understands: use unix:///path/docker.sock, "
+            throw ArchgateException.usage("the engine address '" + host + "' is not one docker understands: use unix:///path/docker.sock, "
                     + "tcp://host:2376 or ssh://user@host");
         }
     }
@@ -34,7 +35,7 @@ public record EngineEndpoint(String host, Boolean tlsVerify, Path certPath) impl
      * platform to address, each checked.
      *
      * @param key where the entries came from, for the message (e.g. "--engine")
-     * @throws SpecException naming the platform or address that is not valid
+     * @throws ArchgateException naming the platform or address that is not valid
      */
     public static Map<Platform, EngineEndpoint> all(Map<String, String> given, String key) {
         Map<Platform, EngineEndpoint> out = new LinkedHashMap<>();
@@ -42,7 +43,7 @@ public record EngineEndpoint(String host, Boolean tlsVerify, Path certPath) impl
             try {
                 out.put(Platform.parse(platform), of(host));
             } catch (UnknownPlatformException e) {
-                throw new SpecException(key + ": " + e.getMessage());
+                throw ArchgateException.usage(key + ": " + e.getMessage());
             }
         });
         return out;

@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +26,7 @@ final class EnvExpander {
                 String value = environment.apply(m.group(1));
                 if (value == null || (value.isEmpty() && m.group(2) != null)) {
                     if (m.group(2) == null) {
-                        throw new SpecException(key + " uses ${" + m.group(1) + "}, which is not set: set it in the environment or write ${"
+                        throw ArchgateException.usage(key + " uses ${" + m.group(1) + "}, which is not set: set it in the environment or write ${"
                                 + m.group(1) + ":-default}");
                     }
                     value = m.group(2);

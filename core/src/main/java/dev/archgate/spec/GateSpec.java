@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import java.io.Serializable;
@@ -49,11 +50,11 @@ public record GateSpec(
         java.util.Objects.requireNonNull(policy, "policy");
         java.util.Objects.requireNonNull(hardware, "hardware");
         if ((build == null) == (image == null)) {
-            throw new SpecException("give either build (a context to build) or image (a reference to gate), not "
+            throw ArchgateException.usage("give either build (a context to build) or image (a reference to gate), not "
                     + (build == null ? "neither" : "both"));
         }
         if (platforms.isEmpty()) {
-            throw new SpecException("platforms is empty: list at least one, e.g. [linux/amd64, linux/arm64]");
+            throw ArchgateException.usage("platforms is empty: list at least one, e.g. [linux/amd64, linux/arm64]");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import java.io.Serializable;
@@ -40,7 +41,7 @@ public record HardwarePolicy(Map<Platform, Long> pageSize, Map<Platform, String>
     /**
      * hardware.page-size and hardware.cpu as given (platform to value), checked.
      *
-     * @throws SpecException naming the platform and value that are not valid, and what is
+     * @throws ArchgateException naming the platform and value that are not valid, and what is
      */
     static HardwarePolicy of(Map<String, String> pageSize, Map<String, String> cpu) {
         Map<Platform, Long> pages = new LinkedHashMap<>();
@@ -53,7 +54,7 @@ public record HardwarePolicy(Map<Platform, Long> pageSize, Map<Platform, String>
                 default -> null;
             };
             if (bytes == null) {
-                throw new SpecException("hardware.page-size: '" + size + "' for " + p + " is not a page size Linux uses: give 4k, 16k or 64k");
+                throw ArchgateException.usage("hardware.page-size: '" + size + "' for " + p + " is not a page size Linux uses: give 4k, 16k or 64k");
             }
             pages.put(p, bytes);
         });
@@ -61,7 +62,7 @@ public record HardwarePolicy(Map<Platform, Long> pageSize, Map<Platform, String>
         cpu.forEach((platform, name) -> {
             Platform p = platform(platform, "hardware.cpu");
             if (CpuBaseline.named(p, name).isEmpty()) {
-                throw new SpecException("hardware.cpu: '" + name + "' for " + p + " is not a CPU archgate knows: give one of " + CpuBaseline.names(p));
+                throw ArchgateException.usage("hardware.cpu: '" + name + "' for " + p + " is not a CPU archgate knows: give one of " + CpuBaseline.names(p));
             }
             cpus.put(p, name);
         });
@@ -72,7 +73,7 @@ public record HardwarePolicy(Map<Platform, Long> pageSize, Map<Platform, String>
         try {
             return Platform.parse(given);
         } catch (dev.archgate.platform.UnknownPlatformException e) {
-            throw new SpecException(key + ": " + e.getMessage());
+            throw ArchgateException.usage(key + ": " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +28,7 @@ public record SmokeTest(String name, Mode mode, List<String> command, int exitCo
                 case "command", "run" -> COMMAND;
                 case "service" -> SERVICE;
                 case "start" -> START;
-                default -> throw new SpecException(key + " is '" + text + "': use command, service or start");
+                default -> throw ArchgateException.usage(key + " is '" + text + "': use command, service or start");
             };
         }
     }

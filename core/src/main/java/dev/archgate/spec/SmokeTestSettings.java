@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -87,11 +88,11 @@ public final class SmokeTestSettings {
         return name == null || name.isBlank() ? "test-" + (index + 1) : name;
     }
 
-    /** The test, or a {@link SpecException} naming the part that is wrong and how to write it. */
+    /** The test, or a {@link ArchgateException} naming the part that is wrong and how to write it. */
     public SmokeTest toSmokeTest() {
         SmokeTest.Mode parsedMode = mode == null || mode.isBlank() ? SmokeTest.Mode.COMMAND : SmokeTest.Mode.named(mode, where + ".mode");
         if (exitCode != null && (exitCode < 0 || exitCode > 255)) {
-            throw new SpecException(expectPrefix + "exitCode is '" + exitCode + "': use a whole number from 0 to 255");
+            throw ArchgateException.usage(expectPrefix + "exitCode is '" + exitCode + "': use a whole number from 0 to 255");
         }
         return new SmokeTest(effectiveName(), parsedMode, command, exitCode == null ? 0 : exitCode, regex(stdout, expectPrefix + "stdout"),
                 regex(stderr, expectPrefix + "stderr"), duration(timeout, where + ".timeout", SmokeTest.DEFAULT_TIMEOUT),
@@ -109,7 +110,7 @@ public final class SmokeTestSettings {
         try {
             Pattern.compile(pattern);
         } catch (PatternSyntaxException e) {
-            throw new SpecException(key + " is not a valid regular expression ('" + pattern + "'): " + e.getDescription());
+            throw ArchgateException.usage(key + " is not a valid regular expression ('" + pattern + "'): " + e.getDescription());
         }
         return pattern;
     }

@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ public final class SpecAssembler {
         }
         Path file = base.resolve(given).normalize();
         if (!Files.isRegularFile(file)) {
-            throw new SpecException("the config file " + given + " does not exist (" + file + "): fix " + name("config")
+            throw ArchgateException.usage("the config file " + given + " does not exist (" + file + "): fix " + name("config")
                     + " (relative paths start at " + base.toAbsolutePath() + ") or create the file");
         }
         return file;
@@ -61,11 +62,11 @@ public final class SpecAssembler {
     /** The spec of a finished draft; a draft with nothing to gate or no platforms is refused, naming this adapter's settings. */
     public GateSpec spec(SpecDraft d) {
         if (d.build() == null && d.image() == null) {
-            throw new SpecException("nothing to gate: give " + name("image") + " (an image to gate) or " + name("build.context")
+            throw ArchgateException.usage("nothing to gate: give " + name("image") + " (an image to gate) or " + name("build.context")
                     + " (a directory to build), or build: or image: in archgate.yml");
         }
         if (d.platforms() == null) {
-            throw new SpecException("no platforms: give " + name("platforms") + " (e.g. linux/amd64,linux/arm64) or platforms: in archgate.yml");
+            throw ArchgateException.usage("no platforms: give " + name("platforms") + " (e.g. linux/amd64,linux/arm64) or platforms: in archgate.yml");
         }
         return d.toSpec();
     }
@@ -79,7 +80,7 @@ public final class SpecAssembler {
         for (String item : items) {
             int eq = item.indexOf('=');
             if (eq <= 0 || item.substring(0, eq).isBlank()) {
-                throw new SpecException(name(key) + " has '" + item + "': write each item as " + form);
+                throw ArchgateException.usage(name(key) + " has '" + item + "': write each item as " + form);
             }
             out.put(item.substring(0, eq).trim(), item.substring(eq + 1));
         }

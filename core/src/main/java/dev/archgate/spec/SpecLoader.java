@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
 import dev.archgate.report.Check;
@@ -55,9 +56,9 @@ public final class SpecLoader {
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
-            throw new SpecException("config file " + file + " does not exist: create it or point --config at yours");
+            throw ArchgateException.usage("config file " + file + " does not exist: create it or point --config at yours");
         } catch (IOException e) {
-            throw new SpecException("cannot read config file " + file + ": " + e.getMessage());
+            throw ArchgateException.usage("cannot read config file " + file + ": " + e.getMessage());
         }
         return parse(text, file.toString(), file.toAbsolutePath().getParent());
     }
@@ -69,16 +70,16 @@ public final class SpecLoader {
             options.setAllowDuplicateKeys(false);
             root = new Yaml(new SafeConstructor(options)).load(text);
         } catch (MarkedYAMLException e) {
-            throw new SpecException(source + " is not valid YAML at line " + (e.getProblemMark().getLine() + 1)
+            throw ArchgateException.usage(source + " is not valid YAML at line " + (e.getProblemMark().getLine() + 1)
                     + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
         } catch (YAMLException e) {
-            throw new SpecException(source + " is not valid YAML: " + e.getMessage());
+            throw ArchgateException.usage(source + " is not valid YAML: " + e.getMessage());
         }
         Map<String, Object> map = map(root, "the top level of " + source);
         keys(map, ROOT_KEYS, "");
         Object version = map.get("version");
         if (!Integer.valueOf(1).equals(version)) {
-            throw new SpecException("version is " + (version == null ? "missing" : "'" + version + "'")
+            throw ArchgateException.usage("version is " + (version == null ? "missing" : "'" + version + "'")
                     + " in " + source + ": archgate understands version: 1");
         }
         SpecDraft d = SpecDraft.empty();
@@ -197,7 +198,7 @@ public final class SpecLoader {
             try {
                 platform = Platform.parse(e.getKey());
             } catch (UnknownPlatformException ex) {
-                throw new SpecException("engines: " + ex.getMessage());
+                throw ArchgateException.usage("engines: " + ex.getMessage());
             }
             if (e.getValue() instanceof String host) {
                 out.put(platform, EngineEndpoint.of(string(host, where)));
@@ -206,7 +207,7 @@ public final class SpecLoader {
             Map<String, Object> m = map(e.getValue(), where);
             keys(m, ENGINE_KEYS, where + ".");
             if (!m.containsKey("host")) {
-                throw new SpecException(where + " has no host: give the engine's address, e.g. tcp://arm-host:2376");
+                throw ArchgateException.usage(where + " has no host: give the engine's address, e.g. tcp://arm-host:2376");
             }
             out.put(platform, new EngineEndpoint(string(m.get("host"), where + ".host"),
                     m.containsKey("tls-verify") ? bool(m.get("tls-verify"), where + ".tls-verify") : null,
@@ -221,7 +222,7 @@ public final class SpecLoader {
             try {
                 out.add(Platform.parse(p));
             } catch (UnknownPlatformException e) {
-                throw new SpecException("platforms: " + e.getMessage());
+                throw ArchgateException.usage("platforms: " + e.getMessage());
             }
         }
         return out;
@@ -230,7 +231,7 @@ public final class SpecLoader {
     private List<SmokeTest> smokeTests(Object value) {
         List<SmokeTest> out = new ArrayList<>();
         if (!(value instanceof List<?> list)) {
-            throw new SpecException("smoke must be a list of tests, e.g. - {name: version, command: [/app, --version]}");
+            throw ArchgateException.usage("smoke must be a list of tests, e.g. - {name: version, command: [/app, --version]}");
         }
         Set<String> names = new TreeSet<>();
         for (int i = 0; i < list.size(); i++) {
@@ -241,12 +242,12 @@ public final class SpecLoader {
                     .name(t.containsKey("name") ? string(t.get("name"), where + ".name") : null)
                     .mode(t.containsKey("mode") ? string(t.get("mode"), where + ".mode") : null);
             if (!names.add(test.effectiveName())) {
-                throw new SpecException(where + ".name '" + test.effectiveName() + "' is used twice: give each smoke test its own name");
+                throw ArchgateException.usage(where + ".name '" + test.effectiveName() + "' is used twice: give each smoke test its own name");
             }
             Map<String, Object> expect = t.containsKey("expect") ? map(t.get("expect"), where + ".expect") : Map.of();
             keys(expect, EXPECT_KEYS, where + ".expect.");
             if (expect.containsKey("exitCode") && !(expect.get("exitCode") instanceof Integer)) {
-                throw new SpecException(where + ".expect.exitCode is '" + expect.get("exitCode") + "': use a whole number from 0 to 255");
+                throw ArchgateException.usage(where + ".expect.exitCode is '" + expect.get("exitCode") + "': use a whole number from 0 to 255");
             }
             out.add(test.command(t.containsKey("command") ? strings(t.get("command"), where + ".command") : List.of())
                     .exitCode((Integer) expect.get("exitCode"))
@@ -275,7 +276,7 @@ public final class SpecLoader {
         Map<Check, CheckLevel> levels = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : entries.entrySet()) {
             String where = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix.trim();
-            Check check = Check.fromId(e.getKey()).orElseThrow(() -> new SpecException(where + " has an unknown check '" + e.getKey()
+            Check check = Check.fromId(e.getKey()).orElseThrow(() -> ArchgateException.usage(where + " has an unknown check '" + e.getKey()
                     + "': use ignore-paths or a check id, one of " + Arrays.stream(Check.values()).map(Check::id).collect(Collectors.joining(", "))));
             CheckLevel level;
             if (Boolean.FALSE.equals(e.getValue())) {
@@ -285,11 +286,11 @@ public final class SpecLoader {
                 try {
                     level = CheckLevel.valueOf(word.toUpperCase(Locale.ROOT));
                 } catch (IllegalArgumentException ex) {
-                    throw new SpecException(prefix + e.getKey() + " is '" + word + "': use error, warning, info or off");
+                    throw ArchgateException.usage(prefix + e.getKey() + " is '" + word + "': use error, warning, info or off");
                 }
             }
             if (level == CheckLevel.OFF && hidesAnUncheckedPlatform(check)) {
-                throw new SpecException(prefix + e.getKey() + " cannot be off: it is how archgate says a platform was not checked; "
+                throw ArchgateException.usage(prefix + e.getKey() + " cannot be off: it is how archgate says a platform was not checked; "
                         + "remove a platform you do not require from platforms instead");
             }
             levels.put(check, level);
@@ -312,7 +313,7 @@ public final class SpecLoader {
     private static void keys(Map<String, Object> map, Set<String> allowed, String prefix) {
         for (String key : map.keySet()) {
             if (!allowed.contains(key)) {
-                throw new SpecException("unknown key '" + prefix + key + "': allowed " + (prefix.isEmpty() ? "at the top level" : "under "
+                throw ArchgateException.usage("unknown key '" + prefix + key + "': allowed " + (prefix.isEmpty() ? "at the top level" : "under "
                         + prefix.substring(0, prefix.length() - 1)) + " are " + String.join(", ", new TreeSet<>(allowed)));
             }
         }
@@ -321,14 +322,14 @@ public final class SpecLoader {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> map(Object value, String key) {
         if (!(value instanceof Map<?, ?> m) || !m.keySet().stream().allMatch(k -> k instanceof String)) {
-            throw new SpecException(key + " must be a mapping of names to values, not '" + value + "'");
+            throw ArchgateException.usage(key + " must be a mapping of names to values, not '" + value + "'");
         }
         return (Map<String, Object>) m;
     }
 
     private String string(Object value, String key) {
         if (!(value instanceof String s) || s.isBlank()) {
-            throw new SpecException(key + " must be a non-empty string, not '" + value + "'");
+            throw ArchgateException.usage(key + " must be a non-empty string, not '" + value + "'");
         }
         return expand(s, key);
     }
@@ -338,7 +339,7 @@ public final class SpecLoader {
         if (value instanceof String || value instanceof Number || value instanceof Boolean) {
             return expand(String.valueOf(value), key);
         }
-        throw new SpecException(key + " must be a single value, not '" + value + "'");
+        throw ArchgateException.usage(key + " must be a single value, not '" + value + "'");
     }
 
     private List<String> strings(Object value, String key) {
@@ -346,7 +347,7 @@ public final class SpecLoader {
             return List.of(string(s, key));
         }
         if (!(value instanceof List<?> list)) {
-            throw new SpecException(key + " must be a list of strings, not '" + value + "'");
+            throw ArchgateException.usage(key + " must be a list of strings, not '" + value + "'");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -359,7 +360,7 @@ public final class SpecLoader {
         if (value instanceof Boolean b) {
             return b;
         }
-        throw new SpecException(key + " is '" + value + "': use true or false");
+        throw ArchgateException.usage(key + " is '" + value + "': use true or false");
     }
 
     private String expand(String text, String key) {

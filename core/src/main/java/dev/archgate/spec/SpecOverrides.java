@@ -1,5 +1,6 @@
 package dev.archgate.spec;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public final class SpecOverrides {
     /** The draft with every given setting applied over it. */
     public SpecDraft applyTo(SpecDraft draft) {
         if (b.image != null && b.context != null) {
-            throw new SpecException("both " + b.name("image") + " and " + b.name("build.context") + " are given: give " + b.name("image")
+            throw ArchgateException.usage("both " + b.name("image") + " and " + b.name("build.context") + " are given: give " + b.name("image")
                     + " to gate an existing image, or " + b.name("build.context") + " to build one");
         }
         SpecDraft d = draft;
@@ -148,7 +149,7 @@ public final class SpecOverrides {
             given.add(b.name("build.pull"));
         }
         if (!given.isEmpty()) {
-            throw new SpecException(String.join(", ", given) + " apply to a build, but nothing is built here: give "
+            throw ArchgateException.usage(String.join(", ", given) + " apply to a build, but nothing is built here: give "
                     + b.name("build.context") + " (or build: in archgate.yml), or leave them out when gating an image");
         }
     }

@@ -2,6 +2,7 @@ package dev.archgate.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.ArchgateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,7 +30,7 @@ class BuildProgressRegistryTest {
         "0e127866d773460e58419bea99cf4bea67bda08436a5b9f22960b8ba79b2-401"})
     void aRefusedPushIsTheEnvironmentWhateverDigitsItsDigestHolds(String digest) {
         BuildFailure f = BuildProgress.registry("exporting to image", String.format(REFUSED, "5998", "5998", digest, "5998"));
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
         assertThat(f.message()).contains("the registry 127.0.0.1:5998 is unreachable while pushing the image");
     }
 
@@ -38,7 +39,7 @@ class BuildProgressRegistryTest {
     void aRefusedPushIsTheEnvironmentWhateverItsPort(String port) {
         String digest = "0e127866d773460e58419bea99cf4bea67bda08436a5b9f22960b8ba79b217ce";
         BuildFailure f = BuildProgress.registry("exporting to image", String.format(REFUSED, port, port, digest, port));
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
         assertThat(f.message()).contains("is unreachable while pushing the image");
     }
 
@@ -47,7 +48,7 @@ class BuildProgressRegistryTest {
         BuildFailure f = BuildProgress.registry("exporting to image", "failed to push 127.0.0.1:40301/h14/failing:1: "
                 + "unexpected status from HEAD request to http://127.0.0.1:40301/v2/h14/failing/blobs/sha256:"
                 + "401e7866d773460e58419bea99cf4bea67bda08436a5b9f22960b8ba79b217ce: 500 Internal Server Error");
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
         assertThat(f.message()).contains("the registry 127.0.0.1:40301 answered with a server error while pushing the image");
     }
 
@@ -55,7 +56,7 @@ class BuildProgressRegistryTest {
     void aDeniedStatusIsTheUsersToFix() {
         BuildFailure f = BuildProgress.registry("exporting to image", "failed to push 127.0.0.1:5001/team/app:1: "
                 + "failed to authorize: failed to fetch anonymous token: unexpected status: 401 Unauthorized");
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.USAGE);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.USAGE);
         assertThat(f.message()).contains("the registry 127.0.0.1:5001 refused access while pushing the image", "docker login 127.0.0.1:5001");
     }
 
@@ -63,7 +64,7 @@ class BuildProgressRegistryTest {
     void aForbiddenHeadIsTheUsersToFix() {
         BuildFailure f = BuildProgress.registry("[internal] load metadata for 127.0.0.1:5001/base/busybox:1",
                 "unexpected status from HEAD request to http://127.0.0.1:5001/v2/base/busybox/manifests/1: 403 Forbidden");
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.USAGE);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.USAGE);
         assertThat(f.message()).contains("refused access while reading a base image");
     }
 }

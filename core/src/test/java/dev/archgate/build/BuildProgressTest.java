@@ -2,6 +2,7 @@ package dev.archgate.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class BuildProgressTest {
         for (String digest : List.of(seen, with401)) {
             BuildFailure f = pushFailure(digest);
 
-            assertThat(f.kind()).as(digest).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+            assertThat(f.stop()).as(digest).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
             assertThat(f.message()).as(digest).contains("the registry 127.0.0.1:5998 is unreachable while pushing the image",
                     "connection refused");
         }
@@ -50,7 +51,7 @@ class BuildProgressTest {
 
         BuildFailure f = progress.failure(TWO, 1);
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.USAGE);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.USAGE);
         assertThat(f.message()).contains("the registry 127.0.0.1:5001 refused access while pushing the image", "docker login 127.0.0.1:5001");
     }
 }

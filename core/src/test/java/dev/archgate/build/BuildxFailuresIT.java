@@ -2,6 +2,7 @@ package dev.archgate.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.host.DockerCli;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.BuildSpec;
@@ -45,7 +46,7 @@ class BuildxFailuresIT {
         Path context = Fixtures.repositoryRoot().resolve("test-fixtures/broken-build-arm64");
         BuildFailure f = build(context, false, null).failure();
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.PLATFORM);
+        assertThat(f.ofPlatforms()).isTrue();
         assertThat(f.steps()).hasSize(1);
         BuildFailure.FailedStep step = f.steps().get(0);
         assertThat(step.platform()).isEqualTo(Platform.parse("linux/arm64"));
@@ -61,7 +62,7 @@ class BuildxFailuresIT {
         Files.writeString(dir.resolve("Dockerfile"), "# a base of one platform\nFROM 127.0.0.1:5000/archgate/bases/go:1.19\nRUN true\n");
         BuildFailure f = build(dir, false, null).failure();
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.PLATFORM);
+        assertThat(f.ofPlatforms()).isTrue();
         assertThat(f.steps()).extracting(BuildFailure.FailedStep::platform).containsExactly(Platform.parse("linux/arm64"));
         assertThat(f.steps().get(0).line()).isEqualTo(2);
         assertThat(f.steps().get(0).error()).contains("has no linux/arm64 variant");
@@ -72,7 +73,7 @@ class BuildxFailuresIT {
         Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPPY x /x\n");
         BuildFailure f = build(dir, false, null).failure();
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.USAGE);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.USAGE);
         assertThat(f.message()).contains("the Dockerfile does not parse", "line 2", "COPPY");
     }
 
@@ -81,7 +82,7 @@ class BuildxFailuresIT {
         Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY Dockerfile /x\n");
         BuildFailure f = build(dir, true, "127.0.0.1:5998/h14/down:1").failure();
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
         assertThat(f.message()).contains("the registry 127.0.0.1:5998 is unreachable while pushing the image", "connection refused");
     }
 
@@ -117,7 +118,7 @@ class BuildxFailuresIT {
             Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nCOPY Dockerfile /x\n");
             BuildFailure f = build(dir, true, registry + "/h14/failing:1").failure();
 
-            assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+            assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
             assertThat(f.message()).contains("the registry " + registry + " answered with a server error while pushing the image", "500");
         }
     }
@@ -129,7 +130,7 @@ class BuildxFailuresIT {
             Files.writeString(dir.resolve("Dockerfile"), "FROM " + registry + "/base/busybox:1\nRUN true\n");
             BuildFailure f = build(dir, false, null).failure();
 
-            assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+            assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
             assertThat(f.message()).contains("the registry " + registry + " answered with a server error while reading a base image", "503");
         }
     }
@@ -148,7 +149,7 @@ class BuildxFailuresIT {
 
         BuildFailure f = progress.failure(List.of(Platform.parse("linux/amd64")), status);
         assertThat(status).isNotZero();
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
         assertThat(f.message()).contains("cannot reach its builder", "no-engine.sock");
     }
 }

@@ -3,6 +3,7 @@ package dev.archgate.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.host.ProbeProgram;
 import dev.archgate.platform.Platform;
@@ -13,7 +14,6 @@ import dev.archgate.report.Verdict;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
-import dev.archgate.spec.SpecException;
 import dev.archgate.testing.OciImage;
 import dev.archgate.testing.TarLayer;
 import java.net.InetAddress;
@@ -86,7 +86,7 @@ class GateFlowTest {
                 .withSmoke(List.of(new SmokeTest("runs", SmokeTest.Mode.COMMAND, List.of(), 0, "", "", Duration.ofSeconds(5),
                         Duration.ofSeconds(1)))).toSpec();
         try (Host host = Host.of(NO_ENGINE)) {
-            assertThatThrownBy(() -> Gate.smoke(host, spec, GateListener.SILENT)).isInstanceOf(SpecException.class)
+            assertThatThrownBy(() -> Gate.smoke(host, spec, GateListener.SILENT)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                     .hasMessageContaining("push or load oci:" + layout + " first");
             assertThat(host.openClients()).isZero();
         }

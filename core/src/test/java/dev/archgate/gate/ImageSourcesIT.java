@@ -4,6 +4,7 @@ import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Report;
 import dev.archgate.report.Severity;
@@ -70,12 +71,12 @@ class ImageSourcesIT {
 
     @Test
     void sourcesThatDoNotExistGetOneSentence(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> audit("docker-daemon:archgate-it/never-built:1")).isInstanceOf(GateException.class)
+        assertThatThrownBy(() -> audit("docker-daemon:archgate-it/never-built:1")).isInstanceOf(ArchgateException.class)
                 .hasMessage("image archgate-it/never-built:1 is not in the local Docker Engine: build or pull it first, or name a registry image");
         Files.writeString(dir.resolve("junk.tar"), "not a tar");
-        assertThatThrownBy(() -> audit("oci-archive:" + dir.resolve("junk.tar"))).isInstanceOf(GateException.class)
+        assertThatThrownBy(() -> audit("oci-archive:" + dir.resolve("junk.tar"))).isInstanceOf(ArchgateException.class)
                 .hasMessageContaining("junk.tar");
-        assertThatThrownBy(() -> audit("oci:" + dir)).isInstanceOf(GateException.class)
+        assertThatThrownBy(() -> audit("oci:" + dir)).isInstanceOf(ArchgateException.class)
                 .hasMessageContaining("is not an OCI image layout");
     }
 }

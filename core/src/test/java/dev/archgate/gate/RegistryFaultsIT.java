@@ -4,6 +4,7 @@ import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.AuthRegistry;
@@ -29,18 +30,18 @@ class RegistryFaultsIT {
     @Test
     void aRegistryThatAnswers401IsAUsageErrorNamingTheLogin(@TempDir Path dir) throws Exception {
         try (AuthRegistry registry = AuthRegistry.start(dir, 5055)) {
-            assertThatThrownBy(() -> audit(registry.address() + "/team/app:1")).isInstanceOf(GateException.class)
+            assertThatThrownBy(() -> audit(registry.address() + "/team/app:1")).isInstanceOf(ArchgateException.class)
                     .hasMessage("registry " + registry.address() + " asks for credentials and none are configured: run 'docker login "
                             + registry.address() + "'")
-                    .extracting(e -> ((GateException) e).kind()).isEqualTo(GateException.Kind.USAGE);
+                    .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
         }
     }
 
     @Test
     void anUnreachableRegistryIsAnEnvironmentError() {
-        assertThatThrownBy(() -> audit("127.0.0.1:5998/team/app:1")).isInstanceOf(GateException.class)
+        assertThatThrownBy(() -> audit("127.0.0.1:5998/team/app:1")).isInstanceOf(ArchgateException.class)
                 .hasMessageStartingWith("registry 127.0.0.1:5998 is unreachable")
-                .extracting(e -> ((GateException) e).kind()).isEqualTo(GateException.Kind.ENVIRONMENT);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
     }
 
     @Test
@@ -59,7 +60,7 @@ class RegistryFaultsIT {
         bytes[bytes.length / 2] ^= 0x55; // one flipped byte in the middle of the layer
         Files.write(biggest, bytes);
 
-        assertThatThrownBy(() -> audit("oci:" + layout)).isInstanceOf(GateException.class)
+        assertThatThrownBy(() -> audit("oci:" + layout)).isInstanceOf(ArchgateException.class)
                 .hasMessageContaining("layer sha256:" + biggest.getFileName()).hasMessageContaining("corrupt");
     }
 }

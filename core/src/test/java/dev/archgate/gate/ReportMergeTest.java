@@ -3,6 +3,7 @@ package dev.archgate.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Coverage;
@@ -77,9 +78,9 @@ class ReportMergeTest {
     void reportsOfDifferentDigestsAreRefusedNamingBoth() {
         assertThatThrownBy(() -> ReportMerge.merge(List.of(run("a/report.json", DIGEST, passed(AMD64)),
                 run("b/report.json", OTHER, passed(ARM64))), List.of(AMD64, ARM64)))
-                .isInstanceOf(GateException.class)
+                .isInstanceOf(ArchgateException.class)
                 .hasMessageContaining("a/report.json checked " + DIGEST).hasMessageContaining("b/report.json checked " + OTHER)
-                .extracting(e -> ((GateException) e).kind()).isEqualTo(GateException.Kind.USAGE);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
     }
 
     @Test
@@ -100,7 +101,7 @@ class ReportMergeTest {
     @Test
     void aReportWithoutADigestIsAnEnvironmentError() {
         assertThatThrownBy(() -> ReportMerge.merge(List.of(run("a", null, noEmulator(AMD64))), List.of(AMD64)))
-                .isInstanceOf(GateException.class).hasMessageContaining("a has no digest")
-                .extracting(e -> ((GateException) e).kind()).isEqualTo(GateException.Kind.ENVIRONMENT);
+                .isInstanceOf(ArchgateException.class).hasMessageContaining("a has no digest")
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
     }
 }

@@ -3,8 +3,8 @@ package dev.archgate.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.image.GzipInflater;
-import dev.archgate.image.ImageException;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.EngineEndpoint;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class HostTest {
             assertThat(host.inflaters()).isEqualTo(new GzipInflater.Choice(GzipInflater.JDK, true));
         }
         try (Host host = Host.of(Map.of("ARCHGATE_INFLATER", "zlib-ng"))) {
-            assertThatThrownBy(host::inflaters).isInstanceOf(ImageException.class).hasMessageContaining("ARCHGATE_INFLATER=zlib-ng");
+            assertThatThrownBy(host::inflaters).isInstanceOf(ArchgateException.class).hasMessageContaining("ARCHGATE_INFLATER=zlib-ng");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.archgate.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.testing.TarLayer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +75,7 @@ class ChildInflaterTest {
     private static String outcome(byte[] blob, String digest, GzipInflater inflater) {
         try {
             return LayerStreamsTest.read(() -> new ByteArrayInputStream(blob), digest, GZIP, inflater).toString();
-        } catch (ImageException e) {
+        } catch (ArchgateException e) {
             return e.kind() + ": " + e.getMessage();
         } catch (IOException e) {
             return "I/O: " + e;
@@ -232,7 +233,7 @@ class ChildInflaterTest {
     void aFailedReadLeavesNoChild() throws IOException {
         byte[] blob = Arrays.copyOf(gzip(tar()), 100_000);
         for (GzipInflater inflater : List.of(GzipInflater.IGZIP, GzipInflater.UNPIGZ)) {
-            assertThatThrownBy(() -> LayerStreamsTest.read(blob, GZIP, inflater)).isInstanceOf(ImageException.class);
+            assertThatThrownBy(() -> LayerStreamsTest.read(blob, GZIP, inflater)).isInstanceOf(ArchgateException.class);
             assertThat(children()).as("after %s", inflater).isEmpty();
         }
     }
@@ -246,14 +247,14 @@ class ChildInflaterTest {
         assertThat(GzipInflater.choose("JDK", path)).isEqualTo(GzipInflater.JDK);
         assertThat(GzipInflater.choose(null, "/nonexistent")).isEqualTo(GzipInflater.JDK);
         assertThat(GzipInflater.choose("jdk", "/nonexistent")).isEqualTo(GzipInflater.JDK);
-        assertThatThrownBy(() -> GzipInflater.choose("zlib-ng", path)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> GzipInflater.choose("zlib-ng", path)).isInstanceOf(ArchgateException.class)
                 .hasMessage("ARCHGATE_INFLATER=zlib-ng names no gzip inflater archgate knows: set it to jdk, igzip or unpigz, or unset it to "
                         + "use the fastest one installed")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
-        assertThatThrownBy(() -> GzipInflater.choose("igzip", "/nonexistent")).isInstanceOf(ImageException.class)
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
+        assertThatThrownBy(() -> GzipInflater.choose("igzip", "/nonexistent")).isInstanceOf(ArchgateException.class)
                 .hasMessage("ARCHGATE_INFLATER=igzip asks for igzip, which is not on the PATH: install it (apt-get install isal) or unset "
                         + "ARCHGATE_INFLATER")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
     }
 
     /** The inflater children of this JVM, zombies included (they keep their /proc entry). */

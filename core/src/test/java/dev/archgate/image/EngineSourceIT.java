@@ -7,6 +7,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.testing.IntegrationTest;
 import java.nio.file.Path;
@@ -67,7 +68,7 @@ class EngineSourceIT {
             // left the image in the engine's store: removed first, so the pull brings only arm64.)
             removeImage(pushed);
             SampleImage.run(List.of("docker", "pull", "-q", "--platform", "linux/arm64", pushed), Map.of());
-            assertThatThrownBy(() -> new EngineSource(docker, pushed)).isInstanceOf(ImageException.class)
+            assertThatThrownBy(() -> new EngineSource(docker, pushed)).isInstanceOf(ArchgateException.class)
                     .hasMessageStartingWith("the Docker Engine holds only part of " + pushed + " (it says: ")
                     .hasMessageEndingWith("), so it cannot export it: audit it from its registry, or load every platform with "
                             + "docker buildx build --load");
@@ -78,7 +79,7 @@ class EngineSourceIT {
             try (ImageSource source = ImageSource.engine(docker, pushed)) {
                 assertThat(ImageResolver.resolve(source, List.of(Platform.parse("linux/amd64"))).offered())
                         .containsExactly("linux/amd64", "linux/arm64");
-                assertThatThrownBy(() -> ImageResolver.resolve(source, List.of(arm64))).isInstanceOf(ImageException.class)
+                assertThatThrownBy(() -> ImageResolver.resolve(source, List.of(arm64))).isInstanceOf(ArchgateException.class)
                         .hasMessage("the Docker Engine lists the linux/arm64 variant of " + pushed + " but does not hold it (it was "
                                 + "pulled for other platforms only): audit the image from its registry, or load every platform with "
                                 + "docker buildx build --load");
@@ -90,8 +91,8 @@ class EngineSourceIT {
 
     @Test
     void anImageTheEngineDoesNotHaveIsAUsageError() {
-        assertThatThrownBy(() -> new EngineSource(docker, "archgate-it/never-built:1")).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> new EngineSource(docker, "archgate-it/never-built:1")).isInstanceOf(ArchgateException.class)
                 .hasMessage("image archgate-it/never-built:1 is not in the local Docker Engine: build or pull it first, or name a registry image")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
     }
 }

@@ -3,6 +3,7 @@ package dev.archgate.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -46,14 +47,14 @@ class ImageReferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"Team/App", "app:", "app:-x", "app@sha256:abc", "/app", "app//x", "registry.example.com/", "app:1:2"})
     void aBadReferenceIsOneSentenceThatNamesTheRule(String text) {
-        assertThatThrownBy(() -> ImageReference.parse(text)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> ImageReference.parse(text)).isInstanceOf(ArchgateException.class)
                 .hasMessageStartingWith("'" + text + "' is not a valid image reference: ")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
     }
 
     @Test
     void anEmptyReferenceAsksForOne() {
-        assertThatThrownBy(() -> ImageReference.parse("  ")).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> ImageReference.parse("  ")).isInstanceOf(ArchgateException.class)
                 .hasMessage("an empty image reference: give one such as registry.example.com/app:1.2.3");
     }
 }

@@ -3,6 +3,7 @@ package dev.archgate.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -122,7 +123,7 @@ class ImageResolverTest {
         MemorySource s = new MemorySource();
         s.top = s.put(manifest(s, s.put("{}"), "application/vnd.cncf.helm.config.v1+json"));
 
-        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ArchgateException.class)
                 .hasMessage("memory/app:1 is not a container image (its manifest " + s.top
                         + " has a config of type application/vnd.cncf.helm.config.v1+json): name a container image");
     }
@@ -134,10 +135,10 @@ class ImageResolverTest {
         s.blobs.put(config, "{\"os\":\"linux\",\"architecture\":\"arm64\"}".getBytes(StandardCharsets.UTF_8));
         s.top = s.put(manifest(s, config, MediaTypes.DOCKER_CONFIG));
 
-        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ArchgateException.class)
                 .hasMessage("config " + config + " of memory/app:1 is corrupt or truncated: its content hashes to "
                         + Digests.sha256(s.blobs.get(config)) + "; push or export the image again")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
     }
 
     @Test
@@ -148,7 +149,7 @@ class ImageResolverTest {
         s.top = s.put("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
                 + entry(s, amd64, "amd64", null, null).replace("\"size\":" + real, "\"size\":" + (real - 1)) + "]}");
 
-        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ArchgateException.class)
                 .hasMessage("manifest " + amd64 + " of memory/app:1 is corrupt or truncated: it has more than the " + (real - 1)
                         + " bytes its descriptor gives; push or export the image again");
     }
@@ -160,10 +161,10 @@ class ImageResolverTest {
         s.top = s.put("{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_INDEX + "\",\"manifests\":["
                 + entry(s, amd64, "amd64", null, null).replace(amd64, "sha256:../../../etc/passwd") + "]}");
 
-        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> ImageResolver.resolve(s.source(), Platform.parseList("linux/amd64"))).isInstanceOf(ArchgateException.class)
                 .hasMessage("manifest of memory/app:1 is named by 'sha256:../../../etc/passwd', which is not a sha256 or sha512 digest: "
                         + "the image is corrupt; push or export it again")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
     }
 
     @Test
@@ -199,7 +200,7 @@ class ImageResolverTest {
                 throw new UnsupportedOperationException();
             }
         };
-        assertThatThrownBy(() -> new ImageSource(endless).top()).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> new ImageSource(endless).top()).isInstanceOf(ArchgateException.class)
                 .hasMessage("manifest sha256:" + "a".repeat(64) + " of endless/app:1 is larger than " + ImageSource.MAX_MANIFEST
                         + " bytes, far more than any real one: the image is corrupt or hostile");
     }

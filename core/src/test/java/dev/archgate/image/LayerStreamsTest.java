@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.luben.zstd.ZstdOutputStream;
+import dev.archgate.ArchgateException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -96,10 +97,10 @@ class LayerStreamsTest {
             // The manifest names the intact blob; the store serves damaged bytes.
             String digest = Digests.sha256(good);
             for (byte[] bad : List.of(flipped, truncated)) {
-                assertThatThrownBy(() -> read(() -> new ByteArrayInputStream(bad), digest, GZIP, inflater)).isInstanceOf(ImageException.class)
+                assertThatThrownBy(() -> read(() -> new ByteArrayInputStream(bad), digest, GZIP, inflater)).isInstanceOf(ArchgateException.class)
                         .hasMessageStartingWith("layer " + digest + " of test is corrupt or truncated: ")
                         .hasMessageEndingWith("; push or export the image again")
-                        .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+                        .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
             }
         }
     }
@@ -109,7 +110,7 @@ class LayerStreamsTest {
     void anIntactLayerUnderTheWrongDigestIsCorrupt(GzipInflater inflater) throws IOException {
         byte[] blob = gzip(tar());
         String other = "sha256:" + "0".repeat(64);
-        assertThatThrownBy(() -> read(() -> new ByteArrayInputStream(blob), other, GZIP, inflater)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> read(() -> new ByteArrayInputStream(blob), other, GZIP, inflater)).isInstanceOf(ArchgateException.class)
                 .hasMessage("layer " + other + " of test is corrupt or truncated: its content hashes to " + Digests.sha256(blob)
                         + "; push or export the image again");
     }
@@ -138,16 +139,16 @@ class LayerStreamsTest {
             }
         };
         String digest = Digests.sha256(blob);
-        assertThatThrownBy(() -> read(dropping, digest, GZIP, inflater)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> read(dropping, digest, GZIP, inflater)).isInstanceOf(ArchgateException.class)
                 .hasMessage("reading layer " + digest + " of test failed (connection reset): retry, or check the connection to where the image is stored")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
     }
 
     @Test
     void anEncryptedLayerIsRefusedByItsMediaType() {
         assertThatThrownBy(() -> read(new byte[] {1, 2, 3}, "application/vnd.oci.image.layer.v1.tar+gzip+encrypted"))
-                .isInstanceOf(ImageException.class).hasMessageContaining("is encrypted")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+                .isInstanceOf(ArchgateException.class).hasMessageContaining("is encrypted")
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
     }
 
     private static byte[] storedGzip(byte[] raw) throws IOException {

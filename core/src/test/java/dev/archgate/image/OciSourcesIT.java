@@ -3,6 +3,7 @@ package dev.archgate.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.testing.IntegrationTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +37,11 @@ class OciSourcesIT {
 
     @Test
     void whatIsNotAnOciLayoutSaysWhatToGive(@TempDir Path dir) throws Exception {
-        assertThatThrownBy(() -> new OciLayoutSource(dir, null)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> new OciLayoutSource(dir, null)).isInstanceOf(ArchgateException.class)
                 .hasMessage(dir + " is not an OCI image layout (no oci-layout and index.json): give the directory buildx wrote with "
                         + "--output type=oci,tar=false");
         Path junk = Files.writeString(dir.resolve("junk.tar"), "not a tar");
-        assertThatThrownBy(() -> new OciArchiveSource(junk, null)).isInstanceOf(ImageException.class)
+        assertThatThrownBy(() -> new OciArchiveSource(junk, null)).isInstanceOf(ArchgateException.class)
                 .hasMessageStartingWith(junk + " ");
     }
 }

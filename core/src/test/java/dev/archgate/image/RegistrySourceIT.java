@@ -3,6 +3,7 @@ package dev.archgate.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.elf.ElfInfo;
 import dev.archgate.host.Host;
 import dev.archgate.platform.ElfExpectation;
@@ -79,12 +80,12 @@ class RegistrySourceIT {
     @Test
     void unknownTagsAndUnreachableRegistriesGetOneSentence() {
         ImageSource missing = ImageSource.registry(ImageReference.parse("127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag"), Set.of(), Host.dockerConfigFile(System.getenv()));
-        assertThatThrownBy(missing::top).isInstanceOf(ImageException.class)
+        assertThatThrownBy(missing::top).isInstanceOf(ArchgateException.class)
                 .hasMessage("image 127.0.0.1:5000/archgate/fixtures/good-static:no-such-tag does not exist in the registry: check the name and tag, or push it first")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
         ImageSource down = ImageSource.registry(ImageReference.parse("127.0.0.1:5999/app:1"), Set.of(), Host.dockerConfigFile(System.getenv()));
-        assertThatThrownBy(down::top).isInstanceOf(ImageException.class).hasMessageStartingWith("registry 127.0.0.1:5999 is unreachable")
-                .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.ENVIRONMENT);
+        assertThatThrownBy(down::top).isInstanceOf(ArchgateException.class).hasMessageStartingWith("registry 127.0.0.1:5999 is unreachable")
+                .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
     }
 
     private static String login(String registry, String user, String password) {
@@ -99,16 +100,16 @@ class RegistrySourceIT {
             ImageReference ref = ImageReference.parse(address + "/team/app:1");
 
             Path nobody = dir.resolve("nobody/config.json");
-            assertThatThrownBy(() -> new RegistrySource(ref, Set.of(), nobody).top()).isInstanceOf(ImageException.class)
+            assertThatThrownBy(() -> new RegistrySource(ref, Set.of(), nobody).top()).isInstanceOf(ArchgateException.class)
                     .hasMessage("registry " + address + " asks for credentials and none are configured: run 'docker login " + address + "'")
-                    .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+                    .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
 
             Path wrong = Files.writeString(Files.createDirectories(dir.resolve("wrong")).resolve("config.json"),
                     login(address, AuthRegistry.USER, "not-the-password"));
-            assertThatThrownBy(() -> new RegistrySource(ref, Set.of(), wrong).top()).isInstanceOf(ImageException.class)
+            assertThatThrownBy(() -> new RegistrySource(ref, Set.of(), wrong).top()).isInstanceOf(ArchgateException.class)
                     .hasMessage("registry " + address + " refused access to team/app (HTTP 401): run 'docker login " + address
                             + "' with an account that may pull it")
-                    .extracting(e -> ((ImageException) e).kind()).isEqualTo(ImageException.Kind.USAGE);
+                    .extracting(e -> ((ArchgateException) e).kind()).isEqualTo(ArchgateException.Kind.USAGE);
 
             // Logged in the way CI does it, into a config of its own: docker login, then buildx pushes with it.
             Path ci = Files.createDirectories(dir.resolve("ci"));

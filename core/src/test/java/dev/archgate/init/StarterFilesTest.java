@@ -3,11 +3,11 @@ package dev.archgate.init;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
-import dev.archgate.spec.SpecException;
 import dev.archgate.spec.SpecLoader;
 import dev.archgate.testing.Fixtures;
 import java.io.IOException;
@@ -174,11 +174,11 @@ class StarterFilesTest {
 
     @Test
     void noDockerfileOrNoFromIsOneSentenceNamingTheFix(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> ProjectScan.of(dir, Path.of("Dockerfile"), null)).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> ProjectScan.of(dir, Path.of("Dockerfile"), null)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("there is no Dockerfile in " + dir.toAbsolutePath().normalize()
                         + ": run archgate init where the Dockerfile is, or name it with --file");
         Files.writeString(dir.resolve("Dockerfile"), "# nothing yet\nRUN true\n");
-        assertThatThrownBy(() -> ProjectScan.of(dir, Path.of("Dockerfile"), null)).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> ProjectScan.of(dir, Path.of("Dockerfile"), null)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("Dockerfile has no FROM line, so it builds nothing: fix it and run archgate init again");
     }
 }

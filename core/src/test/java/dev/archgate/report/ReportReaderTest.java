@@ -3,6 +3,7 @@ package dev.archgate.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class ReportReaderTest {
         assertThat(older).isNotEqualTo(json).doesNotContain("\"archgate\"");
         assertThat(ReportReader.read("old.json", older)).isEqualTo(sample());
         String malformed = json.replaceFirst("\"archgate\": \\{[^}]*\\}", "\"archgate\": \"1.0\"");
-        assertThatThrownBy(() -> ReportReader.read("r.json", malformed)).isInstanceOf(UnreadableReportException.class)
+        assertThatThrownBy(() -> ReportReader.read("r.json", malformed)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageContaining("names the archgate that wrote it");
     }
 
@@ -46,18 +47,18 @@ class ReportReaderTest {
     void aTruncatedReportIsRefusedByName() {
         String json = ReportJson.toJson(sample());
         assertThatThrownBy(() -> ReportReader.read("b/report.json", json.substring(0, json.length() / 2)))
-                .isInstanceOf(UnreadableReportException.class).hasMessageStartingWith("b/report.json is not valid JSON");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageStartingWith("b/report.json is not valid JSON");
     }
 
     /** Gson's own words name its classes and advise JsonReader.setStrictness: a user reads the place and the fix only. */
     @Test
     void brokenJsonIsNamedByItsPlaceWithoutGsonsAdvice() {
         assertThatThrownBy(() -> ReportReader.read("b/report.json", "{\"schema\": 1,\n  \"verdict\": }"))
-                .isInstanceOf(UnreadableReportException.class)
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageMatching("b/report\\.json is not valid JSON \\(at line 2, column \\d+\\): it is truncated or not a report\\.json; "
                         + "copy the whole file again");
         assertThatThrownBy(() -> ReportReader.read("b/report.json", "{\"schema\": 1, \"platforms\": {\"platform\": 7}}"))
-                .isInstanceOf(UnreadableReportException.class).message().doesNotContain("java", "com.google", "JsonReader", "Exception");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).message().doesNotContain("java", "com.google", "JsonReader", "Exception");
     }
 
     @Test
@@ -66,13 +67,13 @@ class ReportReaderTest {
                 "\"verdict\": \"pass\",\n      \"findings\": [\n        {\n          \"check\": \"elf.arch-mismatch\"");
         assertThat(edited).isNotEqualTo(ReportJson.toJson(sample()));
         assertThatThrownBy(() -> ReportReader.read("b/report.json", edited))
-                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("says linux/arm64 pass").hasMessageContaining("edited");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("says linux/arm64 pass").hasMessageContaining("edited");
     }
 
     @Test
     void aReportWhoseTopVerdictWasEditedIsRefused() {
         String edited = ReportJson.toJson(sample()).replaceFirst("\"verdict\": \"fail\"", "\"verdict\": \"pass\"");
-        assertThatThrownBy(() -> ReportReader.read("r.json", edited)).isInstanceOf(UnreadableReportException.class)
+        assertThatThrownBy(() -> ReportReader.read("r.json", edited)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageContaining("r.json says pass");
     }
 
@@ -85,6 +86,6 @@ class ReportReaderTest {
                 .hasMessageContaining("check 'elf.future-check'");
         assertThatThrownBy(() -> ReportReader.read("r.json", "[1, 2]")).hasMessageContaining("holds no JSON object");
         assertThatThrownBy(() -> ReportReader.read("r.json", "{\"schema\": 1, \"platforms\": 3}"))
-                .isInstanceOf(UnreadableReportException.class).hasMessageContaining("shape of a report.json");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("shape of a report.json");
     }
 }

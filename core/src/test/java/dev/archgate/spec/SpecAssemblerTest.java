@@ -3,6 +3,7 @@ package dev.archgate.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ class SpecAssemblerTest {
         assertThat(ACTION.config(workspace, " ")).as("a blank form field names no file").isEqualTo(usual);
         Path other = Files.writeString(Files.createDirectories(workspace.resolve("ci")).resolve("gate.yml"), "version: 1\n");
         assertThat(ACTION.config(workspace, "ci/gate.yml")).isEqualTo(other);
-        assertThatThrownBy(() -> ACTION.config(workspace, "ci/missing.yml")).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> ACTION.config(workspace, "ci/missing.yml")).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("the config file ci/missing.yml does not exist (" + workspace.resolve("ci/missing.yml")
                         + "): fix the input 'config' (relative paths start at " + workspace + ") or create the file");
     }
@@ -48,12 +49,12 @@ class SpecAssemblerTest {
     @Test
     void aRunWithNothingToGateOrNoPlatformsIsRefusedInTheAdaptersWords() {
         assertThatThrownBy(() -> ACTION.spec(SpecDraft.empty().withPlatforms(List.of(Platform.parse("linux/amd64")))))
-                .isInstanceOf(SpecException.class).hasMessage("nothing to gate: give the input 'image' (an image to gate) or the input "
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessage("nothing to gate: give the input 'image' (an image to gate) or the input "
                         + "'context' (a directory to build), or build: or image: in archgate.yml");
-        assertThatThrownBy(() -> ACTION.spec(SpecDraft.empty().withImage("r.example/app:1"))).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> ACTION.spec(SpecDraft.empty().withImage("r.example/app:1"))).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("no platforms: give the input 'platforms' (e.g. linux/amd64,linux/arm64) or platforms: in archgate.yml");
         assertThatThrownBy(() -> ACTION.overrides().image("r.example/app:1").context(workspace).build().applyTo(SpecDraft.empty()))
-                .isInstanceOf(SpecException.class).hasMessage("both the input 'image' and the input 'context' are given: give the input "
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessage("both the input 'image' and the input 'context' are given: give the input "
                         + "'image' to gate an existing image, or the input 'context' to build one");
         assertThatThrownBy(() -> new SpecAssembler(Map.of()).spec(SpecDraft.empty().withImage("r.example/app:1")))
                 .as("a key the adapter does not name is named as archgate.yml names it").hasMessageStartingWith("no platforms: give platforms ");
@@ -64,7 +65,7 @@ class SpecAssemblerTest {
         assertThat(ACTION.pairs(List.of("B=2", " A =x=y", "EMPTY="), "build.args", "KEY=VALUE"))
                 .containsExactly(Map.entry("B", "2"), Map.entry("A", "x=y"), Map.entry("EMPTY", ""));
         for (String bad : List.of("NOEQUALS", "=value", "  =value")) {
-            assertThatThrownBy(() -> ACTION.pairs(List.of("A=1", bad), "build.args", "KEY=VALUE")).isInstanceOf(SpecException.class)
+            assertThatThrownBy(() -> ACTION.pairs(List.of("A=1", bad), "build.args", "KEY=VALUE")).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                     .hasMessage("'build-args' has '" + bad + "': write each item as KEY=VALUE");
         }
     }
@@ -75,7 +76,7 @@ class SpecAssemblerTest {
         assertThat(SmokeTest.Mode.named("run", "the input 'smoke-mode'")).isEqualTo(SmokeTest.Mode.COMMAND);
         assertThat(SmokeTest.Mode.named("Service", "mode")).isEqualTo(SmokeTest.Mode.SERVICE);
         assertThat(SmokeTest.Mode.named("start", "mode")).isEqualTo(SmokeTest.Mode.START);
-        assertThatThrownBy(() -> SmokeTest.Mode.named("daemon", "the input 'smoke-mode'")).isInstanceOf(SpecException.class)
+        assertThatThrownBy(() -> SmokeTest.Mode.named("daemon", "the input 'smoke-mode'")).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("the input 'smoke-mode' is 'daemon': use command, service or start");
     }
 }

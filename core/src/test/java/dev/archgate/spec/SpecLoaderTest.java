@@ -3,6 +3,7 @@ package dev.archgate.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import java.nio.file.Path;
@@ -61,11 +62,11 @@ class SpecLoaderTest {
     @Test
     void eachBadInputGetsOneSentenceNamingTheKeyTheValueAndWhatIsAllowed() {
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatform: [linux/amd64]\n"))
-                .isInstanceOf(SpecException.class).hasMessageContaining("unknown key 'platform'").hasMessageContaining("platforms");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("unknown key 'platform'").hasMessageContaining("platforms");
         assertThatThrownBy(() -> parse("version: 1\nbuild: {no-cache: yes please}\nplatforms: [linux/amd64]\n"))
-                .isInstanceOf(SpecException.class).hasMessage("build.no-cache is 'yes please': use true or false");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessage("build.no-cache is 'yes please': use true or false");
         assertThatThrownBy(() -> parse("version: 1\nbuild: {labels: [a=b]}\nplatforms: [linux/amd64]\n"))
-                .isInstanceOf(SpecException.class).hasMessageContaining("build.labels");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("build.labels");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/sparc]\n"))
                 .hasMessageContaining("platforms: unknown platform 'linux/sparc'").hasMessageContaining("linux/arm64");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64\n"))
@@ -87,7 +88,7 @@ class SpecLoaderTest {
     @Test
     void aMissingFileNamesTheFix() {
         assertThatThrownBy(() -> loader.load(Path.of("/nonexistent/archgate.yml")))
-                .isInstanceOf(SpecException.class).hasMessageContaining("does not exist").hasMessageContaining("--config");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("does not exist").hasMessageContaining("--config");
     }
 
     @Test
@@ -103,7 +104,7 @@ class SpecLoaderTest {
     void checksThatSayAPlatformWasNotCheckedCannotBeSwitchedOff() {
         // Catches: platform.missing: off, which gave a platform the image lacks a pass.
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/amd64]\nchecks: {platform.missing: off}\n"))
-                .isInstanceOf(SpecException.class)
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("checks.platform.missing cannot be off: it is how archgate says a platform was not checked; "
                         + "remove a platform you do not require from platforms instead");
         assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "off")))
@@ -154,12 +155,12 @@ class SpecLoaderTest {
     @Test
     void aBadEmulationCpuEntryIsOneSentenceNamingTheKey() {
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: {linux/sparc: max}}\n"))
-                .isInstanceOf(SpecException.class).hasMessageStartingWith("emulation.cpu: ").hasMessageContaining("linux/sparc");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageStartingWith("emulation.cpu: ").hasMessageContaining("linux/sparc");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: {linux/arm64: 'cortex a72; rm'}}\n"))
-                .isInstanceOf(SpecException.class).hasMessageContaining("is not a QEMU CPU model")
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("is not a QEMU CPU model")
                 .hasMessageContaining("qemu-aarch64-static -cpu help").hasMessageContaining("linux/arm64: cortex-a72");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nemulation: {cpu: [cortex-a72]}\n"))
-                .isInstanceOf(SpecException.class).hasMessageContaining("emulation.cpu must be a mapping");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("emulation.cpu must be a mapping");
     }
 
     @Test
@@ -179,12 +180,12 @@ class SpecLoaderTest {
     @Test
     void aBadHardwareEntryIsOneSentenceNamingTheKeyAndWhatIsAccepted() {
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nhardware: {page-size: {linux/arm64: 8k}}\n"))
-                .isInstanceOf(SpecException.class).hasMessage("hardware.page-size: '8k' for linux/arm64 is not a page size Linux uses: give 4k, 16k or 64k");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessage("hardware.page-size: '8k' for linux/arm64 is not a page size Linux uses: give 4k, 16k or 64k");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nhardware: {cpu: {linux/arm64: cortex-x1}}\n"))
-                .isInstanceOf(SpecException.class).hasMessageStartingWith("hardware.cpu: 'cortex-x1' for linux/arm64 is not a CPU archgate knows")
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageStartingWith("hardware.cpu: 'cortex-x1' for linux/arm64 is not a CPU archgate knows")
                 .hasMessageContaining("cortex-a72");
         assertThatThrownBy(() -> parse("version: 1\nimage: x\nplatforms: [linux/arm64]\nhardware: {speed: fast}\n"))
-                .isInstanceOf(SpecException.class).hasMessageContaining("hardware.speed");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("hardware.speed");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.archgate.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ class SpecOverridesTest {
         assertThatThrownBy(() -> SpecOverrides.builder().image("r.example/app:1").labels(Map.of("a", "1")).secrets(List.of("id=s,env=S"))
                 .cacheFrom(List.of("type=gha")).noCache(true).settingNames(Map.of("build.secrets", "'secrets'")).build()
                 .applyTo(SpecDraft.empty()))
-                .isInstanceOf(SpecException.class)
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageStartingWith("build.labels, 'secrets', build.cache-from, build.no-cache apply to a build");
     }
 
@@ -164,9 +165,9 @@ class SpecOverridesTest {
         assertThat(EngineEndpoint.all(Map.of("aarch64", "ssh://pi@arm"), "--engine"))
                 .containsOnly(Map.entry(ARM64, EngineEndpoint.of("ssh://pi@arm")));
         assertThatThrownBy(() -> EngineEndpoint.all(Map.of("linux/sparc", "tcp://h:2376"), "--engine"))
-                .isInstanceOf(SpecException.class).hasMessageStartingWith("--engine: unknown platform 'linux/sparc'");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageStartingWith("--engine: unknown platform 'linux/sparc'");
         assertThatThrownBy(() -> EngineEndpoint.all(Map.of("linux/arm64", "arm-host:2376"), "engines"))
-                .isInstanceOf(SpecException.class).hasMessageContaining("'arm-host:2376' is not one docker understands");
+                .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining("'arm-host:2376' is not one docker understands");
     }
 
     @Test

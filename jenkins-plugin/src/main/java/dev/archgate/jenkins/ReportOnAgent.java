@@ -1,6 +1,6 @@
 package dev.archgate.jenkins;
 
-import dev.archgate.gate.GateException;
+import dev.archgate.ArchgateException;
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.report.Report;
@@ -40,9 +40,9 @@ abstract class ReportOnAgent extends MasterToSlaveFileCallable<GateOutcome> {
     public final GateOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         try {
             return work(workspace.toPath().toAbsolutePath(), listener.getLogger());
-        } catch (GateException | IllegalArgumentException e) {
-            // SpecException, UnknownPlatformException and GateException carry the sentence for the user; their types
-            // stay on the agent (the remoting class filter would refuse them), their message goes back.
+        } catch (ArchgateException e) {
+            // It carries the sentence for the user; its type stays on the agent (the remoting class
+            // filter would refuse it), its message goes back.
             throw new AbortException("archgate: " + e.getMessage());
         }
     }

@@ -3,8 +3,8 @@ package dev.archgate.jenkins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SpecException;
 import dev.archgate.spec.SpecLoader;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -191,7 +191,7 @@ class ParameterBindingTest {
 
     private void expect(Map<String, Object> values, String message) throws Exception {
         ArchgateStep step = bind(new ArchgateStep(), values);
-        assertThatThrownBy(() -> step.parameters().toSpec(workspace, ENV)).isInstanceOf(SpecException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> step.parameters().toSpec(workspace, ENV)).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessageContaining(message);
     }
 
     /** The loader's accepted keys, dotted, read from its key sets so that a new key cannot go without a parameter. */

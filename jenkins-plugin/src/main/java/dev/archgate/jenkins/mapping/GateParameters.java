@@ -1,12 +1,12 @@
 package dev.archgate.jenkins.mapping;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.spec.ByteSizes;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
-import dev.archgate.spec.SpecException;
 import dev.archgate.spec.SpecAssembler;
 import dev.archgate.spec.SpecOverrides;
 import java.io.Serializable;
@@ -79,7 +79,7 @@ public final class GateParameters implements Serializable {
      * environment). The report directory must lie inside the workspace, where the test results and archived reports
      * are taken from.
      *
-     * @throws SpecException (or the platform parser's exception) with one sentence naming the parameter and the fix
+     * @throws ArchgateException (or the platform parser's exception) with one sentence naming the parameter and the fix
      */
     public GateSpec toSpec(Path workspace, UnaryOperator<String> environment) {
         return toSpec(workspace, environment, WorkspacePaths.DEFAULT_REPORT_DIR);

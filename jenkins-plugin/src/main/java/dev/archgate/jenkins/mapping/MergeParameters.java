@@ -1,8 +1,8 @@
 package dev.archgate.jenkins.mapping;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.ReportFiles;
-import dev.archgate.spec.SpecException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,15 +28,15 @@ public final class MergeParameters implements Serializable {
     /**
      * What to merge in {@code workspace}, checked.
      *
-     * @throws SpecException (or the platform parser's exception) with one sentence naming the parameter and the fix
+     * @throws ArchgateException (or the platform parser's exception) with one sentence naming the parameter and the fix
      */
     public Merge toMerge(Path workspace) {
         if (reports.isEmpty()) {
-            throw new SpecException("reports is empty: give the report directory (or report.json) of each archgate step to merge, "
+            throw ArchgateException.usage("reports is empty: give the report directory (or report.json) of each archgate step to merge, "
                     + "e.g. reports: ['archgate-amd64', 'archgate-arm64']");
         }
         if (platforms.isEmpty()) {
-            throw new SpecException("platforms is empty: give the platforms the release requires, e.g. ['linux/amd64', 'linux/arm64']");
+            throw ArchgateException.usage("platforms is empty: give the platforms the release requires, e.g. ['linux/amd64', 'linux/arm64']");
         }
         return new Merge(reports.stream().map(r -> ReportFiles.json(WorkspacePaths.resolve(workspace, r))).toList(),
                 Platform.parseList(String.join(",", platforms)), promote,

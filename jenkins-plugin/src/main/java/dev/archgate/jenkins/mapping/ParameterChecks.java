@@ -1,5 +1,6 @@
 package dev.archgate.jenkins.mapping;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.ByteSizes;
 import dev.archgate.spec.Durations;
@@ -21,7 +22,7 @@ public final class ParameterChecks {
         try {
             Platform.parseList(value);
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (ArchgateException e) {
             return Optional.of(e.getMessage());
         }
     }
@@ -34,7 +35,7 @@ public final class ParameterChecks {
         try {
             Durations.parse(value, key);
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (ArchgateException e) {
             return Optional.of(e.getMessage());
         }
     }
@@ -47,7 +48,7 @@ public final class ParameterChecks {
         try {
             ByteSizes.parse(value, key);
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (ArchgateException e) {
             return Optional.of(e.getMessage());
         }
     }
@@ -60,7 +61,7 @@ public final class ParameterChecks {
         try {
             SmokeTest.Mode.named(value, "mode");
             return Optional.empty();
-        } catch (IllegalArgumentException e) {
+        } catch (ArchgateException e) {
             return Optional.of(e.getMessage());
         }
     }

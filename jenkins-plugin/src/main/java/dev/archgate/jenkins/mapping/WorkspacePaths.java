@@ -1,6 +1,6 @@
 package dev.archgate.jenkins.mapping;
 
-import dev.archgate.spec.SpecException;
+import dev.archgate.ArchgateException;
 import java.nio.file.Path;
 
 /**
@@ -21,12 +21,12 @@ public final class WorkspacePaths {
     /**
      * {@code chosen} (already resolved), or the default directory when null.
      *
-     * @throws SpecException when the directory lies outside the workspace
+     * @throws ArchgateException when the directory lies outside the workspace
      */
     static Path reportDir(Path workspace, Path chosen) {
         Path reports = chosen != null ? chosen.normalize() : workspace.resolve(DEFAULT_REPORT_DIR);
         if (!reports.toAbsolutePath().startsWith(workspace.toAbsolutePath().normalize())) {
-            throw new SpecException("the report directory " + reports + " is outside the workspace " + workspace
+            throw ArchgateException.usage("the report directory " + reports + " is outside the workspace " + workspace
                     + ": give reportDir a path inside it, since the test results and archived reports are taken from there");
         }
         return reports;
