@@ -4,8 +4,8 @@ import dev.archgate.spec.Durations;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
+import dev.archgate.spec.Settings;
 import dev.archgate.spec.SpecAssembler;
-import dev.archgate.spec.SpecOverrides;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -38,7 +38,8 @@ final class ActionSpec {
 
     /** @param secrets buildx's --secret specs of the {@code secrets} and {@code secret-files} inputs ({@link BuildSecrets}) */
     static GateSpec from(Inputs in, Path workspace, UnaryOperator<String> environment, List<String> secrets) {
-        SpecOverrides settings = SETTINGS.overrides()
+        Settings settings = Settings.builder()
+                .config(in.get("config"))
                 .image(in.get("image"))
                 .context(path(workspace, in.get("context")))
                 .dockerfile(path(workspace, in.get("file")))
@@ -67,7 +68,7 @@ final class ActionSpec {
                 .reportDir(path(workspace, in.get("report-dir")))
                 .promote(in.items("promote"))
                 .build();
-        SpecDraft d = SETTINGS.draft(SETTINGS.config(workspace, in.get("config")), environment, settings);
+        SpecDraft d = SETTINGS.draft(workspace, environment, settings);
         // The action's own defaults, where neither an input nor archgate.yml decided: a hosted
         // runner has no QEMU handlers, and the reports are what the summary points at.
         if (d.installEmulation() == null) {

@@ -2,8 +2,9 @@ package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateListener;
+import dev.archgate.spec.Settings;
+import dev.archgate.spec.SpecAssembler;
 import dev.archgate.spec.SpecDraft;
-import dev.archgate.spec.SpecOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,8 +44,9 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        var gateSpec = policy.addTo(SpecOverrides.builder().image(image).platforms(platforms).ignorePaths(ignorePaths)
-                .insecureRegistries(registries.insecure)).build().applyTo(SpecDraft.empty()).toSpec();
+        Settings settings = policy.addTo(Settings.builder().image(image).platforms(platforms).ignorePaths(ignorePaths)
+                .insecureRegistries(registries.insecure)).build();
+        var gateSpec = SpecAssembler.IN_FILE_NAMES.apply(settings, SpecDraft.empty()).toSpec();
         output.prepare();
         return CliHost.with(host -> SignalledRun.await(Gate.startAudit(host, gateSpec, GateListener.SILENT),
                 r -> output.emit(r, spec.commandLine().getOut())));

@@ -1,7 +1,7 @@
 package dev.archgate.cli;
 
 import dev.archgate.spec.EngineEndpoint;
-import dev.archgate.spec.SpecOverrides;
+import dev.archgate.spec.SettingsBuilder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -12,7 +12,7 @@ final class EngineOptions {
             + "e.g. linux/arm64=tcp://arm-host:2376 (TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH; repeatable; merged into engines:).")
     Map<String, String> engines = new LinkedHashMap<>();
 
-    SpecOverrides.Builder addTo(SpecOverrides.Builder overrides) {
+    SettingsBuilder addTo(SettingsBuilder overrides) {
         return overrides.engines(EngineEndpoint.all(engines, "--engine"));
     }
 }

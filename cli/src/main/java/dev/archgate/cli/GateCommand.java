@@ -5,8 +5,9 @@ import dev.archgate.report.GitHubAnnotations;
 import dev.archgate.report.Report;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.GateSpec;
+import dev.archgate.spec.Settings;
+import dev.archgate.spec.SettingsBuilder;
 import dev.archgate.spec.SpecAssembler;
-import dev.archgate.spec.SpecOverrides;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -178,7 +179,8 @@ final class GateCommand implements Callable<Integer> {
     }
 
     GateSpec spec() {
-        SpecOverrides.Builder overrides = SETTINGS.overrides()
+        SettingsBuilder settings = Settings.builder()
+                .config(config == null ? null : config.toString())
                 .image(source == null ? null : source.image)
                 .context(source == null ? null : source.context)
                 .dockerfile(dockerfile)
@@ -207,7 +209,6 @@ final class GateCommand implements Callable<Integer> {
                 .reportDir(output.reportDir)
                 .insecureRegistries(registries.insecure)
                 .builder(builder);
-        Path file = SETTINGS.config(Path.of(""), config == null ? null : config.toString());
-        return SETTINGS.spec(SETTINGS.draft(file, System::getenv, policy.addTo(engines.addTo(overrides)).build()));
+        return SETTINGS.spec(SETTINGS.draft(Path.of(""), System::getenv, policy.addTo(engines.addTo(settings)).build()));
     }
 }

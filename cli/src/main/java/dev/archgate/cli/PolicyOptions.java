@@ -1,7 +1,7 @@
 package dev.archgate.cli;
 
 import dev.archgate.spec.ByteSizes;
-import dev.archgate.spec.SpecOverrides;
+import dev.archgate.spec.SettingsBuilder;
 import picocli.CommandLine.Option;
 
 /** The limits of the image design checks (archgate.yml's policy:), for the commands that audit. */
@@ -22,7 +22,7 @@ final class PolicyOptions {
             + "linux/arm64=cortex-a72, linux/s390x=z14: the baseline of elf.cpu-level and the CPU strict smoke runs emulate (hardware.cpu).")
     java.util.Map<String, String> hardwareCpu = new java.util.LinkedHashMap<>();
 
-    SpecOverrides.Builder addTo(SpecOverrides.Builder overrides) {
+    SettingsBuilder addTo(SettingsBuilder overrides) {
         return overrides.hardwarePageSize(pageSize).hardwareCpu(hardwareCpu).sizeBudget(sizeBudget == null ? null : ByteSizes.parse(sizeBudget, "--size-budget"))
                 .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "--wasted-bytes"));
     }

@@ -4,9 +4,10 @@ import dev.archgate.gate.Gate;
 import dev.archgate.gate.GateListener;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.Durations;
+import dev.archgate.spec.Settings;
 import dev.archgate.spec.SmokeTest;
+import dev.archgate.spec.SpecAssembler;
 import dev.archgate.spec.SpecDraft;
-import dev.archgate.spec.SpecOverrides;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,9 +72,10 @@ final class SmokeCommand implements Callable<Integer> {
         SmokeTest.Mode mode = service ? SmokeTest.Mode.SERVICE : command.isEmpty() && stdout == null ? SmokeTest.Mode.START : SmokeTest.Mode.COMMAND;
         SmokeTest test = new SmokeTest(command.isEmpty() ? "entrypoint" : String.join(" ", command), mode, command, exitCode, stdout, "",
                 Durations.parse(timeout, "--timeout"), Durations.parse(ready, "--ready"));
-        var gateSpec = engines.addTo(SpecOverrides.builder().image(image).platforms(platforms).smoke(List.of(test)).strictEmulation(strict)
+        Settings settings = engines.addTo(Settings.builder().image(image).platforms(platforms).smoke(List.of(test)).strictEmulation(strict)
                 .insecureRegistries(registries.insecure).emulationCpu(CpuOverride.all(emulationCpu, "--emulation-cpu")))
-                .build().applyTo(SpecDraft.empty()).toSpec();
+                .build();
+        var gateSpec = SpecAssembler.IN_FILE_NAMES.apply(settings, SpecDraft.empty()).toSpec();
         output.prepare();
         return CliHost.with(host -> SignalledRun.await(Gate.startSmoke(host, gateSpec, GateListener.SILENT),
                 r -> output.emit(r, spec.commandLine().getOut())));

@@ -3,21 +3,17 @@ package dev.archgate.spec;
 import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
-import dev.archgate.report.Check;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -30,7 +26,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * expanded from the environment. Relative paths are resolved against the file's directory.
  */
 public final class SpecLoader {
-    // The key sets are package-private so that SpecOverridesTest can hold every key to an adapter override.
+    // The key sets are package-private so that SettingsTest can hold every key to an adapter override.
     static final Set<String> ROOT_KEYS = Set.of("version", "build", "image", "platforms", "smoke", "emulation",
             "checks", "report", "promote", "registries", "engines", "policy", "hardware");
     static final Set<String> BUILD_KEYS = Set.of("context", "dockerfile", "args", "push", "tags", "target", "builder", "labels",
@@ -44,11 +40,11 @@ public final class SpecLoader {
     static final Set<String> POLICY_KEYS = Set.of("size-budget", "wasted-bytes");
     static final Set<String> HARDWARE_KEYS = Set.of("page-size", "cpu");
 
-    private final UnaryOperator<String> environment;
+    private final YamlValues yaml;
 
     /** @param environment looks up a variable for {@code ${VAR}}; null when it is not set */
     public SpecLoader(UnaryOperator<String> environment) {
-        this.environment = environment;
+        this.yaml = new YamlValues(environment);
     }
 
     public SpecDraft load(Path file) {
@@ -75,8 +71,8 @@ public final class SpecLoader {
         } catch (YAMLException e) {
             throw ArchgateException.usage(source + " is not valid YAML: " + e.getMessage());
         }
-        Map<String, Object> map = map(root, "the top level of " + source);
-        keys(map, ROOT_KEYS, "");
+        Map<String, Object> map = yaml.map(root, "the top level of " + source);
+        yaml.keys(map, ROOT_KEYS, "");
         Object version = map.get("version");
         if (!Integer.valueOf(1).equals(version)) {
             throw ArchgateException.usage("version is " + (version == null ? "missing" : "'" + version + "'")
@@ -84,17 +80,17 @@ public final class SpecLoader {
         }
         SpecDraft d = SpecDraft.empty();
         if (map.containsKey("build")) {
-            Map<String, Object> b = map(map.get("build"), "build");
+            Map<String, Object> b = yaml.map(map.get("build"), "build");
             d = d.withBuild(build(b, baseDir));
             if (b.containsKey("builder")) {
-                d = d.withBuilder(string(b.get("builder"), "build.builder"));
+                d = d.withBuilder(yaml.string(b.get("builder"), "build.builder"));
             }
         }
         if (map.containsKey("engines")) {
-            d = d.withEngines(engines(map(map.get("engines"), "engines"), baseDir));
+            d = d.withEngines(engines(yaml.map(map.get("engines"), "engines"), baseDir));
         }
         if (map.containsKey("image")) {
-            d = d.withImage(string(map.get("image"), "image"));
+            d = d.withImage(yaml.string(map.get("image"), "image"));
         }
         if (map.containsKey("platforms")) {
             d = d.withPlatforms(platforms(map.get("platforms")));
@@ -103,90 +99,90 @@ public final class SpecLoader {
             d = d.withSmoke(smokeTests(map.get("smoke")));
         }
         if (map.containsKey("emulation")) {
-            Map<String, Object> e = map(map.get("emulation"), "emulation");
-            keys(e, EMULATION_KEYS, "emulation.");
+            Map<String, Object> e = yaml.map(map.get("emulation"), "emulation");
+            yaml.keys(e, EMULATION_KEYS, "emulation.");
             if (e.containsKey("strict")) {
-                d = d.withStrictEmulation(bool(e.get("strict"), "emulation.strict"));
+                d = d.withStrictEmulation(yaml.bool(e.get("strict"), "emulation.strict"));
             }
             if (e.containsKey("install")) {
-                d = d.withInstallEmulation(bool(e.get("install"), "emulation.install"));
+                d = d.withInstallEmulation(yaml.bool(e.get("install"), "emulation.install"));
             }
             if (e.containsKey("cpu")) {
                 Map<String, String> cpu = new LinkedHashMap<>();
-                map(e.get("cpu"), "emulation.cpu").forEach((platform, model) -> cpu.put(platform, scalar(model, "emulation.cpu." + platform)));
+                yaml.map(e.get("cpu"), "emulation.cpu").forEach((platform, model) -> cpu.put(platform, yaml.scalar(model, "emulation.cpu." + platform)));
                 d = d.withEmulationCpu(CpuOverride.all(cpu, "emulation.cpu"));
             }
         }
         if (map.containsKey("checks")) {
-            d = checks(map(map.get("checks"), "checks"), d);
+            d = checks(yaml.map(map.get("checks"), "checks"), d);
         }
         if (map.containsKey("report")) {
-            Map<String, Object> r = map(map.get("report"), "report");
-            keys(r, REPORT_KEYS, "report.");
+            Map<String, Object> r = yaml.map(map.get("report"), "report");
+            yaml.keys(r, REPORT_KEYS, "report.");
             if (r.containsKey("dir")) {
-                d = d.withReportDir(baseDir.resolve(string(r.get("dir"), "report.dir")));
+                d = d.withReportDir(baseDir.resolve(yaml.string(r.get("dir"), "report.dir")));
             }
         }
         if (map.containsKey("promote")) {
-            d = d.withPromote(strings(map.get("promote"), "promote"));
+            d = d.withPromote(yaml.strings(map.get("promote"), "promote"));
         }
         if (map.containsKey("registries")) {
-            Map<String, Object> r = map(map.get("registries"), "registries");
-            keys(r, REGISTRY_KEYS, "registries.");
-            d = d.withInsecureRegistries(strings(r.getOrDefault("insecure", List.of()), "registries.insecure"));
+            Map<String, Object> r = yaml.map(map.get("registries"), "registries");
+            yaml.keys(r, REGISTRY_KEYS, "registries.");
+            d = d.withInsecureRegistries(yaml.strings(r.getOrDefault("insecure", List.of()), "registries.insecure"));
         }
         if (map.containsKey("policy")) {
-            Map<String, Object> p = map(map.get("policy"), "policy");
-            keys(p, POLICY_KEYS, "policy.");
+            Map<String, Object> p = yaml.map(map.get("policy"), "policy");
+            yaml.keys(p, POLICY_KEYS, "policy.");
             d = d.withPolicy(new PolicyLimits(
-                    p.containsKey("size-budget") ? ByteSizes.parse(scalar(p.get("size-budget"), "policy.size-budget"), "policy.size-budget") : null,
-                    p.containsKey("wasted-bytes") ? ByteSizes.parse(scalar(p.get("wasted-bytes"), "policy.wasted-bytes"), "policy.wasted-bytes") : null));
+                    p.containsKey("size-budget") ? ByteSizes.parse(yaml.scalar(p.get("size-budget"), "policy.size-budget"), "policy.size-budget") : null,
+                    p.containsKey("wasted-bytes") ? ByteSizes.parse(yaml.scalar(p.get("wasted-bytes"), "policy.wasted-bytes"), "policy.wasted-bytes") : null));
         }
         if (map.containsKey("hardware")) {
-            Map<String, Object> h = map(map.get("hardware"), "hardware");
-            keys(h, HARDWARE_KEYS, "hardware.");
+            Map<String, Object> h = yaml.map(map.get("hardware"), "hardware");
+            yaml.keys(h, HARDWARE_KEYS, "hardware.");
             Map<String, String> pages = new LinkedHashMap<>();
-            map(h.getOrDefault("page-size", Map.of()), "hardware.page-size")
-                    .forEach((platform, size) -> pages.put(platform, scalar(size, "hardware.page-size." + platform)));
+            yaml.map(h.getOrDefault("page-size", Map.of()), "hardware.page-size")
+                    .forEach((platform, size) -> pages.put(platform, yaml.scalar(size, "hardware.page-size." + platform)));
             Map<String, String> cpus = new LinkedHashMap<>();
-            map(h.getOrDefault("cpu", Map.of()), "hardware.cpu").forEach((platform, cpu) -> cpus.put(platform, scalar(cpu, "hardware.cpu." + platform)));
+            yaml.map(h.getOrDefault("cpu", Map.of()), "hardware.cpu").forEach((platform, cpu) -> cpus.put(platform, yaml.scalar(cpu, "hardware.cpu." + platform)));
             d = d.withHardware(HardwarePolicy.of(pages, cpus));
         }
         return d;
     }
 
     private BuildSpec build(Map<String, Object> b, Path baseDir) {
-        keys(b, BUILD_KEYS, "build.");
-        Path context = baseDir.resolve(string(b.getOrDefault("context", "."), "build.context")).normalize();
-        Path dockerfile = b.containsKey("dockerfile") ? baseDir.resolve(string(b.get("dockerfile"), "build.dockerfile")).normalize() : null;
+        yaml.keys(b, BUILD_KEYS, "build.");
+        Path context = baseDir.resolve(yaml.string(b.getOrDefault("context", "."), "build.context")).normalize();
+        Path dockerfile = b.containsKey("dockerfile") ? baseDir.resolve(yaml.string(b.get("dockerfile"), "build.dockerfile")).normalize() : null;
         Map<String, String> args = new LinkedHashMap<>();
         if (b.containsKey("args")) {
-            for (Map.Entry<String, Object> e : map(b.get("args"), "build.args").entrySet()) {
-                args.put(e.getKey(), scalar(e.getValue(), "build.args." + e.getKey()));
+            for (Map.Entry<String, Object> e : yaml.map(b.get("args"), "build.args").entrySet()) {
+                args.put(e.getKey(), yaml.scalar(e.getValue(), "build.args." + e.getKey()));
             }
         }
-        return new BuildSpec(context, dockerfile, args, b.containsKey("push") && bool(b.get("push"), "build.push"),
-                b.containsKey("tags") ? strings(b.get("tags"), "build.tags") : List.of(),
-                b.containsKey("target") ? string(b.get("target"), "build.target") : null, options(b));
+        return new BuildSpec(context, dockerfile, args, b.containsKey("push") && yaml.bool(b.get("push"), "build.push"),
+                b.containsKey("tags") ? yaml.strings(b.get("tags"), "build.tags") : List.of(),
+                b.containsKey("target") ? yaml.string(b.get("target"), "build.target") : null, options(b));
     }
 
     /** buildx's other settings under build:, each named as its buildx flag. */
     private BuildOptions options(Map<String, Object> b) {
         Map<String, String> labels = new LinkedHashMap<>();
         if (b.containsKey("labels")) {
-            for (Map.Entry<String, Object> e : map(b.get("labels"), "build.labels").entrySet()) {
-                labels.put(e.getKey(), scalar(e.getValue(), "build.labels." + e.getKey()));
+            for (Map.Entry<String, Object> e : yaml.map(b.get("labels"), "build.labels").entrySet()) {
+                labels.put(e.getKey(), yaml.scalar(e.getValue(), "build.labels." + e.getKey()));
             }
         }
         return new BuildOptions(labels, list(b, "annotations"), list(b, "secrets"), list(b, "cache-from"), list(b, "cache-to"),
-                b.containsKey("provenance") ? scalar(b.get("provenance"), "build.provenance") : null,
-                b.containsKey("sbom") ? scalar(b.get("sbom"), "build.sbom") : null,
-                b.containsKey("no-cache") && bool(b.get("no-cache"), "build.no-cache"),
-                b.containsKey("pull") && bool(b.get("pull"), "build.pull"));
+                b.containsKey("provenance") ? yaml.scalar(b.get("provenance"), "build.provenance") : null,
+                b.containsKey("sbom") ? yaml.scalar(b.get("sbom"), "build.sbom") : null,
+                b.containsKey("no-cache") && yaml.bool(b.get("no-cache"), "build.no-cache"),
+                b.containsKey("pull") && yaml.bool(b.get("pull"), "build.pull"));
     }
 
     private List<String> list(Map<String, Object> b, String key) {
-        return b.containsKey(key) ? strings(b.get(key), "build." + key) : List.of();
+        return b.containsKey(key) ? yaml.strings(b.get(key), "build." + key) : List.of();
     }
 
     /** {@code engines:} maps a platform to an address, or to {host, tls-verify, cert-path}. */
@@ -201,24 +197,24 @@ public final class SpecLoader {
                 throw ArchgateException.usage("engines: " + ex.getMessage());
             }
             if (e.getValue() instanceof String host) {
-                out.put(platform, EngineEndpoint.of(string(host, where)));
+                out.put(platform, EngineEndpoint.of(yaml.string(host, where)));
                 continue;
             }
-            Map<String, Object> m = map(e.getValue(), where);
-            keys(m, ENGINE_KEYS, where + ".");
+            Map<String, Object> m = yaml.map(e.getValue(), where);
+            yaml.keys(m, ENGINE_KEYS, where + ".");
             if (!m.containsKey("host")) {
                 throw ArchgateException.usage(where + " has no host: give the engine's address, e.g. tcp://arm-host:2376");
             }
-            out.put(platform, new EngineEndpoint(string(m.get("host"), where + ".host"),
-                    m.containsKey("tls-verify") ? bool(m.get("tls-verify"), where + ".tls-verify") : null,
-                    m.containsKey("cert-path") ? baseDir.resolve(string(m.get("cert-path"), where + ".cert-path")).normalize() : null));
+            out.put(platform, new EngineEndpoint(yaml.string(m.get("host"), where + ".host"),
+                    m.containsKey("tls-verify") ? yaml.bool(m.get("tls-verify"), where + ".tls-verify") : null,
+                    m.containsKey("cert-path") ? baseDir.resolve(yaml.string(m.get("cert-path"), where + ".cert-path")).normalize() : null));
         }
         return out;
     }
 
     private List<Platform> platforms(Object value) {
         List<Platform> out = new ArrayList<>();
-        for (String p : strings(value, "platforms")) {
+        for (String p : yaml.strings(value, "platforms")) {
             try {
                 out.add(Platform.parse(p));
             } catch (UnknownPlatformException e) {
@@ -236,25 +232,25 @@ public final class SpecLoader {
         Set<String> names = new TreeSet<>();
         for (int i = 0; i < list.size(); i++) {
             String where = "smoke[" + i + "]";
-            Map<String, Object> t = map(list.get(i), where);
-            keys(t, SMOKE_KEYS, where + ".");
+            Map<String, Object> t = yaml.map(list.get(i), where);
+            yaml.keys(t, SMOKE_KEYS, where + ".");
             SmokeTestSettings test = SmokeTestSettings.ofFile(i)
-                    .name(t.containsKey("name") ? string(t.get("name"), where + ".name") : null)
-                    .mode(t.containsKey("mode") ? string(t.get("mode"), where + ".mode") : null);
+                    .name(t.containsKey("name") ? yaml.string(t.get("name"), where + ".name") : null)
+                    .mode(t.containsKey("mode") ? yaml.string(t.get("mode"), where + ".mode") : null);
             if (!names.add(test.effectiveName())) {
                 throw ArchgateException.usage(where + ".name '" + test.effectiveName() + "' is used twice: give each smoke test its own name");
             }
-            Map<String, Object> expect = t.containsKey("expect") ? map(t.get("expect"), where + ".expect") : Map.of();
-            keys(expect, EXPECT_KEYS, where + ".expect.");
+            Map<String, Object> expect = t.containsKey("expect") ? yaml.map(t.get("expect"), where + ".expect") : Map.of();
+            yaml.keys(expect, EXPECT_KEYS, where + ".expect.");
             if (expect.containsKey("exitCode") && !(expect.get("exitCode") instanceof Integer)) {
                 throw ArchgateException.usage(where + ".expect.exitCode is '" + expect.get("exitCode") + "': use a whole number from 0 to 255");
             }
-            out.add(test.command(t.containsKey("command") ? strings(t.get("command"), where + ".command") : List.of())
+            out.add(test.command(t.containsKey("command") ? yaml.strings(t.get("command"), where + ".command") : List.of())
                     .exitCode((Integer) expect.get("exitCode"))
-                    .stdout(optionalString(expect.get("stdout"), where + ".expect.stdout"))
-                    .stderr(optionalString(expect.get("stderr"), where + ".expect.stderr"))
-                    .timeout(optionalString(t.get("timeout"), where + ".timeout"))
-                    .ready(optionalString(t.get("ready"), where + ".ready"))
+                    .stdout(yaml.optionalString(expect.get("stdout"), where + ".expect.stdout"))
+                    .stderr(yaml.optionalString(expect.get("stderr"), where + ".expect.stderr"))
+                    .timeout(yaml.optionalString(t.get("timeout"), where + ".timeout"))
+                    .ready(yaml.optionalString(t.get("ready"), where + ".ready"))
                     .toSmokeTest());
         }
         return out;
@@ -264,106 +260,10 @@ public final class SpecLoader {
         Map<String, Object> levels = new LinkedHashMap<>(c);
         Object ignore = levels.remove("ignore-paths");
         if (ignore != null) {
-            d = d.withIgnorePaths(strings(ignore, "checks.ignore-paths"));
+            d = d.withIgnorePaths(yaml.strings(ignore, "checks.ignore-paths"));
         }
         Map<String, Object> expanded = new LinkedHashMap<>();
-        levels.forEach((k, v) -> expanded.put(k, v instanceof String str ? expand(str, "checks." + k) : v));
-        return d.withCheckLevels(checkLevels(expanded, "checks."));
-    }
-
-    /** Check ids to levels, each id and level validated; {@code prefix} names where they came from. */
-    static Map<Check, CheckLevel> checkLevels(Map<String, Object> entries, String prefix) {
-        Map<Check, CheckLevel> levels = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : entries.entrySet()) {
-            String where = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix.trim();
-            Check check = Check.fromId(e.getKey()).orElseThrow(() -> ArchgateException.usage(where + " has an unknown check '" + e.getKey()
-                    + "': use ignore-paths or a check id, one of " + Arrays.stream(Check.values()).map(Check::id).collect(Collectors.joining(", "))));
-            CheckLevel level;
-            if (Boolean.FALSE.equals(e.getValue())) {
-                level = CheckLevel.OFF; // YAML 1.1 reads an unquoted off (or no) as false
-            } else {
-                String word = String.valueOf(e.getValue());
-                try {
-                    level = CheckLevel.valueOf(word.toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException ex) {
-                    throw ArchgateException.usage(prefix + e.getKey() + " is '" + word + "': use error, warning, info or off");
-                }
-            }
-            if (level == CheckLevel.OFF && hidesAnUncheckedPlatform(check)) {
-                throw ArchgateException.usage(prefix + e.getKey() + " cannot be off: it is how archgate says a platform was not checked; "
-                        + "remove a platform you do not require from platforms instead");
-            }
-            levels.put(check, level);
-        }
-        return levels;
-    }
-
-    /**
-     * Checks whose finding means the platform's variant could not be checked at all (absent, or
-     * refused by the engine) or that nothing could run: switched off, they would only hide that.
-     */
-    private static boolean hidesAnUncheckedPlatform(Check check) {
-        return check.environmental() || check == Check.PLATFORM_MISSING || check == Check.PLATFORM_LABEL_MISMATCH;
-    }
-
-    private String optionalString(Object value, String key) {
-        return value == null ? null : string(value, key);
-    }
-
-    private static void keys(Map<String, Object> map, Set<String> allowed, String prefix) {
-        for (String key : map.keySet()) {
-            if (!allowed.contains(key)) {
-                throw ArchgateException.usage("unknown key '" + prefix + key + "': allowed " + (prefix.isEmpty() ? "at the top level" : "under "
-                        + prefix.substring(0, prefix.length() - 1)) + " are " + String.join(", ", new TreeSet<>(allowed)));
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value, String key) {
-        if (!(value instanceof Map<?, ?> m) || !m.keySet().stream().allMatch(k -> k instanceof String)) {
-            throw ArchgateException.usage(key + " must be a mapping of names to values, not '" + value + "'");
-        }
-        return (Map<String, Object>) m;
-    }
-
-    private String string(Object value, String key) {
-        if (!(value instanceof String s) || s.isBlank()) {
-            throw ArchgateException.usage(key + " must be a non-empty string, not '" + value + "'");
-        }
-        return expand(s, key);
-    }
-
-    /** A scalar that YAML may have read as a number or boolean but that archgate uses as text. */
-    private String scalar(Object value, String key) {
-        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
-            return expand(String.valueOf(value), key);
-        }
-        throw ArchgateException.usage(key + " must be a single value, not '" + value + "'");
-    }
-
-    private List<String> strings(Object value, String key) {
-        if (value instanceof String s) {
-            return List.of(string(s, key));
-        }
-        if (!(value instanceof List<?> list)) {
-            throw ArchgateException.usage(key + " must be a list of strings, not '" + value + "'");
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            out.add(scalar(list.get(i), key + "[" + i + "]"));
-        }
-        return out;
-    }
-
-    private static boolean bool(Object value, String key) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        throw ArchgateException.usage(key + " is '" + value + "': use true or false");
-    }
-
-    private String expand(String text, String key) {
-        return EnvExpander.expand(text, environment, key);
+        levels.forEach((k, v) -> expanded.put(k, v instanceof String str ? yaml.expand(str, "checks." + k) : v));
+        return d.withCheckLevels(CheckLevels.read(expanded, "checks."));
     }
 }

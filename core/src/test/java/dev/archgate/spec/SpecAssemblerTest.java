@@ -39,9 +39,10 @@ class SpecAssemblerTest {
 
     @Test
     void theDraftIsTheFileWithTheSettingsOverIt() throws Exception {
-        Path file = Files.writeString(workspace.resolve("archgate.yml"), "version: 1\nimage: ${IMAGE}\nplatforms: [linux/amd64]\n");
-        GateSpec spec = ACTION.spec(ACTION.draft(file, Map.of("IMAGE", "r.example/app:1")::get,
-                ACTION.overrides().platforms("linux/arm64").build()));
+        Files.writeString(Files.createDirectories(workspace.resolve("ci")).resolve("gate.yml"),
+                "version: 1\nimage: ${IMAGE}\nplatforms: [linux/amd64]\n");
+        GateSpec spec = ACTION.spec(ACTION.draft(workspace, Map.of("IMAGE", "r.example/app:1")::get,
+                Settings.builder().config("ci/gate.yml").platforms("linux/arm64").build()));
         assertThat(spec.image()).isEqualTo("r.example/app:1");
         assertThat(spec.platforms()).containsExactly(Platform.parse("linux/arm64"));
     }
@@ -53,7 +54,7 @@ class SpecAssemblerTest {
                         + "'context' (a directory to build), or build: or image: in archgate.yml");
         assertThatThrownBy(() -> ACTION.spec(SpecDraft.empty().withImage("r.example/app:1"))).isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("no platforms: give the input 'platforms' (e.g. linux/amd64,linux/arm64) or platforms: in archgate.yml");
-        assertThatThrownBy(() -> ACTION.overrides().image("r.example/app:1").context(workspace).build().applyTo(SpecDraft.empty()))
+        assertThatThrownBy(() -> ACTION.apply(Settings.builder().image("r.example/app:1").context(workspace).build(), SpecDraft.empty()))
                 .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE).hasMessage("both the input 'image' and the input 'context' are given: give the input "
                         + "'image' to gate an existing image, or the input 'context' to build one");
         assertThatThrownBy(() -> new SpecAssembler(Map.of()).spec(SpecDraft.empty().withImage("r.example/app:1")))

@@ -93,10 +93,10 @@ class SpecLoaderTest {
 
     @Test
     void checkFlagsMergeOverTheFileAndAreValidatedTheSameWay() {
-        var merged = CheckFlags.merge(java.util.Map.of(Check.POLICY_ROOT_USER, CheckLevel.WARNING),
+        var merged = CheckLevels.merge(java.util.Map.of(Check.POLICY_ROOT_USER, CheckLevel.WARNING),
                 java.util.Map.of("policy.root-user", "off", "elf.arm-level", "warning"));
         assertThat(merged).containsEntry(Check.POLICY_ROOT_USER, CheckLevel.OFF).containsEntry(Check.ELF_ARM_LEVEL, CheckLevel.WARNING);
-        assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("elf.arch-mismatch", "loud")))
+        assertThatThrownBy(() -> CheckLevels.merge(java.util.Map.of(), java.util.Map.of("elf.arch-mismatch", "loud")))
                 .hasMessage("--check elf.arch-mismatch is 'loud': use error, warning, info or off");
     }
 
@@ -107,12 +107,12 @@ class SpecLoaderTest {
                 .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessage("checks.platform.missing cannot be off: it is how archgate says a platform was not checked; "
                         + "remove a platform you do not require from platforms instead");
-        assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "off")))
+        assertThatThrownBy(() -> CheckLevels.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "off")))
                 .hasMessageStartingWith("--check platform.label-mismatch cannot be off");
-        assertThatThrownBy(() -> CheckFlags.merge(java.util.Map.of(), java.util.Map.of("emulation.missing", "off")))
+        assertThatThrownBy(() -> CheckLevels.merge(java.util.Map.of(), java.util.Map.of("emulation.missing", "off")))
                 .hasMessageStartingWith("--check emulation.missing cannot be off");
         // Lowering stays allowed: the verdict still needs the platform checked (PlatformVerdictTest).
-        assertThat(CheckFlags.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "warning")))
+        assertThat(CheckLevels.merge(java.util.Map.of(), java.util.Map.of("platform.label-mismatch", "warning")))
                 .containsEntry(Check.PLATFORM_LABEL_MISMATCH, CheckLevel.WARNING);
     }
 

@@ -7,8 +7,8 @@ import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;
+import dev.archgate.spec.Settings;
 import dev.archgate.spec.SpecAssembler;
-import dev.archgate.spec.SpecOverrides;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,7 +95,8 @@ public final class GateParameters implements Serializable {
         for (int i = 0; i < smoke.size(); i++) {
             tests.add(smoke.get(i).toSmokeTest(i));
         }
-        SpecOverrides settings = SETTINGS.overrides()
+        Settings settings = Settings.builder()
+                .config(config)
                 .image(image)
                 .context(WorkspacePaths.resolve(workspace, context))
                 .dockerfile(WorkspacePaths.resolve(workspace, file))
@@ -129,7 +130,7 @@ public final class GateParameters implements Serializable {
                 .sizeBudget(sizeBudget == null ? null : ByteSizes.parse(sizeBudget, "sizeBudget"))
                 .wastedBytes(wastedBytes == null ? null : ByteSizes.parse(wastedBytes, "wastedBytes"))
                 .build();
-        SpecDraft d = SETTINGS.draft(SETTINGS.config(workspace, config), environment, settings);
+        SpecDraft d = SETTINGS.draft(workspace, environment, settings);
         d = d.withReportDir(WorkspacePaths.reportDir(workspace, d.reportDir() != null ? d.reportDir() : workspace.resolve(defaultReportDir)));
         return SETTINGS.spec(d);
     }

@@ -15,7 +15,8 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The one mapping of adapter settings over archgate.yml that the CLI, the action and the Jenkins step share. */
-class SpecOverridesTest {
+class SettingsTest {
+    private static final SpecAssembler APPLY = SpecAssembler.IN_FILE_NAMES;
     private static final Platform AMD64 = Platform.parse("linux/amd64");
     private static final Platform ARM64 = Platform.parse("linux/arm64");
     private static final Platform S390X = Platform.parse("linux/s390x");
@@ -59,7 +60,7 @@ class SpecOverridesTest {
             }
         }
         assertThat(new TreeSet<>(OVERRIDES.keySet())).as("archgate.yml keys the loader accepts").isEqualTo(keys);
-        assertThat(Arrays.stream(SpecOverrides.Builder.class.getMethods()).map(Method::getName)).containsAll(OVERRIDES.values());
+        assertThat(Arrays.stream(SettingsBuilder.class.getMethods()).map(Method::getName)).containsAll(OVERRIDES.values());
     }
 
     @Test
@@ -69,30 +70,29 @@ class SpecOverridesTest {
                 build: {context: app, labels: {a: "1", b: "2"}, annotations: ["index:x=1"], cache-from: [type=gha], provenance: mode=max,
                         no-cache: true}
                 """, "archgate.yml", Path.of("/repo"));
-        BuildOptions o = SpecOverrides.builder().labels(Map.of("b", "3")).secrets(List.of("id=npm,src=/run/npm")).sbom("true")
-                .pull(true).build().applyTo(file).build().options();
+        BuildOptions o = APPLY.apply(Settings.builder().labels(Map.of("b", "3")).secrets(List.of("id=npm,src=/run/npm")).sbom("true")
+                .pull(true).build(), file).build().options();
         assertThat(o).isEqualTo(new BuildOptions(Map.of("a", "1", "b", "3"), List.of("index:x=1"), List.of("id=npm,src=/run/npm"),
                 List.of("type=gha"), List.of(), "mode=max", "true", true, true));
     }
 
     @Test
     void buildxSettingsAreRefusedWhenAnImageIsGated() {
-        assertThatThrownBy(() -> SpecOverrides.builder().image("r.example/app:1").labels(Map.of("a", "1")).secrets(List.of("id=s,env=S"))
-                .cacheFrom(List.of("type=gha")).noCache(true).settingNames(Map.of("build.secrets", "'secrets'")).build()
-                .applyTo(SpecDraft.empty()))
+        assertThatThrownBy(() -> new SpecAssembler(Map.of("build.secrets", "'secrets'")).apply(Settings.builder().image("r.example/app:1").labels(Map.of("a", "1")).secrets(List.of("id=s,env=S"))
+                .cacheFrom(List.of("type=gha")).noCache(true).build(), SpecDraft.empty()))
                 .isInstanceOf(ArchgateException.class).hasFieldOrPropertyWithValue("kind", ArchgateException.Kind.USAGE)
                 .hasMessageStartingWith("build.labels, 'secrets', build.cache-from, build.no-cache apply to a build");
     }
 
     @Test
     void nothingGivenLeavesTheFileAsItIs() {
-        assertThat(SpecOverrides.builder().build().applyTo(FILE)).isEqualTo(FILE);
+        assertThat(APPLY.apply(Settings.builder().build(), FILE)).isEqualTo(FILE);
     }
 
     @Test
     void anImageReplacesTheFilesBuildAndTheSettingsGivenReplaceTheirKeys() {
-        GateSpec s = SpecOverrides.builder().image("r.example/other@sha256:" + "a".repeat(64)).platforms("linux/arm64")
-                .installEmulation(false).promote(List.of("r.example/app:2")).build().applyTo(FILE).toSpec();
+        GateSpec s = APPLY.apply(Settings.builder().image("r.example/other@sha256:" + "a".repeat(64)).platforms("linux/arm64")
+                .installEmulation(false).promote(List.of("r.example/app:2")).build(), FILE).toSpec();
         assertThat(s.build()).isNull();
         assertThat(s.image()).startsWith("r.example/other@");
         assertThat(s.platforms()).containsExactly(Platform.parse("linux/arm64"));
@@ -103,7 +103,7 @@ class SpecOverridesTest {
 
     @Test
     void buildArgumentsMergeAndASmokeSettingReplacesTheFilesTests() {
-        GateSpec s = SpecOverrides.builder().buildArgs(Map.of("B", "3", "C", "4")).expectExit(2).build().applyTo(FILE).toSpec();
+        GateSpec s = APPLY.apply(Settings.builder().buildArgs(Map.of("B", "3", "C", "4")).expectExit(2).build(), FILE).toSpec();
         assertThat(s.build().args()).containsExactlyInAnyOrderEntriesOf(Map.of("A", "1", "B", "3", "C", "4"));
         assertThat(s.build().push()).isTrue();
         assertThat(s.smoke()).singleElement().satisfies(t -> {
@@ -115,9 +115,9 @@ class SpecOverridesTest {
 
     @Test
     void theBuilderTheEnginesAndTheCpuModelsGivenOverrideTheFilePlatformByPlatform() {
-        GateSpec s = SpecOverrides.builder().builder("other")
+        GateSpec s = APPLY.apply(Settings.builder().builder("other")
                 .engines(Map.of(ARM64, EngineEndpoint.of("tcp://new-arm:2376")))
-                .emulationCpu(Map.of(ARM64, "cortex-a72", AMD64, "Haswell")).build().applyTo(FILE).toSpec();
+                .emulationCpu(Map.of(ARM64, "cortex-a72", AMD64, "Haswell")).build(), FILE).toSpec();
         assertThat(s.machines().builder()).isEqualTo("other");
         assertThat(s.machines().engines()).containsOnly(Map.entry(ARM64, EngineEndpoint.of("tcp://new-arm:2376")),
                 Map.entry(S390X, EngineEndpoint.of("tcp://z-host:2376")));
@@ -126,16 +126,16 @@ class SpecOverridesTest {
 
     @Test
     void eachPolicyLimitGivenReplacesItsKeyAndTheOtherKeepsTheFiles() {
-        GateSpec budget = SpecOverrides.builder().sizeBudget(100L).build().applyTo(FILE).toSpec();
+        GateSpec budget = APPLY.apply(Settings.builder().sizeBudget(100L).build(), FILE).toSpec();
         assertThat(budget.policy()).isEqualTo(new PolicyLimits(100L, 20L * 1024 * 1024));
-        GateSpec wasted = SpecOverrides.builder().wastedBytes(5L).build().applyTo(FILE).toSpec();
+        GateSpec wasted = APPLY.apply(Settings.builder().wastedBytes(5L).build(), FILE).toSpec();
         assertThat(wasted.policy()).isEqualTo(new PolicyLimits(150L * 1024 * 1024, 5L));
     }
 
     @Test
     void settingsNotGivenLeaveTheFilesMachinesCpuModelsAndPolicy() {
         GateSpec file = FILE.toSpec();
-        GateSpec s = SpecOverrides.builder().platforms("linux/arm64").engines(Map.of()).emulationCpu(null).build().applyTo(FILE).toSpec();
+        GateSpec s = APPLY.apply(Settings.builder().platforms("linux/arm64").engines(Map.of()).emulationCpu(null).build(), FILE).toSpec();
         assertThat(s.machines()).isEqualTo(file.machines());
         assertThat(s.machines().builder()).isEqualTo("multinode");
         assertThat(s.emulationCpu()).isEqualTo(Map.of(ARM64, "cortex-a53"));
@@ -144,8 +144,8 @@ class SpecOverridesTest {
 
     @Test
     void overridesOfTheNewKeysOverAnEmptyDraftGiveTheirValuesAndTheDefaultsTheRest() {
-        GateSpec s = SpecOverrides.builder().image("r.example/app:1").platforms("linux/amd64").sizeBudget(1000L).builder("b")
-                .build().applyTo(SpecDraft.empty()).toSpec();
+        GateSpec s = APPLY.apply(Settings.builder().image("r.example/app:1").platforms("linux/amd64").sizeBudget(1000L).builder("b")
+                .build(), SpecDraft.empty()).toSpec();
         assertThat(s.policy()).isEqualTo(new PolicyLimits(1000L, PolicyLimits.DEFAULT_WASTED_BYTES));
         assertThat(s.machines()).isEqualTo(new Machines("b", Map.of()));
         assertThat(s.emulationCpu()).isEmpty();
@@ -155,8 +155,8 @@ class SpecOverridesTest {
     void aListOfSmokeTestsReplacesTheFilesAndCannotBeMixedWithOneTestsSettings() {
         SmokeTest serves = new SmokeTest("serves", SmokeTest.Mode.SERVICE, List.of(), 0, "", "", SmokeTest.DEFAULT_TIMEOUT,
                 SmokeTest.DEFAULT_READY);
-        assertThat(SpecOverrides.builder().smoke(List.of(serves)).build().applyTo(FILE).toSpec().smoke()).containsExactly(serves);
-        assertThatThrownBy(() -> SpecOverrides.builder().smoke(List.of(serves)).expectExit(1).build())
+        assertThat(APPLY.apply(Settings.builder().smoke(List.of(serves)).build(), FILE).toSpec().smoke()).containsExactly(serves);
+        assertThatThrownBy(() -> Settings.builder().smoke(List.of(serves)).expectExit(1).build())
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -172,9 +172,9 @@ class SpecOverridesTest {
 
     @Test
     void theBuilderIsSnapshottedByBuild() {
-        SpecOverrides.Builder b = SpecOverrides.builder().platforms("linux/amd64");
-        SpecOverrides first = b.build();
+        SettingsBuilder b = Settings.builder().platforms("linux/amd64");
+        Settings first = b.build();
         b.platforms("linux/s390x");
-        assertThat(first.applyTo(FILE).platforms()).containsExactly(Platform.parse("linux/amd64"));
+        assertThat(APPLY.apply(first, FILE).platforms()).containsExactly(Platform.parse("linux/amd64"));
     }
 }
