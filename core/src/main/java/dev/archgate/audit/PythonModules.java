@@ -70,7 +70,7 @@ final class PythonModules {
         String own = ArchitectureNames.of(natives.platform());
         String triplet = m.group(3);
         String tagArch = triplet == null ? own : ArchitectureNames.ofTriplet(triplet).orElse(null);
-        String pkg = Reach.packageDirectory(f.path());
+        String pkg = PathPlaces.packageDirectory(f.path());
         if (own.equals(tagArch)) {
             String tag = triplet == null ? (f.path().endsWith(".abi3.so") ? "the stable-ABI tag abi3" : "no platform tag")
                     : "this platform's tag " + triplet;

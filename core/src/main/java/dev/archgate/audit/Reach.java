@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import java.util.regex.Pattern;
 
 /**
  * Whether the platform can reach a file of another architecture, and so how much it weighs.
@@ -47,7 +46,6 @@ import java.util.regex.Pattern;
  * chain and what it loads without choice matter, and only code that runs unconditionally.
  */
 final class Reach {
-    private static final Pattern EMULATOR = Pattern.compile("qemu-[a-z0-9_]+(-static)?|box(64|86)|FEX(Interpreter|Loader)?");
     private static final int MAX_CHAIN = 64;
 
     /** How a foreign file weighs, by which rule, and the sentence that says why. */
@@ -247,10 +245,10 @@ final class Reach {
                     + searched.get() + "), so a program that needs " + PathNames.baseName(path) + " gets this file; move it out of the "
                     + "loader's path or ship the " + platform + " build");
         }
-        if (EMULATOR.matcher(PathNames.baseName(path)).matches()) {
+        if (PathPlaces.isEmulator(path)) {
             return info("emulator", "it is an emulator's own binary, carried for other hosts; " + platform + " runs none of it");
         }
-        Optional<String> sysroot = crossSysroot(path);
+        Optional<String> sysroot = PathPlaces.crossSysroot(path, ArchitectureNames.of(platform));
         if (sysroot.isPresent()) {
             return info("cross-sysroot", "it lies in the cross sysroot " + sysroot.get() + " of another architecture, which a cross "
                     + "toolchain links against and " + platform + " never loads");
@@ -266,7 +264,7 @@ final class Reach {
                     + where + "with no counterpart for " + platform + ": whatever runs it there fails with exec format error");
         }
         if (!f.elf().isProgram()) {
-            String pkg = packageDirectory(path);
+            String pkg = PathPlaces.packageDirectory(path);
             return new Verdict(Severity.WARNING, "add-on", "a shared object with no counterpart for " + platform + " in " + pkg
                     + ": on " + platform + " this module will be missing unless the package falls back to another build; a smoke "
                     + "test that imports it settles it");
@@ -282,31 +280,6 @@ final class Reach {
             }
         }
         return Optional.empty();
-    }
-
-    /** {@code /usr/<triplet>/} or {@code /usr/lib/gcc-cross/<triplet>/} of an architecture other than the platform's. */
-    private Optional<String> crossSysroot(String path) {
-        String[] parts = path.split("/");
-        int at = parts.length > 3 && parts[2].equals("lib") && parts[3].equals("gcc-cross") ? 4 : 2;
-        if (parts.length <= at + 1 || !parts[1].equals("usr")) {
-            return Optional.empty();
-        }
-        String triplet = parts[at];
-        return ArchitectureNames.ofTriplet(triplet).filter(a -> !a.equals(ArchitectureNames.of(platform)))
-                .map(a -> String.join("/", List.of(parts).subList(0, at + 1)) + "/");
-    }
-
-    /** The directory of the package a file belongs to: node_modules/NAME (or @scope/NAME), site- or dist-packages/NAME, else its directory. */
-    static String packageDirectory(String path) {
-        String[] parts = path.split("/");
-        for (int i = parts.length - 2; i >= 1; i--) {
-            String p = parts[i];
-            if ((p.equals("node_modules") || p.equals("site-packages") || p.equals("dist-packages")) && i + 1 < parts.length - 1) {
-                int end = parts[i + 1].startsWith("@") && i + 2 < parts.length - 1 ? i + 3 : i + 2;
-                return String.join("/", List.of(parts).subList(0, end));
-            }
-        }
-        return PathNames.parent(path);
     }
 
     private static Verdict error(String rule, String reason) {
