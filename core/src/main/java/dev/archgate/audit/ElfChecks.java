@@ -1,12 +1,12 @@
 package dev.archgate.audit;
 
+import dev.archgate.elf.ElfExpectation;
+import dev.archgate.elf.ElfMismatch;
 import dev.archgate.image.FileFacts;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.platform.CpuBaseline;
-import dev.archgate.platform.ElfExpectation;
-import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

@@ -1,6 +1,8 @@
 package dev.archgate.audit;
 
+import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.ElfInfo;
+import dev.archgate.elf.ElfMismatch;
 import dev.archgate.image.FileFacts;
 import dev.archgate.image.ImageConfig;
 import dev.archgate.image.MergedFilesystem;
@@ -8,8 +10,6 @@ import dev.archgate.image.PathNames;
 import dev.archgate.image.ProgramChain;
 import dev.archgate.image.Resolution;
 import dev.archgate.platform.ArchitectureNames;
-import dev.archgate.platform.ElfExpectation;
-import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Severity;
 import java.util.ArrayDeque;
@@ -229,7 +229,7 @@ final class Reach {
             walked = true;
         }
         String path = f.path();
-        String arch = ArchitectureNames.of(f.elf()).orElse(null);
+        String arch = ElfExpectation.architectureOf(f.elf()).orElse(null);
         if (entrypointChain.contains(path)) {
             return error("entrypoint", "the container starts it (entrypoint chain): it fails with exec format error on " + platform);
         }

@@ -1,9 +1,9 @@
 package dev.archgate.audit;
 
+import dev.archgate.elf.ElfExpectation;
+import dev.archgate.elf.ElfMismatch;
 import dev.archgate.image.FileFacts;
 import dev.archgate.image.MergedFilesystem;
-import dev.archgate.platform.ElfExpectation;
-import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Finding;
 import java.util.ArrayList;

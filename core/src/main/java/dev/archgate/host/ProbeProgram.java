@@ -1,6 +1,6 @@
 package dev.archgate.host;
 
-import dev.archgate.platform.ElfExpectation;
+import dev.archgate.elf.ElfExpectation;
 import dev.archgate.platform.Platform;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -1,7 +1,5 @@
 package dev.archgate.platform;
 
-import dev.archgate.elf.ElfInfo;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -49,25 +47,6 @@ public final class ArchitectureNames {
     /** The architecture (GOARCH) of the platform, as this class names them. */
     public static String of(Platform platform) {
         return platform.architecture();
-    }
-
-    /** The architecture an ELF file's code is for, or empty for a machine none of the platforms runs. */
-    public static Optional<String> of(ElfInfo elf) {
-        boolean le = elf.byteOrder() == ByteOrder.LITTLE_ENDIAN;
-        boolean is64 = elf.elfClass() == 64;
-        String arch = switch (elf.machine()) {
-            case ElfExpectation.EM_X86_64 -> is64 ? "amd64" : null;
-            case ElfExpectation.EM_AARCH64 -> "arm64";
-            case ElfExpectation.EM_ARM -> "arm";
-            case ElfExpectation.EM_386 -> "386";
-            case ElfExpectation.EM_S390 -> is64 ? "s390x" : null;
-            case ElfExpectation.EM_PPC64 -> le ? "ppc64le" : "ppc64";
-            case ElfExpectation.EM_RISCV -> is64 ? "riscv64" : null;
-            case ElfExpectation.EM_MIPS -> is64 && le ? "mips64le" : null;
-            case ElfExpectation.EM_LOONGARCH -> "loong64";
-            default -> null;
-        };
-        return Optional.ofNullable(arch);
     }
 
     /** The architecture one word names ("aarch64", "x86_64", Debian's "arm64", "armv7l"), or empty when it names none. */

@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param qemuCpu the QEMU CPU model (with feature switches), null when QEMU's default is used or
  *     QEMU cannot emulate the level
  * @param rank the level as a number to compare within its architecture: the x86-64 level (1 to 4);
- *     for arm64 80 + N for ARMv8.N and 85 + N for ARMv9.N ({@link CpuLevel#arm64Rank}); the POWER
+ *     for arm64 80 + N for ARMv8.N and 85 + N for ARMv9.N ({@link #arm64Rank}); the POWER
  *     generation for ppc64le (8); the z generation for s390x (11 for z196, Debian's baseline, to 17);
  *     0 where archgate compares no levels
  */
@@ -41,8 +41,8 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
             };
             case "arm64" -> switch (p.variant()) {
                 // QEMU 7.2 models no v8.1 core: cortex-a76 (v8.2) is the least one with v8.1's LSE atomics.
-                case "v8.1", "v8.2" -> new CpuBaseline("ARM" + p.variant() + "-A", "cortex-a76", CpuLevel.arm64Rank(p.variant()));
-                case "v8.3", "v8.4", "v8.5", "v9" -> new CpuBaseline("ARM" + p.variant() + "-A", "max", CpuLevel.arm64Rank(p.variant()));
+                case "v8.1", "v8.2" -> new CpuBaseline("ARM" + p.variant() + "-A", "cortex-a76", arm64Rank(p.variant()));
+                case "v8.3", "v8.4", "v8.5", "v9" -> new CpuBaseline("ARM" + p.variant() + "-A", "max", arm64Rank(p.variant()));
                 default -> new CpuBaseline("ARMv8.0-A", "cortex-a53", 80);
             };
             case "arm" -> switch (p.variant()) {
@@ -100,5 +100,13 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
     /** The QEMU CPU model to emulate, if there is one for this level. */
     public Optional<String> model() {
         return Optional.ofNullable(qemuCpu);
+    }
+
+    /** v8.N as 80+N; v9.N as 85+N, since ARMv9.0 takes in ARMv8.5. */
+    public static int arm64Rank(String version) {
+        String[] parts = version.substring(1).split("\\.", 2);
+        int major = Integer.parseInt(parts[0]);
+        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        return major == 9 ? 85 + minor : 80 + minor;
     }
 }

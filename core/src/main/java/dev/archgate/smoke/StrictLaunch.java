@@ -1,8 +1,8 @@
 package dev.archgate.smoke;
 
+import dev.archgate.elf.ElfExpectation;
+import dev.archgate.elf.ElfMismatch;
 import dev.archgate.image.ProgramChain;
-import dev.archgate.platform.ElfExpectation;
-import dev.archgate.platform.ElfMismatch;
 import dev.archgate.platform.Platform;
 import java.util.List;
 import java.util.Optional;

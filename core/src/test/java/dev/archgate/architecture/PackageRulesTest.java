@@ -1,16 +1,20 @@
 package dev.archgate.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.archgate.ArchgateException;
 import org.junit.jupiter.api.Test;
 
 /**
  * The package rules of ARCHITECTURE.md: the flow goes one way, model packages know no stage,
  * stages know no other stage, the host knows no stage, only {@code gate} wires them together,
- * and nothing in the engine reads the process's environment (the adapters hand it a host).
+ * {@code platform} is the bottom of the model and {@code elf} stands on it alone, the engine's
+ * exceptions are one type, and nothing in the engine reads the process's environment (the
+ * adapters hand it a host).
  */
 class PackageRulesTest {
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -24,6 +28,34 @@ class PackageRulesTest {
         "dev.archgate.smoke..", "dev.archgate.promote.."};
     /** The machine a run works against: engines, docker CLI, emulation, the docker config. */
     private static final String HOST = "dev.archgate.host..";
+    /** Every package of the engine but {@code platform} and {@code elf}. */
+    private static final String[] ABOVE_ELF = {"dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.image..", HOST,
+        "dev.archgate.lint..", "dev.archgate.build..", "dev.archgate.audit..", "dev.archgate.smoke..", "dev.archgate.promote..",
+        "dev.archgate.init..", "dev.archgate.gate.."};
+
+    /** Platforms, their names and CPU baselines: what every other package names things by, so it names nothing of theirs. */
+    @Test
+    void platformDependsOnNoOtherPackage() {
+        noClasses().that().resideInAPackage("dev.archgate.platform..")
+                .should().dependOnClassesThat().resideInAnyPackage(concat(ABOVE_ELF, "dev.archgate.elf.."))
+                .check(CORE);
+    }
+
+    /** ELF facts and what a platform's ELF files must say (ElfExpectation): they need platforms, nothing else. */
+    @Test
+    void elfDependsOnPlatformOnly() {
+        noClasses().that().resideInAPackage("dev.archgate.elf..")
+                .should().dependOnClassesThat().resideInAnyPackage(ABOVE_ELF)
+                .check(CORE);
+    }
+
+    /** One exception type with a kind: a parallel one would be missed by an adapter's one catch, or mapped to another exit status. */
+    @Test
+    void everyExceptionTheEngineThrowsIsAnArchgateException() {
+        classes().that().resideInAPackage("dev.archgate..").and().areAssignableTo(RuntimeException.class)
+                .should().beAssignableTo(ArchgateException.class)
+                .check(CORE);
+    }
 
     @Test
     void modelPackagesDependOnNoStageAndNotOnTheGate() {

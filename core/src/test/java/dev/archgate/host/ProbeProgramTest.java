@@ -2,9 +2,9 @@ package dev.archgate.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.ElfInfo;
 import dev.archgate.elf.ElfScanner;
-import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

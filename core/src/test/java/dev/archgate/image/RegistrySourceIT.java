@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
+import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.ElfInfo;
 import dev.archgate.host.Host;
-import dev.archgate.platform.ElfExpectation;
 import dev.archgate.platform.Platform;
 import dev.archgate.testing.AuthRegistry;
 import dev.archgate.testing.Fixtures;

@@ -1,6 +1,7 @@
-package dev.archgate.platform;
+package dev.archgate.elf;
 
-import dev.archgate.elf.HardwareFacts;
+import dev.archgate.platform.CpuBaseline;
+import dev.archgate.platform.Platform;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ final class HardwareLevel {
     private HardwareLevel() {}
 
     static Optional<ElfMismatch> judge(HardwareFacts hardware, Platform platform, CpuBaseline baseline) {
-        if (hardware.inlineAtomics() != null && platform.architecture().equals("arm64") && baseline.rank() < CpuLevel.arm64Rank("v8.1")) {
+        if (hardware.inlineAtomics() != null && platform.architecture().equals("arm64") && baseline.rank() < CpuBaseline.arm64Rank("v8.1")) {
             return Optional.of(new ElfMismatch(ElfMismatch.Kind.CPU_LEVEL, hardware.inlineAtomics() + ", but " + platform + " promises only "
                     + baseline.level() + "; build with -march=armv8-a (GCC's default -moutline-atomics keeps LSE behind a CPU check), or "
                     + "publish it as linux/arm64/v8.1", false));

@@ -1,6 +1,7 @@
-package dev.archgate.platform;
+package dev.archgate.elf;
 
-import dev.archgate.elf.ElfInfo;
+import dev.archgate.platform.CpuBaseline;
+import dev.archgate.platform.Platform;
 import java.nio.ByteOrder;
 import java.util.Collections;
 import java.util.List;
@@ -146,6 +147,25 @@ public record ElfExpectation(int machine, int elfClass, ByteOrder byteOrder, Set
             case 6 -> 6;
             default -> 10; // GOARM=7: ARMv7 with VFPv3
         };
+    }
+
+    /** The architecture (as {@link dev.archgate.platform.ArchitectureNames} names it) an ELF file's code is for, or empty for a machine none of the platforms runs. */
+    public static Optional<String> architectureOf(ElfInfo elf) {
+        boolean le = elf.byteOrder() == ByteOrder.LITTLE_ENDIAN;
+        boolean is64 = elf.elfClass() == 64;
+        String arch = switch (elf.machine()) {
+            case EM_X86_64 -> is64 ? "amd64" : null;
+            case EM_AARCH64 -> "arm64";
+            case EM_ARM -> "arm";
+            case EM_386 -> "386";
+            case EM_S390 -> is64 ? "s390x" : null;
+            case EM_PPC64 -> le ? "ppc64le" : "ppc64";
+            case EM_RISCV -> is64 ? "riscv64" : null;
+            case EM_MIPS -> is64 && le ? "mips64le" : null;
+            case EM_LOONGARCH -> "loong64";
+            default -> null;
+        };
+        return Optional.ofNullable(arch);
     }
 
     /** The architecture an ELF file was built for, in words (e.g. "x86-64", "32-bit ARM"). */

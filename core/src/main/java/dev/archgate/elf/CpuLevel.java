@@ -1,7 +1,7 @@
-package dev.archgate.platform;
+package dev.archgate.elf;
 
-import dev.archgate.elf.CpuFacts;
-import dev.archgate.elf.ElfInfo;
+import dev.archgate.platform.CpuBaseline;
+import dev.archgate.platform.Platform;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,12 +78,12 @@ final class CpuLevel {
         }
         String allowed = platform.variant().isEmpty() ? "v8.0" : platform.variant();
         String fix = "build with GOARM64=" + allowed;
-        if (arm64Rank(version) > arm64Rank(allowed)) {
+        if (CpuBaseline.arm64Rank(version) > CpuBaseline.arm64Rank(allowed)) {
             return mismatch("ARM" + version + "-A code (Go, GOARM64=" + cpu.goArm64() + ")", platform, "ARM" + allowed + "-A",
                     fix + ", or publish it as linux/arm64/" + version, true);
         }
         List<String> extensions = List.of(cpu.goArm64().split(","));
-        if (extensions.contains("lse") && arm64Rank(allowed) < arm64Rank("v8.1")) {
+        if (extensions.contains("lse") && CpuBaseline.arm64Rank(allowed) < CpuBaseline.arm64Rank("v8.1")) {
             return mismatch("code with ARMv8.1's LSE atomics (Go, GOARM64=" + cpu.goArm64() + ")", platform, "ARM" + allowed + "-A",
                     fix + ", or publish it as linux/arm64/v8.1", true);
         }
@@ -92,14 +92,6 @@ final class CpuLevel {
                     "ARM" + allowed + "-A, where they are optional", fix + " without ,crypto", true);
         }
         return Optional.empty();
-    }
-
-    /** v8.N as 80+N; v9.N as 85+N, since ARMv9.0 takes in ARMv8.5. */
-    static int arm64Rank(String version) {
-        String[] parts = version.substring(1).split("\\.", 2);
-        int major = Integer.parseInt(parts[0]);
-        int minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
-        return major == 9 ? 85 + minor : 80 + minor;
     }
 
     /** linux/ppc64le is POWER8 and later (Go's and Debian's ppc64el baseline); no variant promises more. */

@@ -1,4 +1,5 @@
-package dev.archgate.platform;
+package dev.archgate.elf;
+
 
 /**
  * Why one ELF file cannot run on a platform, in words a person acts on.

@@ -1,10 +1,6 @@
-package dev.archgate.platform;
+package dev.archgate.elf;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.archgate.elf.ElfInfo;
-import dev.archgate.elf.ElfSamples;
-import dev.archgate.elf.ElfScanner;
+import dev.archgate.platform.Platform;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class ElfExpectationTest {
     private static ElfMismatch mismatch(String platform, Path file) throws Exception {
