@@ -5,14 +5,9 @@ declare -A DEBARCH=([amd64]=amd64 [arm64]=arm64 [armv7]=armhf [armv5]=armel [s39
 DEB_PACKAGES=(busybox-static libc6 hello)
 
 fetch_debs() {
-  mkdir -p "$work/debs"
-  local dir arch pkg
-  for dir in "${!DEBARCH[@]}"; do
-    arch=${DEBARCH[$dir]}
-    for pkg in "${DEB_PACKAGES[@]}"; do
-      fetch_deb "$work/debs" "${pkg}_*_${arch}.deb" "$pkg:$arch"
-    done
-  done
+  local arch specs=()
+  for arch in "${DEBARCH[@]}"; do specs+=("${DEB_PACKAGES[@]/%/:$arch}"); done
+  fetch_debs_into "$work/debs" "${specs[@]}"
 }
 
 unpack_debs() {

@@ -6,13 +6,19 @@
 LINKAGE_DEBS=(coreutils:amd64 libstdc++6:amd64 libgcc-s1:amd64 ninja-build:amd64/trixie libc6:amd64/trixie)
 
 prepare_linkage_context() {
-  local pkg
+  local pkg suite
+  local -A of_suite=()
   mkdir -p "$work/debs-linkage"
   for pkg in "${LINKAGE_DEBS[@]}"; do
-    local n=${pkg%%:*} suite=bookworm
-    [[ $pkg == */* ]] && suite=${pkg#*/}
-    fetch_deb "$work/debs-linkage/$suite" "${n}_*.deb" "$pkg"
+    suite=bookworm
+    if [[ $pkg == */* ]]; then suite=${pkg#*/}; fi
+    of_suite[$suite]+=" $pkg"
   done
+  for suite in "${!of_suite[@]}"; do
+    # shellcheck disable=SC2086 # one package name a word
+    fetch_debs_into "$work/debs-linkage/$suite" ${of_suite[$suite]}
+  done
+  progress "at: the linkage context's trixie arm64 root filesystem (dev/rootfs, made once)"
   local trixie_arm64; trixie_arm64=$("$here/../dev/rootfs" trixie arm64)
   local stamp; stamp=$( { (cd "$work/debs-linkage" && ls -R); basename "$trixie_arm64"; cat "$work/debroot/.from"; } | recipe_stamp linkage)
   [ -f "$work/linkage/.from" ] && [ "$(cat "$work/linkage/.from")" = "$stamp" ] && return 0

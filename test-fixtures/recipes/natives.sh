@@ -16,11 +16,7 @@ declare -A NETTY=([amd64]=x86_64 [arm64]=aarch_64)
 prepare_natives_context() {
   local src=$work/natives-src pkg a u
   mkdir -p "$src"
-  for a in amd64 arm64; do
-    for pkg in "${NATIVE_DEBS[@]}"; do
-      fetch_deb "$src" "${pkg}_*_${a}.deb" "$pkg:$a"
-    done
-  done
+  fetch_debs_into "$src" "${NATIVE_DEBS[@]/%/:amd64}" "${NATIVE_DEBS[@]/%/:arm64}"
   for u in "${NATIVE_NPM[@]/#/https://registry.npmjs.org/}" "${NATIVE_MAVEN[@]/#/https://repo1.maven.org/maven2/}"; do
     [ -f "$src/${u##*/}" ] && continue
     log "downloading ${u##*/}"

@@ -8,13 +8,8 @@ declare -A ADDON=([amd64]=linux-x64 [arm64]=linux-arm64)
 REACH_DEBS=(libc6-arm64-cross libc6-amd64-cross zlib1g:amd64 zlib1g:arm64 patchelf:amd64)
 
 prepare_reach_context() {
-  local d pkg
-  mkdir -p "$work/debs-reach"
-  for pkg in "${REACH_DEBS[@]}"; do
-    local n=${pkg%%:*} a=all
-    [[ $pkg == *:* ]] && a=${pkg#*:}
-    fetch_deb "$work/debs-reach" "${n}_*_${a}.deb" "$pkg"
-  done
+  local d
+  fetch_debs_into "$work/debs-reach" "${REACH_DEBS[@]}"
   local stamp; stamp=$( { ls "$work/debs-reach"; tree_hash "$here/src/reach" "$here/src/hello"; gcc --version | head -1; go version; cat "$work/debroot/.from"; } \
     | recipe_stamp reach)
   [ -f "$work/reach/.from" ] && [ "$(cat "$work/reach/.from")" = "$stamp" ] && return 0
