@@ -19,6 +19,7 @@ import dev.archgate.image.RegistryCredentials;
 import dev.archgate.image.TransportFaults;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
@@ -92,7 +93,7 @@ public final class SmokeRunner {
                 }
             }
         }
-        if (removalFault != null && !Check.ENGINE_FAILED.id().equals(result.outcome())) {
+        if (removalFault != null && !result.outcome().is(Check.ENGINE_FAILED)) {
             // A container's end is trusted only from an engine that still answers after it: an engine
             // that stops mid-run ends its containers too, with whatever status their programs choose.
             stopIfInterrupted();
@@ -112,7 +113,7 @@ public final class SmokeRunner {
                     ? StrictLaunch.plan(request.chain(), platform, request.execution().nativeCode(), request.argv())
                     : Launch.asImageSays(request.argv(), !request.chain().missesItsCommand());
             if (launch.unresolved() != null) {
-                return new SmokeResult(test.name(), null, Check.SMOKE_UNRESOLVED.id(), ms(start), launch.unresolved());
+                return new SmokeResult(test.name(), null, SmokeOutcome.failedBy(Check.SMOKE_UNRESOLVED), ms(start), launch.unresolved());
             }
             if (launch.verdict() != null) {
                 return Classifier.classify(test, new ContainerResult(null, "", "", false, false, false, launch.verdict(), true, ms(start)));
@@ -120,7 +121,7 @@ public final class SmokeRunner {
             if (launch.throughQemu()) {
                 Optional<String> missing = emulatorProblem(platform);
                 if (missing.isPresent()) {
-                    return new SmokeResult(test.name(), null, Check.EMULATION_MISSING.id(), ms(start), missing.get());
+                    return new SmokeResult(test.name(), null, SmokeOutcome.failedBy(Check.EMULATION_MISSING), ms(start), missing.get());
                 }
             }
             List<String> env = launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of();
@@ -151,7 +152,7 @@ public final class SmokeRunner {
                 return Classifier.classify(test, refused);
             }
             return EngineErrors.deniedPull(said, image)
-                    .map(denied -> new SmokeResult(test.name(), null, Check.ENGINE_FAILED.id(), ms(start), denied))
+                    .map(denied -> new SmokeResult(test.name(), null, SmokeOutcome.failedBy(Check.ENGINE_FAILED), ms(start), denied))
                     .orElseGet(() -> engineFailed(test, said, start));
         } catch (IOException | RuntimeException e) {
             stopIfInterrupted();
@@ -231,7 +232,7 @@ public final class SmokeRunner {
     }
 
     private SmokeResult engineFailed(String testName, String cause, long start) {
-        return new SmokeResult(testName, null, Check.ENGINE_FAILED.id(), ms(start), "the Docker Engine failed during the smoke run ("
+        return new SmokeResult(testName, null, SmokeOutcome.failedBy(Check.ENGINE_FAILED), ms(start), "the Docker Engine failed during the smoke run ("
                 + cause + "): check that dockerd is running and healthy (its log says why), then run again");
     }
 
