@@ -112,9 +112,12 @@ public final class SmokeRunner {
                     qemu.copyInto(containers.docker(), id, platform);
                 }
             }
-            String emulator = launch.throughQemu() ? qemu.describe(platform, cpuModel) : null;
-            SmokeResult result = Classifier.classify(test, startAndWait(id, test, launch.entrypointExists(), start), emulator);
-            return emulator == null ? result : result.emulatedBy(emulator);
+            String[] emulator = new String[1];
+            // Its name costs a QEMU process of its own (once per platform): asked while the container runs.
+            ContainerResult ended = startAndWait(id, test, launch.entrypointExists(), start,
+                    () -> emulator[0] = launch.throughQemu() ? qemu.describe(platform, cpuModel) : null);
+            SmokeResult result = Classifier.classify(test, ended, emulator[0]);
+            return emulator[0] == null ? result : result.emulatedBy(emulator[0]);
         } catch (EngineFault e) {
             return EngineErrors.engineFailed(test.name(), e.getMessage(), ms(start));
         } catch (DockerException | DockerClientException e) {
@@ -202,11 +205,13 @@ public final class SmokeRunner {
         return containers.sweep();
     }
 
-    private ContainerResult startAndWait(String id, SmokeTest test, boolean entrypointExists, long start)
+    /** Starts the container and waits for its end; {@code meanwhile} runs once it started (or failed to start). */
+    private ContainerResult startAndWait(String id, SmokeTest test, boolean entrypointExists, long start, Runnable meanwhile)
             throws InterruptedException, EngineFault {
         try {
             containers.start(id);
         } catch (DockerException e) {
+            meanwhile.run();
             stopIfInterrupted();
             String why = EngineErrors.said(e.getMessage());
             // The runtime's own failure to start the image's process is the image's; anything else is the engine's.
@@ -219,6 +224,7 @@ public final class SmokeRunner {
         boolean service = test.mode() != SmokeTest.Mode.COMMAND;
         long limitMs = service ? test.ready().toMillis() : test.timeout().toMillis();
         try (ContainerWatch watch = ContainerWatch.follow(containers.docker(), id, MAX_OUTPUT)) {
+            meanwhile.run();
             ContainerWatch.End end = watch.await(limitMs);
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted while waiting for a smoke container");
