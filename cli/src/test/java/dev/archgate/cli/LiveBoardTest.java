@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
 import dev.archgate.report.PlatformReport;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.report.Verdict;
 import java.util.List;
@@ -58,7 +59,7 @@ class LiveBoardTest {
         assertThat(board.log("resolving docker-daemon:archgate.local/build:2e01901b-de3", 10 * S)).isEmpty();
         PLATFORMS.forEach(p -> board.started(p, 10 * S));
         board.finished(new PlatformReport(PLATFORMS.get(1), Verdict.PASS, null, List.of(),
-                List.of(new SmokeResult("starts", 0, "passed", 1389, "")), null), 12 * S);
+                List.of(new SmokeResult("starts", 0, SmokeOutcome.PASSED, 1389, "")), null), 12 * S);
 
         List<String> view = board.lines(13 * S, 200);
         assertThat(view.get(0)).isEqualTo("[+] archgate gate 13.0s  checks: 1/3 platforms done");

@@ -21,22 +21,42 @@ import java.util.concurrent.TimeUnit;
  * The threads of one run's checks, and what a stopped run reports. Smoke runs mostly wait on the
  * engine and on QEMU, so every platform gets its own thread (bounded, for gates of many
  * platforms); layer reads share the cores; the engines are prepared on a thread of their own
- * while the registry is read. Closing ends them all, and waits for the platforms' threads (and
- * the emulation probes) to have removed their smoke containers.
+ * while the registry is read; the containers made ahead of the platforms' first smoke runs are
+ * made side by side once the engines are ready (one after another, the last platform's would wait
+ * for every other's create and QEMU copy). Closing ends them all, and waits for the platforms'
+ * threads (and the emulation probes) to have removed their smoke containers.
  */
 final class CheckPools implements AutoCloseable {
     private final ExecutorService warmUp = Executors.newSingleThreadExecutor();
     private final ExecutorService platforms;
+    private final ExecutorService ahead;
     private final ExecutorService layers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
     private final Map<Platform, Future<PlatformReport>> running = new LinkedHashMap<>();
 
     CheckPools(int platformCount) {
         platforms = Executors.newFixedThreadPool(Math.min(platformCount, Engine.MAX_PARALLEL));
+        ahead = Executors.newFixedThreadPool(Math.min(platformCount, Engine.MAX_PARALLEL));
     }
 
     /** Runs {@code work} beside the checks; nothing when {@code needed} is false. */
     <T> Future<T> beside(boolean needed, Callable<T> work) {
         return needed ? warmUp.submit(work) : CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Runs {@code work} once {@code after} is done (whether it succeeded is {@code work}'s to ask),
+     * beside the checks and beside the other platforms' work of the same kind; nothing when
+     * {@code needed} is false.
+     */
+    <T> Future<T> ahead(boolean needed, Future<?> after, Callable<T> work) {
+        return needed ? ahead.submit(() -> {
+            try {
+                after.get();
+            } catch (ExecutionException e) {
+                // the work meets the same failure, and says it or leaves it to the platform's checks
+            }
+            return work.call();
+        }) : CompletableFuture.completedFuture(null);
     }
 
     ExecutorService layers() {
@@ -100,7 +120,9 @@ final class CheckPools implements AutoCloseable {
         layers.shutdownNow();
         platforms.shutdownNow();
         warmUp.shutdownNow();
+        ahead.shutdownNow();
         Futures.awaitEnd(platforms, GateRun.STOP_WAIT);
         Futures.awaitEnd(warmUp, GateRun.STOP_WAIT);
+        Futures.awaitEnd(ahead, GateRun.STOP_WAIT);
     }
 }

@@ -49,7 +49,7 @@ final class Emulation {
             return "binfmt_misc is not visible here and archgate has no probe program for " + p + ", so its emulation cannot be proven";
         }
         SmokeResult probe = probe(docker, runner, p);
-        return probe.passed() ? null : "archgate's probe program for " + p + " did not run on the engine (" + probe.outcome() + ": "
+        return probe.passed() ? null : "archgate's probe program for " + p + " did not run on the engine (" + probe.outcome().id() + ": "
                 + probe.detail() + "), so " + p + " code cannot run there: set install-emulation (emulation.install) or register "
                 + "QEMU on the engine's host";
     }
@@ -95,7 +95,7 @@ final class Emulation {
             SmokeResult probe = probe(docker, runner, p);
             if (!probe.passed()) {
                 findings.add(Finding.error(Check.EMULATION_MISSING, null, "the " + h.name() + " handler is listed, but archgate's probe "
-                        + "program for " + p + " did not run (" + probe.outcome() + ": " + probe.detail() + "): run 'archgate qemu install " + p + "'"));
+                        + "program for " + p + " did not run (" + probe.outcome().id() + ": " + probe.detail() + "): run 'archgate qemu install " + p + "'"));
             }
             reports.add(PlatformReport.of(p, PROBED, findings, List.of(probe)));
         }

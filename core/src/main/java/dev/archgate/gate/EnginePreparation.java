@@ -32,7 +32,7 @@ final class EnginePreparation implements AutoCloseable {
         this.host = host;
         this.spec = spec;
         this.listener = listener;
-        this.engines = new SmokeEngines(spec.machines().engines(), host, this::docker);
+        this.engines = new SmokeEngines(spec.machines().engines(), host);
     }
 
     SmokeEngines engines() {
@@ -139,7 +139,8 @@ final class EnginePreparation implements AutoCloseable {
                 return emulationProblems.get(p);
             }
         }
-        String problem = Emulation.problem(host.binfmt(), docker(), engines.local().runner(), p);
+        SmokeEngines.Target local = engines.local();
+        String problem = Emulation.problem(host.binfmt(), local.docker(), local.runner(), p);
         synchronized (emulationProblems) {
             emulationProblems.put(p, problem);
         }

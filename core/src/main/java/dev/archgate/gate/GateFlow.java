@@ -116,8 +116,8 @@ final class GateFlow {
             }
             for (Platform p : spec.platforms()) {
                 CheckedImage target = targets.get(images.get(p));
-                // After the engines' preparation, on its thread: the container is made while the layers are read.
-                Future<SmokeRunner> speculation = pools.beside(stages.smoke, () -> checks.speculate(target, p));
+                // After the engines' preparation, each platform's beside the others': the container is made while the layers are read.
+                Future<SmokeRunner> speculation = pools.ahead(stages.smoke, enginesReady, () -> checks.speculate(target, p));
                 pools.start(p, () -> {
                     listener.platformStarted(p);
                     PlatformReport r = checks.check(target, p, pools.layers(), enginesReady, speculation);

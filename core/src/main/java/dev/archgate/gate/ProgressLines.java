@@ -48,7 +48,7 @@ public final class ProgressLines implements GateListener {
     public static String result(PlatformReport r) {
         String errors = Stream.concat(
                         r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()),
-                        r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome()))
+                        r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome().id()))
                 .distinct().collect(Collectors.joining(", "));
         long ms = r.smoke().stream().mapToLong(s -> s.durationMs()).sum();
         return r.verdict().id().toUpperCase(Locale.ROOT) + (errors.isEmpty() ? "" : " (" + errors + ")")

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 /**
  * The Docker engines smoke runs go to: the local one, and the engine engines: names for a
@@ -37,17 +36,15 @@ final class SmokeEngines implements AutoCloseable {
 
     private final Map<Platform, EngineEndpoint> engines;
     private final Host host;
-    private final Supplier<DockerClient> localEngine;
     private final List<Host.StopRegistration> stopRegistrations = new ArrayList<>();
     private final Map<EngineEndpoint, Target> connected = new HashMap<>();
     private final Map<EngineEndpoint, ArchgateException> unreachable = new HashMap<>();
     private final List<Future<?>> sweeps = new ArrayList<>();
     private Target local;
 
-    SmokeEngines(Map<Platform, EngineEndpoint> engines, Host host, Supplier<DockerClient> localEngine) {
+    SmokeEngines(Map<Platform, EngineEndpoint> engines, Host host) {
         this.engines = Map.copyOf(engines);
         this.host = host;
-        this.localEngine = localEngine;
     }
 
     /** @throws ArchgateException (environment) naming the engine when it cannot be reached */
@@ -63,7 +60,8 @@ final class SmokeEngines implements AutoCloseable {
         Target t = connected.get(endpoint);
         if (t == null) {
             try {
-                t = target(Engine.connect(host, endpoint), endpoint.host(), false);
+                DockerClient docker = host.docker(endpoint);
+                t = target(docker, Engine.describe(docker, endpoint.host(), Engine.ENDPOINT_FIX), endpoint.host(), false);
             } catch (ArchgateException e) {
                 unreachable.put(endpoint, e); // asked once per run: each of its platforms would wait out the same timeout
                 throw e;
@@ -76,7 +74,7 @@ final class SmokeEngines implements AutoCloseable {
     /** The local engine (DOCKER_HOST or the socket), connected on first use. */
     synchronized Target local() {
         if (local == null) {
-            local = target(localEngine.get(), host.dockerAddress(), true);
+            local = target(host.docker(), Engine.describe(host.docker(), host.dockerAddress(), Engine.LOCAL_FIX), host.dockerAddress(), true);
         }
         return local;
     }
@@ -119,8 +117,7 @@ final class SmokeEngines implements AutoCloseable {
         }
     }
 
-    private Target target(DockerClient docker, String address, boolean local) {
-        Info info = docker.infoCmd().exec();
+    private Target target(DockerClient docker, Info info, String address, boolean local) {
         Platform arch;
         try {
             arch = Platform.parse(info.getArchitecture());

@@ -79,7 +79,7 @@ public final class JUnitXml {
             Element tc = testcase(doc, name, "smoke " + s.name());
             tc.setAttribute("time", String.format(java.util.Locale.ROOT, "%.3f", s.durationMs() / 1000.0));
             if (!s.passed()) {
-                tc.appendChild(problem(doc, "failure", s.outcome() + (s.detail().isEmpty() ? "" : ": " + s.detail()), s.detail()));
+                tc.appendChild(problem(doc, "failure", s.outcome().id() + (s.detail().isEmpty() ? "" : ": " + s.detail()), s.detail()));
                 failures++;
             }
             suite.appendChild(tc);

@@ -33,12 +33,12 @@ public record PlatformReport(Platform platform, Verdict verdict, String reason, 
      */
     public static PlatformReport of(Platform platform, Coverage coverage, List<Finding> findings, List<SmokeResult> smoke) {
         boolean failed = findings.stream().anyMatch(f -> f.severity() == Severity.ERROR && !f.check().environmental())
-                || smoke.stream().anyMatch(s -> !s.passed() && !environmental(s));
+                || smoke.stream().anyMatch(s -> !s.passed() && !s.outcome().environmental());
         if (failed) {
             return new PlatformReport(platform, Verdict.FAIL, null, findings, smoke, null);
         }
         String environmental = findings.stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()).findFirst()
-                .orElse(smoke.stream().filter(s -> !s.passed()).map(SmokeResult::outcome).findFirst().orElse(null));
+                .orElse(smoke.stream().filter(s -> !s.passed()).map(s -> s.outcome().id()).findFirst().orElse(null));
         if (coverage.interrupted()) {
             List<Finding> all = new ArrayList<>(findings);
             all.add(Finding.error(Check.RUN_INTERRUPTED, null, "the run was interrupted before " + platform + " was checked to the end"));
@@ -84,9 +84,5 @@ public record PlatformReport(Platform platform, Verdict verdict, String reason, 
     /** A platform the run was stopped before it finished: an error, whatever it had found so far. */
     public static PlatformReport interrupted(Platform platform) {
         return of(platform, Coverage.asked(false, 0).withInterrupt(), List.of(), List.of());
-    }
-
-    private static boolean environmental(SmokeResult s) {
-        return Check.fromId(s.outcome()).map(Check::environmental).orElse(false);
     }
 }

@@ -41,7 +41,7 @@ public final class ReportJson {
             JsonObject j = new JsonObject();
             j.addProperty("name", s.name());
             j.addProperty("exitCode", s.exitCode());
-            j.addProperty("outcome", s.outcome());
+            j.addProperty("outcome", s.outcome().id());
             j.addProperty("durationMs", s.durationMs());
             j.addProperty("detail", s.detail());
             if (s.engine() != null) {

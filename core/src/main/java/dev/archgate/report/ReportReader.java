@@ -76,10 +76,9 @@ public final class ReportReader {
         List<SmokeResult> smoke = new ArrayList<>();
         for (JsonElement e : array(o, "smoke")) {
             JsonObject s = e.getAsJsonObject();
-            String outcome = string(s, "outcome");
-            if (!SmokeResult.PASSED.equals(outcome) && Check.fromId(outcome).isEmpty()) {
-                throw ArchgateException.usage(name + " has a smoke outcome '" + outcome + "' this archgate does not know");
-            }
+            String id = string(s, "outcome");
+            SmokeOutcome outcome = SmokeOutcome.fromId(id)
+                    .orElseThrow(() -> ArchgateException.usage(name + " has a smoke outcome '" + id + "' this archgate does not know"));
             JsonElement exit = s.get("exitCode");
             SmokeResult result = new SmokeResult(string(s, "name"), exit == null || exit.isJsonNull() ? null : exit.getAsInt(), outcome,
                     s.get("durationMs").getAsLong(), string(s, "detail"));

@@ -17,7 +17,7 @@ public final class ReportText {
             out.append(String.format(Locale.ROOT, "%-16s %s%n", p.platform(), p.verdict().id().toUpperCase(Locale.ROOT)));
             findings(p.findings(), out);
             for (SmokeResult s : p.smoke()) {
-                out.append(String.format(Locale.ROOT, "  smoke   %s: %s%s (%d ms)%n", s.name(), s.outcome(),
+                out.append(String.format(Locale.ROOT, "  smoke   %s: %s%s (%d ms)%n", s.name(), s.outcome().id(),
                         s.detail().isEmpty() ? "" : " - " + s.detail(), s.durationMs()));
             }
         }

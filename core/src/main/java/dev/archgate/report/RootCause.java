@@ -64,7 +64,7 @@ public final class RootCause {
     }
 
     private static String describe(SmokeResult s) {
-        return s.outcome() + " in smoke test '" + s.name() + "'" + (s.exitCode() == null ? "" : " (exit " + s.exitCode() + ")")
+        return s.outcome().id() + " in smoke test '" + s.name() + "'" + (s.exitCode() == null ? "" : " (exit " + s.exitCode() + ")")
                 + (s.detail().isEmpty() ? "" : ": " + s.detail());
     }
 }

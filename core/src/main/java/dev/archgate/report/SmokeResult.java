@@ -5,17 +5,15 @@ import java.util.Objects;
 
 /**
  * One smoke run of one platform. {@code exitCode} is null when the container never exited (a
- * timeout, a service still running, or a start that failed). {@code outcome} is "passed" or the
- * id of the check that failed it; {@code detail} quotes the evidence (the runtime's error line,
+ * timeout, a service still running, or a start that failed). {@code outcome} says whether it passed
+ * or which check failed it; {@code detail} quotes the evidence (the runtime's error line,
  * the unmatched output) so the cause is readable without the logs. {@code engine} names the
  * Docker engine that ran it and {@code execution} how its code ran there (null when it never
  * reached an engine); {@code emulator} the QEMU binary, its version and CPU model that strict
  * emulation ran it through (null when no QEMU of this host ran it).
  */
-public record SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail, String engine, Execution execution,
+public record SmokeResult(String name, Integer exitCode, SmokeOutcome outcome, long durationMs, String detail, String engine, Execution execution,
                           String emulator) implements Serializable {
-    public static final String PASSED = "passed";
-
     /** How a smoke run's code was executed. */
     public enum Execution {
         /** On hardware of the platform's own architecture. */
@@ -37,7 +35,7 @@ public record SmokeResult(String name, Integer exitCode, String outcome, long du
     }
 
     /** A result not yet placed on an engine. */
-    public SmokeResult(String name, Integer exitCode, String outcome, long durationMs, String detail) {
+    public SmokeResult(String name, Integer exitCode, SmokeOutcome outcome, long durationMs, String detail) {
         this(name, exitCode, outcome, durationMs, detail, null, null, null);
     }
 
@@ -52,6 +50,6 @@ public record SmokeResult(String name, Integer exitCode, String outcome, long du
     }
 
     public boolean passed() {
-        return PASSED.equals(outcome);
+        return outcome.passed();
     }
 }

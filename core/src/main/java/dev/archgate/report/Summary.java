@@ -66,7 +66,7 @@ final class Summary {
                 items.add(item);
             }
             for (SmokeResult s : failed) {
-                items.add(List.of(text(FAIL + " "), bold(s.outcome()), text(" smoke test "), code(s.name()),
+                items.add(List.of(text(FAIL + " "), bold(s.outcome().id()), text(" smoke test "), code(s.name()),
                         text((s.exitCode() == null ? "" : " (exit " + s.exitCode() + ")") + (s.detail().isEmpty() ? "" : ": " + s.detail()))));
             }
             if (holdsForeignCode(p) && !causes.isEmpty()) {
@@ -159,14 +159,14 @@ final class Summary {
     private static boolean holdsForeignCode(PlatformReport p) {
         return p.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR
                 && (f.check() == Check.ELF_ARCH_MISMATCH || f.check() == Check.PLATFORM_LABEL_MISMATCH))
-                || p.smoke().stream().anyMatch(s -> s.outcome().equals(Check.SMOKE_EXEC_FORMAT_ERROR.id()));
+                || p.smoke().stream().anyMatch(s -> s.outcome().is(Check.SMOKE_EXEC_FORMAT_ERROR));
     }
 
     private static String cell(PlatformReport p, String column) {
         if (column.startsWith("smoke: ")) {
             String name = column.substring("smoke: ".length());
             return p.smoke().stream().filter(s -> s.name().equals(name)).findFirst()
-                    .map(s -> s.passed() ? PASS : FAIL + " " + s.outcome()).orElse("—");
+                    .map(s -> s.passed() ? PASS : FAIL + " " + s.outcome().id()).orElse("—");
         }
         List<Finding> here = p.findings().stream().filter(f -> f.check().id().equals(column)).toList();
         if (here.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.archgate.smoke;
 
 import dev.archgate.report.Check;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.util.Map;
@@ -176,10 +177,10 @@ public final class Classifier {
     }
 
     private static SmokeResult passed(SmokeTest test, ContainerResult r) {
-        return new SmokeResult(test.name(), r.exitCode(), SmokeResult.PASSED, r.durationMs(), "");
+        return new SmokeResult(test.name(), r.exitCode(), SmokeOutcome.PASSED, r.durationMs(), "");
     }
 
     private static SmokeResult result(SmokeTest test, ContainerResult r, Check check, String detail) {
-        return new SmokeResult(test.name(), r.exitCode(), check.id(), r.durationMs(), detail);
+        return new SmokeResult(test.name(), r.exitCode(), SmokeOutcome.failedBy(check), r.durationMs(), detail);
     }
 }

@@ -54,7 +54,7 @@ public final class CpuEmulationCost {
 
     private static double time(SmokeResult r) {
         if (!r.passed()) {
-            throw new IllegalStateException(r.outcome() + ": " + r.detail());
+            throw new IllegalStateException(r.outcome().id() + ": " + r.detail());
         }
         return r.durationMs() / 1000.0;
     }

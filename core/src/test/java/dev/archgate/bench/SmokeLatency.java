@@ -39,7 +39,7 @@ public final class SmokeLatency {
             var r = runner.run(SmokeRequest.of(image, platform, test).program(chain, command)
                     .nativeCode(platform.architecture().equals("amd64")).build());
             if (!r.passed()) {
-                throw new IllegalStateException(r.outcome() + ": " + r.detail());
+                throw new IllegalStateException(r.outcome().id() + ": " + r.detail());
             }
             double o = (System.nanoTime() - start) / 1e9;
             start = System.nanoTime();

@@ -10,6 +10,7 @@ import dev.archgate.report.Coverage;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.report.Verdict;
 import java.util.List;
@@ -24,12 +25,12 @@ class ReportMergeTest {
     private static final String OTHER = "sha256:" + "cd".repeat(32);
 
     private static PlatformReport passed(Platform p) {
-        return PlatformReport.of(p, DONE, List.of(), List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 10, "")));
+        return PlatformReport.of(p, DONE, List.of(), List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 10, "")));
     }
 
     private static PlatformReport failed(Platform p) {
         return PlatformReport.of(p, DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")),
-                List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 10, "Invalid ELF image")));
+                List.of(new SmokeResult("version", 255, SmokeOutcome.failedBy(Check.SMOKE_EXEC_FORMAT_ERROR), 10, "Invalid ELF image")));
     }
 
     private static PlatformReport noEmulator(Platform p) {

@@ -49,7 +49,7 @@ class SmokeFixturesIT {
             PlatformReport r = report.platforms().stream().filter(x -> x.platform().equals(p)).findFirst().orElseThrow();
             Set<String> errors = Stream.concat(
                             r.findings().stream().filter(f -> f.severity() == Severity.ERROR).map(f -> f.check().id()),
-                            r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome()))
+                            r.smoke().stream().filter(s -> !s.passed()).map(s -> s.outcome().id()))
                     .collect(Collectors.toSet());
             assertThat(errors).as("%s on %s: %s %s", fixture, p, r.findings().stream().map(Finding::message).toList(), r.smoke())
                     .isEqualTo(fixture.smokeErrors(p));

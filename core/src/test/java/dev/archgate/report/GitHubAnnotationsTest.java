@@ -50,7 +50,7 @@ class GitHubAnnotationsTest {
     @Test
     void aReportSurvivesJavaSerializationForAdaptersThatPassItAcrossProcesses() throws Exception {
         Report report = Report.of("img", "sha256:1", List.of(), List.of(PlatformReport.of(Platform.parse("linux/arm/v7"), AUDITED_AND_ONE_SMOKE,
-                List.of(Finding.error(Check.ELF_ARM_LEVEL, "/bin/x", "ARMv7")), List.of(new SmokeResult("t", 132, "smoke.signal", 5, "SIGILL")))));
+                List.of(Finding.error(Check.ELF_ARM_LEVEL, "/bin/x", "ARMv7")), List.of(new SmokeResult("t", 132, SmokeOutcome.failedBy(Check.SMOKE_SIGNAL), 5, "SIGILL")))));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(report);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /** A platform's verdict is earned: it passes only when all the work asked of it ran to its end. */
 class PlatformVerdictTest {
     private static final Platform ARM64 = Platform.parse("linux/arm64");
-    private static final SmokeResult PASSED = new SmokeResult("starts", 0, SmokeResult.PASSED, 10, "");
+    private static final SmokeResult PASSED = new SmokeResult("starts", 0, SmokeOutcome.PASSED, 10, "");
 
     @Test
     void passesOnlyWhenTheAuditReadEveryLayerAndEverySmokeTestHasAResult() {
@@ -59,7 +59,7 @@ class PlatformVerdictTest {
     @Test
     void anEngineFailureInASmokeRunIsAnErrorNotAFailureOfTheImage() {
         // Catches: an engine error during smoke classified as smoke.not-running, a failure with exit 1.
-        SmokeResult engine = new SmokeResult("starts", null, Check.ENGINE_FAILED.id(), 10, "the Docker Engine failed");
+        SmokeResult engine = new SmokeResult("starts", null, SmokeOutcome.failedBy(Check.ENGINE_FAILED), 10, "the Docker Engine failed");
         PlatformReport r = PlatformReport.of(ARM64, Coverage.asked(false, 1), List.of(), List.of(engine));
 
         assertThat(r.verdict()).isEqualTo(Verdict.ERROR);
@@ -68,7 +68,7 @@ class PlatformVerdictTest {
 
     @Test
     void aProvenFailureOfTheImageFailsWhateverElseWasLeftUnchecked() {
-        SmokeResult failed = new SmokeResult("starts", 255, Check.SMOKE_EXEC_FORMAT_ERROR.id(), 10, "exec format error");
+        SmokeResult failed = new SmokeResult("starts", 255, SmokeOutcome.failedBy(Check.SMOKE_EXEC_FORMAT_ERROR), 10, "exec format error");
         PlatformReport r = PlatformReport.of(ARM64, Coverage.asked(true, 2), List.of(), List.of(failed));
 
         assertThat(r.verdict()).isEqualTo(Verdict.FAIL);

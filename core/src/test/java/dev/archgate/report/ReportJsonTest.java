@@ -15,7 +15,7 @@ class ReportJsonTest {
     @Test
     void writesTheContractShapeWithVerdictsDerivedFromFindings() {
         PlatformReport good = PlatformReport.of(AMD64, Coverage.asked(true, 1).withAuditRead(), List.of(Finding.warning(Check.POLICY_ROOT_USER, null, "runs as root")),
-                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 812, "")));
+                List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 812, "")));
         PlatformReport bad = PlatformReport.of(ARM64, Coverage.asked(true, 0).withAuditRead(),
                 List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")), List.of());
         Report report = Report.of("registry.example/app:1", "sha256:abc", List.of(good, bad));

@@ -16,9 +16,9 @@ class ReportReaderTest {
 
     private static Report sample() {
         PlatformReport good = PlatformReport.of(AMD64, DONE, List.of(Finding.warning(Check.POLICY_ROOT_USER, null, "runs as root")),
-                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 812, "")));
+                List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 812, "")));
         PlatformReport bad = PlatformReport.of(ARM64, DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")),
-                List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 90, "qemu: /app: Invalid ELF image")
+                List.of(new SmokeResult("version", 255, SmokeOutcome.failedBy(Check.SMOKE_EXEC_FORMAT_ERROR), 90, "qemu: /app: Invalid ELF image")
                         .ranOn("ci (unix:///var/run/docker.sock)", SmokeResult.Execution.STRICT_EMULATION)
                         .emulatedBy("qemu-aarch64 version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3), -cpu cortex-a53")));
         return Report.of("registry.example/app:1", DIGEST, List.of(Finding.error(Check.DOCKERFILE_HARDCODED_ARCH, "Dockerfile:7", "GOARCH")),

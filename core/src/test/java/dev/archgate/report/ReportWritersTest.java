@@ -21,10 +21,10 @@ class ReportWritersTest {
 
     private static Report failingGate() {
         PlatformReport amd64 = PlatformReport.of(Platform.parse("linux/amd64"), AUDITED_AND_ONE_SMOKE, List.of(),
-                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 300, "")));
+                List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 300, "")));
         PlatformReport arm64 = PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE,
                 List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code, but linux/arm64 runs AArch64 code")),
-                List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 900, "qemu: Invalid ELF image for this architecture")));
+                List.of(new SmokeResult("version", 255, SmokeOutcome.failedBy(Check.SMOKE_EXEC_FORMAT_ERROR), 900, "qemu: Invalid ELF image for this architecture")));
         PlatformReport s390x = PlatformReport.of(Platform.parse("linux/s390x"), AUDITED_AND_ONE_SMOKE,
                 List.of(Finding.error(Check.EMULATION_MISSING, null, "no qemu-s390x handler")), List.of());
         return Report.of("127.0.0.1:5000/app:1", "sha256:abc", List.of(LINT), List.of(amd64, arm64, s390x));
@@ -66,10 +66,10 @@ class ReportWritersTest {
     @Test
     void summaryNamesTheEngineOfEachPlatformWhenSeveralSharedTheWork() {
         PlatformReport amd64 = PlatformReport.of(Platform.parse("linux/amd64"), AUDITED_AND_ONE_SMOKE, List.of(),
-                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 300, "").ranOn("ci (unix:///var/run/docker.sock)",
+                List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 300, "").ranOn("ci (unix:///var/run/docker.sock)",
                         SmokeResult.Execution.NATIVE)));
         PlatformReport arm64 = PlatformReport.of(Platform.parse("linux/arm64"), AUDITED_AND_ONE_SMOKE, List.of(),
-                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 300, "").ranOn("graviton (tcp://arm:2376)",
+                List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 300, "").ranOn("graviton (tcp://arm:2376)",
                         SmokeResult.Execution.NATIVE)));
 
         assertThat(SummaryMarkdown.render(Report.of("app:1", "sha256:abc", List.of(amd64, arm64))))

@@ -16,9 +16,9 @@ class SummaryHtmlTest {
     @Test
     void theSummaryIsAPlatformByCheckTableAndFindingLists() {
         Report report = Report.of("app:1", "sha256:" + "b".repeat(64), List.of(
-                PlatformReport.of(Platform.parse("linux/amd64"), DONE, List.of(), List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 1, ""))),
+                PlatformReport.of(Platform.parse("linux/amd64"), DONE, List.of(), List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 1, ""))),
                 PlatformReport.of(Platform.parse("linux/arm64"), DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")),
-                        List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 1, "exec format error")))));
+                        List.of(new SmokeResult("version", 255, SmokeOutcome.failedBy(Check.SMOKE_EXEC_FORMAT_ERROR), 1, "exec format error")))));
 
         String html = SummaryHtml.render(report, "jenkins-table archgate-summary");
 

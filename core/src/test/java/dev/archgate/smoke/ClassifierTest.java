@@ -36,7 +36,7 @@ class ClassifierTest {
         "app: unknown flag --version | 2 | smoke.exit-code"})
     void eachRuntimeWordingMapsToItsCheck(String stderr, int exit, String outcome) {
         SmokeResult r = classify(exit, "", stderr, true);
-        assertThat(r.outcome()).isEqualTo(outcome);
+        assertThat(r.outcome().id()).isEqualTo(outcome);
         assertThat(r.detail()).isNotBlank();
     }
 
@@ -50,31 +50,31 @@ class ClassifierTest {
 
     @Test
     void noSuchFileForAProgramThatIsAbsentNamesTheEntrypoint() {
-        assertThat(classify(1, "", "exec /app: no such file or directory", false).outcome()).isEqualTo("entrypoint.missing");
-        assertThat(classify(127, "", "exec: \"app\": executable file not found in $PATH", false).outcome()).isEqualTo("entrypoint.missing");
+        assertThat(classify(1, "", "exec /app: no such file or directory", false).outcome().id()).isEqualTo("entrypoint.missing");
+        assertThat(classify(127, "", "exec: \"app\": executable file not found in $PATH", false).outcome().id()).isEqualTo("entrypoint.missing");
     }
 
     @Test
     void outputTimeoutsServicesAndOomAreTheirOwnClasses() {
         assertThat(classify(0, "app 1.0.0\n", "", true).passed()).isTrue();
         SmokeResult wrongOutput = classify(0, "hello\n", "", true);
-        assertThat(wrongOutput.outcome()).isEqualTo("smoke.output");
+        assertThat(wrongOutput.outcome().id()).isEqualTo("smoke.output");
         assertThat(wrongOutput.detail()).contains("/^app /", "hello");
 
-        assertThat(Classifier.classify(COMMAND, new ContainerResult(null, "", "", false, true, false, null, true, 30_000)).outcome())
+        assertThat(Classifier.classify(COMMAND, new ContainerResult(null, "", "", false, true, false, null, true, 30_000)).outcome().id())
                 .isEqualTo("smoke.timeout");
         assertThat(Classifier.classify(COMMAND, new ContainerResult(137, "", "", true, false, false, null, true, 100)).detail())
                 .contains("out of memory");
 
         SmokeTest service = new SmokeTest("serves", SmokeTest.Mode.SERVICE, List.of(), 0, "", "", Duration.ofSeconds(30), Duration.ofSeconds(3));
         assertThat(Classifier.classify(service, new ContainerResult(null, "ready", "", false, false, true, null, true, 3000)).passed()).isTrue();
-        assertThat(Classifier.classify(service, new ContainerResult(0, "", "bye", false, false, false, null, true, 100)).outcome())
+        assertThat(Classifier.classify(service, new ContainerResult(0, "", "bye", false, false, false, null, true, 100)).outcome().id())
                 .isEqualTo("smoke.not-running");
 
         SmokeTest start = SmokeTest.starts();
         assertThat(Classifier.classify(start, new ContainerResult(0, "", "", false, false, false, null, true, 100)).passed()).isTrue();
         assertThat(Classifier.classify(start, new ContainerResult(null, "", "", false, false, true, null, true, 5000)).passed()).isTrue();
-        assertThat(Classifier.classify(start, new ContainerResult(3, "", "", false, false, false, null, true, 100)).outcome())
+        assertThat(Classifier.classify(start, new ContainerResult(3, "", "", false, false, false, null, true, 100)).outcome().id())
                 .isEqualTo("smoke.exit-code");
     }
 
@@ -82,7 +82,7 @@ class ClassifierTest {
     void theEngineRefusingAPlatformIsPlatformMissing() {
         SmokeResult r = Classifier.classify(COMMAND, new ContainerResult(null, "", "", false, false, false,
                 "image with reference x was found but does not match the specified platform: wanted linux/arm64, actual: linux/amd64", true, 5));
-        assertThat(r.outcome()).isEqualTo("platform.missing");
+        assertThat(r.outcome().id()).isEqualTo("platform.missing");
     }
 
     /**
@@ -101,13 +101,13 @@ class ClassifierTest {
         SmokeTest start = SmokeTest.starts();
         // QEMU as PID 1 cannot die of the signal it re-raises and hangs: the container still runs at the ready time.
         SmokeResult hung = Classifier.classify(start, new ContainerResult(null, "", line + "\n", false, false, true, null, true, 5000));
-        assertThat(hung.outcome()).isEqualTo("smoke.signal");
+        assertThat(hung.outcome().id()).isEqualTo("smoke.signal");
         assertThat(hung.detail()).startsWith(signal + " (").contains(line);
         SmokeTest service = new SmokeTest("serves", SmokeTest.Mode.SERVICE, List.of(), 0, "", "", Duration.ofSeconds(30), Duration.ofSeconds(3));
-        assertThat(Classifier.classify(service, new ContainerResult(null, "listening\n", line, false, false, true, null, true, 3000)).outcome())
+        assertThat(Classifier.classify(service, new ContainerResult(null, "listening\n", line, false, false, true, null, true, 3000)).outcome().id())
                 .isEqualTo("smoke.signal");
         // A command whose expected status happens to match still died.
-        assertThat(classify(0, "app 1.0.0\n", "partial output" + line, true).outcome()).isEqualTo("smoke.signal");
+        assertThat(classify(0, "app 1.0.0\n", "partial output" + line, true).outcome().id()).isEqualTo("smoke.signal");
     }
 
     /**
@@ -124,11 +124,11 @@ class ClassifierTest {
         String emulator = "qemu-aarch64 version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3), -cpu cortex-a53";
         SmokeResult r = Classifier.classify(COMMAND, new ContainerResult(139, "", line + "\nqemu: uncaught target signal 11 (Segmentation fault) - "
                 + "core dumped\n", false, false, false, null, true, 100), emulator);
-        assertThat(r.outcome()).isEqualTo("emulation.suspect");
+        assertThat(r.outcome().id()).isEqualTo("emulation.suspect");
         assertThat(dev.archgate.report.Check.EMULATION_SUSPECT.environmental()).isTrue();
         assertThat(r.detail()).startsWith("the emulator crashed, not the program: " + line).contains(emulator).contains("engines:");
         // the same words from a program's own output elsewhere than a line of QEMU's are still QEMU's: QEMU writes them to stderr
-        assertThat(classify(139, "", "ok\n" + line, true).outcome()).isEqualTo("emulation.suspect");
+        assertThat(classify(139, "", "ok\n" + line, true).outcome().id()).isEqualTo("emulation.suspect");
     }
 
     /** glibc's loader built for z14, POWER9 or x86-64-v2 refusing an older CPU (sysdeps/{s390/s390-64,powerpc/powerpc64/le,x86}/dl-hwcap-check.h, cpu-features.c). */
@@ -139,7 +139,7 @@ class ClassifierTest {
         "Fatal glibc error: CPU does not support x86-64-v2"})
     void aGlibcFloorRefusalIsACpuLevelFinding(String line) {
         SmokeResult r = classify(127, "", line + "\n", true);
-        assertThat(r.outcome()).isEqualTo("elf.cpu-level");
+        assertThat(r.outcome().id()).isEqualTo("elf.cpu-level");
         assertThat(r.detail()).contains(line);
     }
 
@@ -162,7 +162,7 @@ class ClassifierTest {
         SmokeTest expectsFailure = new SmokeTest("usage", SmokeTest.Mode.COMMAND, List.of("/app", "--bad"), exit, "", "",
                 Duration.ofSeconds(30), Duration.ofSeconds(5));
         SmokeResult r = Classifier.classify(expectsFailure, new ContainerResult(exit, "", line + "\n", false, false, false, null, true, 10));
-        assertThat(r.outcome()).isEqualTo("elf.cpu-level");
+        assertThat(r.outcome().id()).isEqualTo("elf.cpu-level");
         assertThat(r.detail()).contains(line);
     }
 }

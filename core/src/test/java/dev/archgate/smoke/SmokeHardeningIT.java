@@ -109,7 +109,7 @@ class SmokeHardeningIT {
 
         // A string that doubles until the kernel kills the shell at the container's limit.
         SmokeResult r = run("allocator", "x=0123456789abcdef; while :; do x=$x$x; done", "");
-        assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.signal");
+        assertThat(r.outcome().id()).as(r.detail()).isEqualTo("smoke.signal");
         assertThat(r.detail()).isEqualTo("killed by the kernel: out of memory (the container's memory limit)");
     }
 
@@ -120,7 +120,7 @@ class SmokeHardeningIT {
     @Test
     void aChildKilledAtTheMemoryLimitIsFoundWhenTheProgramThenFails() throws Exception {
         SmokeResult r = run("child-allocator", "sh -c 'x=0123456789abcdef; while :; do x=$x$x; done'; exit 3", "");
-        assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.signal");
+        assertThat(r.outcome().id()).as(r.detail()).isEqualTo("smoke.signal");
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.detail()).isEqualTo("killed by the kernel: out of memory (the container's memory limit)");
     }

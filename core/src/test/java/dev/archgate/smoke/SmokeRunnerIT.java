@@ -47,7 +47,7 @@ class SmokeRunnerIT {
             SmokeResult r = runner.run(SmokeRequest.of(hang ? service : tool, ARM64, hang ? timesOut : quick)
                     .program(hang ? serviceChain : toolChain, hang ? List.of("/service") : List.of("/app", "--version")).build());
             if (hang) {
-                assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.timeout");
+                assertThat(r.outcome().id()).as(r.detail()).isEqualTo("smoke.timeout");
                 timeouts++;
             } else {
                 assertThat(r.passed()).as(r.detail()).isTrue();

@@ -57,7 +57,7 @@ class SmokeSpeculationIT {
         SmokeResult r = runner.run(request(image, List.of("/app", "--version")));
 
         assertThat(runner.speculations()).isZero();
-        assertThat(r.outcome()).as(r.detail()).isEqualTo("smoke.exec-format-error");
+        assertThat(r.outcome().id()).as(r.detail()).isEqualTo("smoke.exec-format-error");
         assertThat(containers()).isEmpty();
     }
 

@@ -12,6 +12,7 @@ import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
 import dev.archgate.report.ReportFiles;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import hudson.AbortException;
 import hudson.FilePath;
@@ -39,12 +40,12 @@ class ArchgateMergeStepTest {
 
     private static PlatformReport passed(String platform, Finding... findings) {
         return PlatformReport.of(Platform.parse(platform), DONE, List.of(findings),
-                List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 10, "")));
+                List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 10, "")));
     }
 
     private static PlatformReport failed(String platform) {
         return PlatformReport.of(Platform.parse(platform), DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")),
-                List.of(new SmokeResult("version", 255, "smoke.exec-format-error", 10, "Invalid ELF image")));
+                List.of(new SmokeResult("version", 255, SmokeOutcome.failedBy(Check.SMOKE_EXEC_FORMAT_ERROR), 10, "Invalid ELF image")));
     }
 
     /** A parallel branch's report directory, as unstash restores it into the merging node's workspace. */

@@ -8,6 +8,7 @@ import dev.archgate.platform.Platform;
 import dev.archgate.report.Coverage;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import hudson.tasks.junit.JUnitResultArchiver;
 import java.util.List;
@@ -30,7 +31,7 @@ class TestRecordingTest {
         assertThat(TestChecks.name(List.of())).isEqualTo("archgate");
 
         GateOutcome outcome = GateOutcome.of(Report.of("reg.example/app:1", "sha256:" + "ab".repeat(32), List.of(
-                PlatformReport.of(Platform.parse("linux/amd64"), DONE, List.of(), List.of(new SmokeResult("version", 0, SmokeResult.PASSED, 10, ""))))),
+                PlatformReport.of(Platform.parse("linux/amd64"), DONE, List.of(), List.of(new SmokeResult("version", 0, SmokeOutcome.PASSED, 10, ""))))),
                 false, "archgate-report-7");
         JUnitResultArchiver junit = GateInBuild.junitTask(outcome, TestChecks.name(List.of("Gate")));
         assertThat(junit.getTestResults()).isEqualTo("archgate-report-7/junit.xml");

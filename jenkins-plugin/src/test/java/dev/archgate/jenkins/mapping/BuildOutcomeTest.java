@@ -9,6 +9,7 @@ import dev.archgate.report.Finding;
 import dev.archgate.report.Coverage;
 import dev.archgate.report.PlatformReport;
 import dev.archgate.report.Report;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ class BuildOutcomeTest {
     private static final Platform AMD64 = Platform.parse("linux/amd64");
     private static final Platform ARM64 = Platform.parse("linux/arm64");
     private static final Platform ARMV7 = Platform.parse("linux/arm/v7");
-    private static final SmokeResult PASSED = new SmokeResult("version", 0, SmokeResult.PASSED, 400, "");
+    private static final SmokeResult PASSED = new SmokeResult("version", 0, SmokeOutcome.PASSED, 400, "");
     private static final String DIGEST = "sha256:" + "a".repeat(64);
 
     @Test
@@ -55,7 +56,7 @@ class BuildOutcomeTest {
                 "GOARCH=amd64 builds amd64 code for every platform; use GOARCH=$TARGETARCH");
         PlatformReport arm64 = PlatformReport.of(ARM64, DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app",
                 "x86-64 code, but linux/arm64 runs AArch64 code")), List.of(new SmokeResult("version", 255,
-                Check.SMOKE_EXEC_FORMAT_ERROR.id(), 300, "qemu: /app: Invalid ELF image for this architecture")));
+                SmokeOutcome.failedBy(Check.SMOKE_EXEC_FORMAT_ERROR), 300, "qemu: /app: Invalid ELF image for this architecture")));
         PlatformReport armv7 = PlatformReport.of(ARMV7, DONE, List.of(Finding.error(Check.ELF_ARCH_MISMATCH, "/app", "x86-64 code")), List.of());
         Report report = Report.of("app:1", DIGEST, List.of(lint), List.of(clean(AMD64), arm64, armv7));
 
@@ -71,7 +72,7 @@ class BuildOutcomeTest {
 
     @Test
     void aFailedSmokeRunIsNamedWithItsEvidenceWhenNoFindingIs() {
-        PlatformReport arm64 = PlatformReport.of(ARM64, DONE, List.of(), List.of(new SmokeResult("version", 1, Check.SMOKE_EXIT_CODE.id(), 300,
+        PlatformReport arm64 = PlatformReport.of(ARM64, DONE, List.of(), List.of(new SmokeResult("version", 1, SmokeOutcome.failedBy(Check.SMOKE_EXIT_CODE), 300,
                 "exit 1, expected 0")));
         BuildOutcome outcome = BuildOutcome.of(Report.of("app:1", DIGEST, List.of(arm64)), false);
         assertThat(outcome.status()).isEqualTo(Status.FAILURE);
