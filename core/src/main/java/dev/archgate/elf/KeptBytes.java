@@ -31,7 +31,7 @@ final class KeptBytes {
         if (length <= 0) {
             return;
         }
-        buffers.ensure(used + (int) length);
+        buffers.ensure(used + (int) length, used);
         ranges.add(new long[] {start, start + length, used, start});
         used += (int) length;
     }

@@ -33,8 +33,8 @@ public final class ScanBuffers implements AutoCloseable {
         return chunk;
     }
 
-    /** Grows the array to at least {@code length} bytes, keeping what it holds. */
-    void ensure(int length) throws InterruptedIOException {
+    /** Grows the array to at least {@code length} bytes, keeping its first {@code kept} bytes. */
+    void ensure(int length, int kept) throws InterruptedIOException {
         if (length <= bytes.length) {
             return;
         }
@@ -42,7 +42,6 @@ public final class ScanBuffers implements AutoCloseable {
         int kib = (size + KIB - 1) / KIB;
         if (!BUDGET.tryAcquire(kib - heldKib)) {
             // Nothing is held while waiting, so two walks cannot wait for each other.
-            byte[] old = bytes;
             release();
             try {
                 BUDGET.acquire(kib);
@@ -50,10 +49,11 @@ public final class ScanBuffers implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for memory to read an ELF file");
             }
-            bytes = old;
         }
         heldKib = kib;
-        bytes = java.util.Arrays.copyOf(bytes, size);
+        byte[] grown = new byte[size];
+        System.arraycopy(bytes, 0, grown, 0, kept);
+        bytes = grown;
     }
 
     private void release() {
