@@ -171,14 +171,15 @@ public final class ElfScanner {
 
     /**
      * Whether the front holds Go's build-id note (name "Go", type 4), which Go's linker puts right
-     * after the program headers of every program it links, stripped (-s) or not, cgo or not.
+     * after the program headers of every program it links, stripped (-s) or not, cgo or not. Notes
+     * are 4-byte aligned in the file (the gABI's note section), so only those positions are tried.
      */
     static boolean isGo(byte[] front) {
         if (front.length < 16 || (front[5] != 1 && front[5] != 2)) {
             return false;
         }
         boolean little = front[5] == 1;
-        for (int i = 12; i + 4 <= front.length; i++) {
+        for (int i = 12; i + 4 <= front.length; i += 4) {
             if (front[i] == 'G' && front[i + 1] == 'o' && front[i + 2] == 0 && front[i + 3] == 0
                     && word(front, i - 12, little) == 4 && word(front, i - 4, little) == 4) {
                 return true;
