@@ -50,7 +50,9 @@ final class DynamicReader {
         this.dynamic = new byte[(int) Math.min(region.dynamicSize(), MAX_DYNAMIC)];
         this.loads = region.loads();
         this.kept = new KeptBytes(buffers, order);
-        kept.keep(region.start(), region.end());
+        for (long[] r : region.ranges()) {
+            kept.keep(r[0], r[1]);
+        }
     }
 
     /**

@@ -17,12 +17,14 @@ import java.util.List;
  * {@value #WHOLE} bytes (any layout); else its first segment when that is not executable (Debian
  * 12's amd64 libraries: 35 MB of tables in 256 MB of bytes before their dynamic sections); else
  * everything before the dynamic section up to {@link ScanBuffers#MAX_KEPT} bytes, and beyond that
- * the first read-only segment that is not executable (Go), or the start of the code's segment.
+ * half of it from the start of the code's segment (GNU ld, gold) and half from the first read-only
+ * segment that is not executable (Go).
  *
  * @param loads the PT_LOAD segments, {vaddr, offset, filesz}
+ * @param ranges the file ranges to keep, {start, end}, in increasing order
  */
-record TableRegion(boolean is64, ByteOrder order, int machine, long dynamicOffset, long dynamicSize, List<long[]> loads, long start,
-                   long end) {
+record TableRegion(boolean is64, ByteOrder order, int machine, long dynamicOffset, long dynamicSize, List<long[]> loads,
+                   List<long[]> ranges) {
     static final int WHOLE = 2 << 20;
     private static final int PT_LOAD = 1;
     private static final int PT_DYNAMIC = 2;
@@ -72,14 +74,13 @@ record TableRegion(boolean is64, ByteOrder order, int machine, long dynamicOffse
         if (dynOffset < 0 || dynSize <= 0 || dynOffset > size || dynSize > size - dynOffset) {
             return null;
         }
-        long start = 0;
-        long end = dynOffset;
+        List<long[]> ranges = List.of(new long[] {0, dynOffset});
         if (dynOffset > WHOLE && first != null && (first[2] & PF_X) == 0) {
-            end = Math.min(first[1], dynOffset);
+            ranges = List.of(new long[] {0, Math.min(first[1], dynOffset)});
         } else if (dynOffset > ScanBuffers.MAX_KEPT && readOnly != null && readOnly[0] < dynOffset) {
-            start = readOnly[0];
-            end = Math.min(readOnly[1], dynOffset);
+            long half = ScanBuffers.MAX_KEPT / 2;
+            ranges = List.of(new long[] {0, Math.min(half, readOnly[0])}, new long[] {readOnly[0], Math.min(readOnly[1], dynOffset)});
         }
-        return new TableRegion(is64, order, machine, dynOffset, dynSize, loads, start, end);
+        return new TableRegion(is64, order, machine, dynOffset, dynSize, loads, ranges);
     }
 }
