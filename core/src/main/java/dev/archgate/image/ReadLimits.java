@@ -25,8 +25,9 @@ import java.util.function.LongSupplier;
  * HostileImagesIT's shape (empty files named f/NNNN/NNNNNNN): the merged filesystem retains 144
  * bytes per entry (a 48-byte {@link FileFacts}, whose rarer facts live in a {@link FileFacts.Details}
  * plain files do without; its path, 56; the tree map's node, 40), and while the layers are merged
- * their change lists and the space accounting add about 60 more; the audit of a million such files
- * passes in a 256 MiB heap.
+ * up to about 60 more are live (21 for the change list's wrapper and slot, by JOL; the space
+ * accounting's list and identity set, by their layout); HostileImagesIT audits a million such
+ * files in a 256 MiB heap.
  */
 final class ReadLimits {
     static final int RATIO = 200;
