@@ -177,7 +177,7 @@ final class Arm64Code {
      * The unchecked LSE instructions in words, counting only those inside executable sections when
      * the section headers are in {@code window}; null when there are none.
      */
-    String inlineAtomics(ElfScanner.Window window) {
+    String inlineAtomics(Window window) {
         List<long[]> sections = executableSections(window);
         int count = 0;
         long first = -1;
@@ -199,7 +199,7 @@ final class Arm64Code {
     }
 
     /** The file ranges of SHF_EXECINSTR sections, null when the section headers are not in the window. */
-    private static List<long[]> executableSections(ElfScanner.Window w) {
+    private static List<long[]> executableSections(Window w) {
         ByteBuffer h = w.slice(0, 64, ByteOrder.LITTLE_ENDIAN);
         if (h == null) {
             return null;

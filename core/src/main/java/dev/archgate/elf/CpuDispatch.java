@@ -1,7 +1,6 @@
 package dev.archgate.elf;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,15 +69,14 @@ final class CpuDispatch {
             243, 58, // R_RISCV_IRELATIVE
             258, 12); // R_LARCH_IRELATIVE
 
-    private final ByteBuffer kept;
+    private final KeptBytes kept;
     private final boolean is64;
     private final int machine;
     private final Map<Long, Long> tags;
     private final LongFunction<Long> fileOffset;
 
-    private CpuDispatch(byte[] kept, int keptLength, boolean is64, ByteOrder order, int machine, Map<Long, Long> tags,
-                        LongFunction<Long> fileOffset) {
-        this.kept = ByteBuffer.wrap(kept, 0, keptLength).slice().order(order);
+    private CpuDispatch(KeptBytes kept, boolean is64, int machine, Map<Long, Long> tags, LongFunction<Long> fileOffset) {
+        this.kept = kept;
         this.is64 = is64;
         this.machine = machine;
         this.tags = tags;
@@ -88,13 +86,12 @@ final class CpuDispatch {
     /**
      * The evidence of dispatch in words, null when none is found.
      *
-     * @param kept the file's first {@code keptLength} bytes
+     * @param kept the bytes of the file that were kept, the dynamic tables among them
      * @param tags the dynamic section's entries (first value of each tag)
      * @param fileOffset the file offset of a virtual address, null when no segment holds it
      */
-    static String evidence(byte[] kept, int keptLength, boolean is64, ByteOrder order, int machine, Map<Long, Long> tags,
-                           LongFunction<Long> fileOffset) {
-        return new CpuDispatch(kept, keptLength, is64, order, machine, tags, fileOffset).find();
+    static String evidence(KeptBytes kept, boolean is64, int machine, Map<Long, Long> tags, LongFunction<Long> fileOffset) {
+        return new CpuDispatch(kept, is64, machine, tags, fileOffset).find();
     }
 
     private String find() {
@@ -117,17 +114,17 @@ final class CpuDispatch {
             return;
         }
         long count = symbolCount(symtab, strtab, entry);
+        ByteBuffer table = kept.from(symtab, count * entry);
         int ifuncs = 0;
         List<String> imports = new ArrayList<>();
-        for (long i = 1; i < count; i++) {
-            long at = symtab + i * entry;
-            if (!inKept(at, entry)) {
+        for (long i = 1; i < count && table != null; i++) {
+            if ((i + 1) * entry > table.limit()) {
                 break;
             }
-            int base = (int) at;
-            long name = Integer.toUnsignedLong(kept.getInt(base));
-            int info = kept.get(base + (is64 ? 4 : 12)) & 0xff;
-            int shndx = Short.toUnsignedInt(kept.getShort(base + (is64 ? 6 : 14)));
+            int base = (int) (i * entry);
+            long name = Integer.toUnsignedLong(table.getInt(base));
+            int info = table.get(base + (is64 ? 4 : 12)) & 0xff;
+            int shndx = Short.toUnsignedInt(table.getShort(base + (is64 ? 6 : 14)));
             if ((info & 0xf) == STT_GNU_IFUNC && shndx != 0) {
                 ifuncs++;
             } else if (shndx == 0 && name < strsz) {
@@ -149,8 +146,9 @@ final class CpuDispatch {
      */
     private long symbolCount(long symtab, long strtab, int entry) {
         Long hash = offsetOf(DT_HASH);
-        if (hash != null && inKept(hash, 8)) {
-            return Math.min(Integer.toUnsignedLong(kept.getInt((int) (long) hash + 4)), MAX_SYMBOLS);
+        ByteBuffer h = hash == null ? null : kept.slice(hash, 8);
+        if (h != null) {
+            return Math.min(Integer.toUnsignedLong(h.getInt(4)), MAX_SYMBOLS);
         }
         return strtab > symtab ? Math.min((strtab - symtab) / entry, MAX_SYMBOLS) : 0;
     }
@@ -163,9 +161,10 @@ final class CpuDispatch {
             return 0;
         }
         int entry = is64 ? (rela ? 24 : 16) : (rela ? 12 : 8);
+        ByteBuffer relocations = kept.from(table, size);
         int count = 0;
-        for (long at = table; at + entry <= table + size && inKept(at, entry); at += entry) {
-            long info = is64 ? kept.getLong((int) at + 8) : Integer.toUnsignedLong(kept.getInt((int) at + 4));
+        for (int at = 0; relocations != null && at + entry <= relocations.limit(); at += entry) {
+            long info = is64 ? relocations.getLong(at + 8) : Integer.toUnsignedLong(relocations.getInt(at + 4));
             long type = is64 ? info & 0xffffffffL : info & 0xff;
             if (type == wanted) {
                 count++;
@@ -179,17 +178,13 @@ final class CpuDispatch {
         return address == null ? null : fileOffset.apply(address);
     }
 
-    private boolean inKept(long offset, long length) {
-        return offset >= 0 && length >= 0 && offset <= kept.limit() && length <= kept.limit() - offset;
-    }
-
     /** The NUL-terminated name at {@code offset}, null when it does not end within the kept bytes or is longer than any wanted. */
     private String string(long offset) {
-        int max = 32;
-        for (int i = 0; i < max && inKept(offset + i, 1); i++) {
-            if (kept.get((int) (offset + i)) == 0) {
+        ByteBuffer name = kept.from(offset, 32);
+        for (int i = 0; name != null && i < name.limit(); i++) {
+            if (name.get(i) == 0) {
                 byte[] b = new byte[i];
-                kept.get((int) offset, b);
+                name.get(0, b);
                 return new String(b, StandardCharsets.ISO_8859_1);
             }
         }

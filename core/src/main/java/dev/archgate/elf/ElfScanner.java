@@ -5,30 +5,25 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads an ELF summary from a stream that is read once, front to back, in bounded memory: a tar
  * entry of a layer being streamed. It keeps the first {@value #FRONT} bytes (ELF header, program
- * headers, PT_INTERP) and the last {@value #TAIL} bytes (where GNU linkers put the section header
- * table and, just before it, small sections such as .ARM.attributes) and skips the rest; a file
- * no larger than both together is kept whole. Anything outside those windows is reported as
- * unknown rather than read.
+ * headers, PT_INTERP, notes) and the last {@value #TAIL} bytes (where GNU linkers put the section
+ * header table and, just before it, small sections such as .ARM.attributes); a file no larger than
+ * both together is kept whole. In between, only what the program headers locate is read, by the
+ * readers that want it: the dynamic section and the tables before it ({@link DynamicReader}), a
+ * Go program's build info in its writable segments ({@link GoBuildInfo}), AArch64 code and the
+ * read-only data of the few files whose messages matter ({@link HardwareReader}), and what lies
+ * behind a 32-bit ARM file's segments ({@link ArmAttributesCapture}); the rest is passed over
+ * without being looked at. Anything outside what was read is reported as unknown.
  */
 public final class ElfScanner {
     static final int FRONT = 16 * 1024;
     static final int TAIL = 64 * 1024;
-    private static final int MAX_INTERP = 4096;
-    private static final int PT_INTERP = 3;
-    private static final int SHT_ARM_ATTRIBUTES = 0x70000003;
     private static final int EM_ARM = 40;
-    /**
-     * How much of a file's start is kept for {@link CpuDispatch}: its symbol and relocation tables
-     * lie before its code (Debian's libcrypto.so.3, among the largest, ends them at 0xc4be8).
-     */
-    static final int MAX_DISPATCH_TABLES = 4 * 1024 * 1024;
 
     private ElfScanner() {}
 
@@ -39,12 +34,19 @@ public final class ElfScanner {
         }
     }
 
+    /** Scans one file with buffers of its own; a walk over many files passes its {@link ScanBuffers}. */
+    public static ElfInfo scan(InputStream in, long size) throws IOException {
+        try (ScanBuffers buffers = new ScanBuffers()) {
+            return scan(in, size, buffers);
+        }
+    }
+
     /**
      * Scans {@code size} bytes of {@code in}, consuming exactly that many so that the caller's tar
      * stream stands after the entry. Only an I/O failure of the stream (including its ending
      * before {@code size} bytes) throws; bad content gives a {@link ElfInfo.Kind#MALFORMED} result.
      */
-    public static ElfInfo scan(InputStream in, long size) throws IOException {
+    public static ElfInfo scan(InputStream in, long size, ScanBuffers buffers) throws IOException {
         if (size < 0) {
             throw new IllegalArgumentException("negative size " + size);
         }
@@ -52,226 +54,79 @@ public final class ElfScanner {
         byte[] magic = new byte[Math.min(frontLength, 4)];
         readFully(in, magic, 0, magic.length);
         if (magic.length < 4 || magic[0] != 0x7f || magic[1] != 'E' || magic[2] != 'L' || magic[3] != 'F') {
-            in.skipNBytes(size - magic.length);
+            discard(in, size - magic.length, buffers.chunk());
             return ElfInfo.NOT_ELF;
         }
         byte[] front = new byte[frontLength];
         System.arraycopy(magic, 0, front, 0, 4);
         readFully(in, front, 4, frontLength - 4);
         long tailStart = Math.max(frontLength, size - TAIL);
-        // A Go program's CPU level (GOARM, GOAMD64, GOARM64) is written only in its build info, in
-        // the middle of the file: only Go programs and 32-bit ARM files are read through rather than skipped.
         boolean arm32 = isArm32(front);
-        GoBuildSettings go = arm32 || isGo(front) ? new GoBuildSettings() : null;
-        HardwareReader hardware = HardwareReader.of(front, size, go != null);
-        // The ARM attributes section of an unstripped file can lie far from its end: 32-bit ARM
-        // files are read through anyway (GOARM), so candidates are kept as they pass.
+        boolean go = isGo(front);
+        LoadLayout layout = LoadLayout.of(front);
+        // A Go program's CPU level (GOARM, GOAMD64, GOARM64) is written only in its build info.
+        GoBuildInfo build = go && layout != null ? new GoBuildInfo(layout.writableRanges()) : null;
+        HardwareReader hardware = HardwareReader.of(front, size, go);
+        // The ARM attributes section of an unstripped file can lie far from its end, behind its segments.
         ArmAttributesCapture attributes = arm32
                 ? new ArmAttributesCapture(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN, loadEnd32(front)) : null;
-        if (attributes != null) {
-            attributes.feed(0, front, 0, front.length);
+        DynamicReader dynamic = DynamicReader.of(front, size, buffers);
+        Readers readers = new Readers(build, dynamic, attributes, hardware);
+        readers.feed(0, front, frontLength);
+        long at = frontLength;
+        byte[] chunk = buffers.chunk();
+        // What the readers want can grow as they read (a dynamic section naming a table behind it).
+        for (long want = Math.min(tailStart, readers.readUntil(tailStart)); want > at; want = Math.min(tailStart, readers.readUntil(tailStart))) {
+            int r = in.read(chunk, 0, (int) Math.min(chunk.length, want - at));
+            if (r < 0) {
+                throw new EOFException("stream ended " + (size - at) + " bytes early");
+            }
+            readers.feed(at, chunk, r);
+            at += r;
         }
-        // A dynamically linked file is read through up to its dynamic section (see DynamicReader).
-        DynamicReader dynamic = DynamicReader.of(front, size);
-        if (dynamic != null && (arm32 || hardware.readsArm64Code())) {
-            // Only a level from ARM attributes or AArch64 code can be excused by run-time dispatch (see
-            // CpuDispatch), so only those files keep their first bytes for it.
-            dynamic.keepFront(size, MAX_DISPATCH_TABLES);
-        }
-        if (dynamic != null) {
-            dynamic.feed(0, front, 0, front.length);
-        }
-        if (go != null) {
-            go.feed(front, front.length);
-        }
-        hardware.feed(0, front, 0, front.length);
-        long readTo = go != null ? tailStart
-                : dynamic != null ? Math.max(frontLength, Math.min(tailStart, Math.max(dynamic.readUntil(), dynamic.frontWanted())))
-                : frontLength;
-        readTo = Math.max(readTo, Math.min(tailStart, hardware.readUntil()));
-        readThrough(in, frontLength, readTo - frontLength, go, dynamic, attributes, hardware);
-        if (dynamic != null && go == null && dynamic.readUntil() > readTo) {
-            // The dynamic section, now read, puts its string table further on (files patchelf rewrote).
-            long more = Math.min(tailStart, dynamic.readUntil()) - readTo;
-            readThrough(in, readTo, Math.max(0, more), null, dynamic, null, null);
-            readTo += Math.max(0, more);
-        }
-        in.skipNBytes(tailStart - readTo);
+        discard(in, tailStart - at, chunk);
         byte[] tail = new byte[(int) (size - tailStart)];
         readFully(in, tail, 0, tail.length);
-        if (attributes != null) {
-            attributes.feed(tailStart, tail, 0, tail.length);
-        }
-        hardware.feed(tailStart, tail, 0, tail.length);
+        readers.feed(tailStart, tail, tail.length);
         Window window = new Window(front, tail, tailStart, size);
         HardwareFacts machine = hardware.result(window);
-        ElfInfo info = new Parser(window, attributes).parse();
+        ElfInfo info = new HeaderParser(window, attributes).parse();
         String dispatch = null;
         if (dynamic != null && info.isElf()) {
-            dynamic.feed(tailStart, tail, 0, tail.length);
-            info = info.withDynamic(dynamic.result()).withVersions(dynamic.versions());
-            // AArch64 code needs its dispatch evidence only to excuse inline atomics, which few files have.
-            dispatch = hardware.readsArm64Code() && machine.inlineAtomics() == null ? null : dynamic.dispatch();
+            info = info.withDynamic(dynamic.result()).withVersions(dynamic.versions(hardware.release()));
+            // Only a level from ARM attributes or AArch64 code can be excused by run-time dispatch (see
+            // CpuDispatch), and AArch64 code needs it only to excuse inline atomics, which few files have.
+            boolean excusable = arm32 || hardware.readsArm64Code() && machine.inlineAtomics() != null;
+            dispatch = excusable ? dynamic.dispatch() : null;
         }
-        if (go != null) {
-            go.feed(tail, tail.length);
-            info = info.withGoArm(go.goArm());
+        GoBuildSettings settings = build == null ? null : build.settings();
+        if (settings != null) {
+            info = info.withGoArm(settings.goArm());
         }
-        return info.isElf() ? info.withCpu(cpuFacts(go, window, dispatch)).withHardware(machine) : info;
+        return info.isElf() ? info.withCpu(cpuFacts(settings, window, dispatch)).withHardware(machine) : info;
     }
 
-    /** The bytes that were kept: the front and the tail of the file, addressed by file offset. */
-    record Window(byte[] front, byte[] tail, long tailStart, long size) {
-        /** The bytes at [offset, offset+length) when they lie wholly in one kept part, else null. */
-        ByteBuffer slice(long offset, long length, ByteOrder order) {
-            if (!within(offset, length)) {
-                return null;
-            }
-            if (offset + length <= front.length) {
-                return ByteBuffer.wrap(front, (int) offset, (int) length).slice().order(order);
-            }
-            if (offset >= tailStart && offset + length <= tailStart + tail.length) {
-                return ByteBuffer.wrap(tail, (int) (offset - tailStart), (int) length).slice().order(order);
-            }
-            return null;
+    /** The readers a file's bytes go to, those it does not need being null. */
+    private record Readers(GoBuildInfo build, DynamicReader dynamic, ArmAttributesCapture attributes, HardwareReader hardware) {
+        /** How far the stream must be read for them; 32-bit ARM files are read to their tail for their attributes. */
+        long readUntil(long tailStart) {
+            long until = hardware.readUntil();
+            until = Math.max(until, build == null ? 0 : build.readUntil());
+            until = Math.max(until, dynamic == null ? 0 : dynamic.readUntil());
+            return Math.max(until, attributes == null ? 0 : tailStart);
         }
 
-        /** Whether [offset, offset+length) lies inside the file; written so that no sum can overflow. */
-        boolean within(long offset, long length) {
-            return offset >= 0 && length >= 0 && offset <= size && length <= size - offset;
-        }
-    }
-
-    private static final class Parser {
-        private final Window w;
-        private final ArmAttributesCapture attributes;
-        private ByteOrder order;
-        private boolean is64;
-
-        Parser(Window w, ArmAttributesCapture attributes) {
-            this.w = w;
-            this.attributes = attributes;
-        }
-
-        ElfInfo parse() {
-            byte[] f = w.front();
-            if (f.length < 16) {
-                return ElfInfo.malformed("truncated ELF identification (" + f.length + " of 16 bytes)");
+        void feed(long offset, byte[] bytes, int length) throws IOException {
+            if (build != null) {
+                build.feed(offset, bytes, 0, length);
             }
-            if (f[4] != 1 && f[4] != 2) {
-                return ElfInfo.malformed("unknown ELF class " + f[4] + " (1 or 2 expected)");
+            if (dynamic != null) {
+                dynamic.feed(offset, bytes, 0, length);
             }
-            if (f[5] != 1 && f[5] != 2) {
-                return ElfInfo.malformed("unknown ELF data encoding " + f[5] + " (1 or 2 expected)");
+            if (attributes != null) {
+                attributes.feed(offset, bytes, 0, length);
             }
-            is64 = f[4] == 2;
-            order = f[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
-            int elfClass = is64 ? 64 : 32;
-            int headerSize = is64 ? 64 : 52;
-            ByteBuffer h = w.slice(0, headerSize, order);
-            if (h == null) {
-                return ElfInfo.malformed("truncated ELF header (" + w.size() + " of " + headerSize + " bytes)");
-            }
-            int type = Short.toUnsignedInt(h.getShort(16));
-            int machine = Short.toUnsignedInt(h.getShort(18));
-            long phoff = is64 ? h.getLong(32) : Integer.toUnsignedLong(h.getInt(28));
-            long shoff = is64 ? h.getLong(40) : Integer.toUnsignedLong(h.getInt(32));
-            int flags = h.getInt(is64 ? 48 : 36);
-            int phentsize = Short.toUnsignedInt(h.getShort(is64 ? 54 : 42));
-            int phnum = Short.toUnsignedInt(h.getShort(is64 ? 56 : 44));
-            int shentsize = Short.toUnsignedInt(h.getShort(is64 ? 58 : 46));
-            int shnum = Short.toUnsignedInt(h.getShort(is64 ? 60 : 48));
-
-            String interpreter;
-            try {
-                interpreter = interpreter(phoff, phentsize, phnum);
-            } catch (MalformedElf e) {
-                return new ElfInfo(ElfInfo.Kind.MALFORMED, elfClass, order, machine, flags, type, null, null, null, e.getMessage(), null,
-                        CpuFacts.NONE, HardwareFacts.NONE, ElfVersions.NONE);
-            }
-            Integer cpuArch = machine == EM_ARM ? armCpuArch(shoff, shentsize, shnum) : null;
-            return new ElfInfo(ElfInfo.Kind.ELF, elfClass, order, machine, flags, type, interpreter, cpuArch, null, null, null, CpuFacts.NONE, HardwareFacts.NONE, ElfVersions.NONE);
-        }
-
-        private String interpreter(long phoff, int phentsize, int phnum) throws MalformedElf {
-            if (phnum == 0) {
-                return null;
-            }
-            int minEntry = is64 ? 56 : 32;
-            if (phentsize < minEntry) {
-                throw new MalformedElf("program header entries of " + phentsize + " bytes (at least " + minEntry + " expected)");
-            }
-            if (!w.within(phoff, (long) phnum * phentsize)) {
-                throw new MalformedElf("program headers (" + phnum + " of " + phentsize + " bytes at offset " + Long.toUnsignedString(phoff)
-                        + ") run past the end of the file (" + w.size() + " bytes)");
-            }
-            ByteBuffer ph = w.slice(phoff, (long) phnum * phentsize, order);
-            if (ph == null) {
-                return null; // not in the kept front part: unknown, which never fails a check by itself
-            }
-            for (int i = 0; i < phnum; i++) {
-                int base = i * phentsize;
-                if (ph.getInt(base) == PT_INTERP) {
-                    return interpreterPath(ph, base);
-                }
-            }
-            return null;
-        }
-
-        private String interpreterPath(ByteBuffer ph, int base) throws MalformedElf {
-            long offset = is64 ? ph.getLong(base + 8) : Integer.toUnsignedLong(ph.getInt(base + 4));
-            long filesz = is64 ? ph.getLong(base + 32) : Integer.toUnsignedLong(ph.getInt(base + 16));
-            if (filesz <= 0 || filesz > MAX_INTERP) {
-                throw new MalformedElf("PT_INTERP of " + Long.toUnsignedString(filesz) + " bytes (1 to " + MAX_INTERP + " expected)");
-            }
-            if (!w.within(offset, filesz)) {
-                throw new MalformedElf("PT_INTERP at offset " + Long.toUnsignedString(offset) + " runs past the end of the file");
-            }
-            ByteBuffer path = w.slice(offset, filesz, order);
-            if (path == null) {
-                return null;
-            }
-            byte[] bytes = new byte[(int) filesz];
-            path.get(bytes);
-            int end = 0;
-            while (end < bytes.length && bytes[end] != 0) {
-                end++;
-            }
-            return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-        }
-
-        private Integer armCpuArch(long shoff, int shentsize, int shnum) {
-            int minEntry = is64 ? 64 : 40;
-            if (shoff == 0 || shnum == 0 || shentsize < minEntry) {
-                return null;
-            }
-            ByteBuffer sh = w.slice(shoff, (long) shnum * shentsize, order);
-            if (sh == null) {
-                return null;
-            }
-            for (int i = 0; i < shnum; i++) {
-                int base = i * shentsize;
-                if (sh.getInt(base + 4) != SHT_ARM_ATTRIBUTES) {
-                    continue;
-                }
-                long offset = is64 ? sh.getLong(base + 24) : Integer.toUnsignedLong(sh.getInt(base + 16));
-                long length = is64 ? sh.getLong(base + 32) : Integer.toUnsignedLong(sh.getInt(base + 20));
-                ByteBuffer section = w.slice(offset, length, order);
-                if (section != null) {
-                    return ArmAttributes.cpuArch(section);
-                }
-                return attributes == null ? null : attributes.cpuArchAt(offset, length);
-            }
-            return null;
-        }
-    }
-
-    /** A structural fault found while parsing; becomes a MALFORMED result, so it carries no stack trace. */
-    private static final class MalformedElf extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        MalformedElf(String message) {
-            super(message, null, false, false);
+            hardware.feed(offset, bytes, 0, length);
         }
     }
 
@@ -316,14 +171,15 @@ public final class ElfScanner {
 
     /**
      * Whether the front holds Go's build-id note (name "Go", type 4), which Go's linker puts right
-     * after the program headers of every program it links, stripped (-s) or not, cgo or not.
+     * after the program headers of every program it links, stripped (-s) or not, cgo or not. Notes
+     * are 4-byte aligned in the file (the gABI's note section), so only those positions are tried.
      */
     static boolean isGo(byte[] front) {
         if (front.length < 16 || (front[5] != 1 && front[5] != 2)) {
             return false;
         }
         boolean little = front[5] == 1;
-        for (int i = 12; i + 4 <= front.length; i++) {
+        for (int i = 12; i + 4 <= front.length; i += 4) {
             if (front[i] == 'G' && front[i + 1] == 'o' && front[i + 2] == 0 && front[i + 3] == 0
                     && word(front, i - 12, little) == 4 && word(front, i - 4, little) == 4) {
                 return true;
@@ -337,33 +193,13 @@ public final class ElfScanner {
                 : (b[at + 3] & 0xff) | (b[at + 2] & 0xff) << 8 | (b[at + 1] & 0xff) << 16 | (b[at] & 0xff) << 24;
     }
 
-    /** Reads {@code n} bytes that start at file offset {@code offset} and hands them to the searches that are not null. */
-    private static void readThrough(InputStream in, long offset, long n, GoBuildSettings go, DynamicReader dynamic,
-                                    ArmAttributesCapture attributes, HardwareReader hardware) throws IOException {
-        if (n <= 0) {
-            return;
-        }
-        byte[] buffer = new byte[(int) Math.min(64 * 1024, n)];
-        long left = n;
-        long at = offset;
-        while (left > 0) {
-            int r = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+    /** Reads past {@code n} bytes nobody looks at, in large reads into one buffer (a skip reads 8 KiB at a time into arrays of its own). */
+    private static void discard(InputStream in, long n, byte[] chunk) throws IOException {
+        for (long left = n; left > 0; ) {
+            int r = in.read(chunk, 0, (int) Math.min(chunk.length, left));
             if (r < 0) {
                 throw new EOFException("stream ended " + left + " bytes early");
             }
-            if (go != null) {
-                go.feed(buffer, r);
-            }
-            if (dynamic != null) {
-                dynamic.feed(at, buffer, 0, r);
-            }
-            if (attributes != null) {
-                attributes.feed(at, buffer, 0, r);
-            }
-            if (hardware != null) {
-                hardware.feed(at, buffer, 0, r);
-            }
-            at += r;
             left -= r;
         }
     }

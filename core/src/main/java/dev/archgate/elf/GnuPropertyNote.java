@@ -20,7 +20,7 @@ final class GnuPropertyNote {
     private GnuPropertyNote() {}
 
     /** The ISA_1_NEEDED bits of an x86-64 ELF file, null when it records none. */
-    static Integer x86IsaNeeded(ElfScanner.Window w) {
+    static Integer x86IsaNeeded(Window w) {
         byte[] f = w.front();
         if (f.length < 64 || f[4] != 2 || f[5] != 1) {
             return null; // x86-64 files are 64-bit little-endian
@@ -55,7 +55,7 @@ final class GnuPropertyNote {
         return fromNotes;
     }
 
-    private static Integer inSegment(ElfScanner.Window w, long offset, long size) {
+    private static Integer inSegment(Window w, long offset, long size) {
         if (size <= 0 || size > MAX_NOTE) {
             return null;
         }

@@ -2,14 +2,16 @@ package dev.archgate.elf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 /**
  * Collects a file's {@link HardwareFacts} while it streams past the scanner. The page limit comes
  * from the program headers in the front; the rest needs the file's body and is read only where it
  * can matter: the code of AArch64 files other than Go programs (whose level is GOARM64, and whose
- * runtime checks the CPU before it uses LSE), and the bytes of files that start themselves as a
- * loader does (ET_DYN without PT_INTERP, with an entry point: ld.so, and libc.so.6), for a glibc
- * floor. Files of other architectures cost nothing beyond the front.
+ * runtime checks the CPU before it uses LSE), and the read-only data ({@link LoadLayout#readOnlyDataRanges})
+ * of those files (jemalloc's message) and of files that can be started (ET_DYN with an entry point:
+ * ld.so and libc.so.6, whose build text {@link #release} is, and position-independent programs),
+ * where {@link TextMarkers} looks for fixed messages. Other files cost nothing beyond the front.
  */
 final class HardwareReader {
     private static final int EM_AARCH64 = 183;
@@ -18,12 +20,14 @@ final class HardwareReader {
     private final long pageLimit;
     private final Arm64Code code;
     private final TextMarkers markers;
+    private final List<long[]> data;
     private final long readUntil;
 
-    private HardwareReader(long pageLimit, Arm64Code code, TextMarkers markers, long readUntil) {
+    private HardwareReader(long pageLimit, Arm64Code code, TextMarkers markers, List<long[]> data, long readUntil) {
         this.pageLimit = pageLimit;
         this.code = code;
         this.markers = markers;
+        this.data = data;
         this.readUntil = readUntil;
     }
 
@@ -31,7 +35,7 @@ final class HardwareReader {
     static HardwareReader of(byte[] front, long size, boolean go) {
         LoadLayout layout = LoadLayout.of(front);
         if (layout == null) {
-            return new HardwareReader(0, null, null, 0);
+            return new HardwareReader(0, null, null, List.of(), 0);
         }
         ByteBuffer h = ByteBuffer.wrap(front).order(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         boolean is64 = front[4] == 2;
@@ -39,10 +43,13 @@ final class HardwareReader {
         int machine = Short.toUnsignedInt(h.getShort(18));
         long entry = is64 ? h.getLong(24) : Integer.toUnsignedLong(h.getInt(24));
         boolean arm64 = machine == EM_AARCH64 && is64 && front[5] == 1 && !go;
-        boolean loader = type == ET_DYN && entry != 0 && !layout.hasInterpreter();
+        boolean startable = type == ET_DYN && entry != 0;
+        boolean loader = startable && !layout.hasInterpreter();
         Arm64Code code = arm64 ? new Arm64Code(layout.executableRanges()) : null;
-        TextMarkers markers = arm64 || loader ? new TextMarkers(loader) : null;
-        return new HardwareReader(layout.pageLimit(), code, markers, markers != null ? size : 0);
+        TextMarkers markers = arm64 || startable ? new TextMarkers(arm64, loader, startable) : null;
+        List<long[]> data = markers == null ? List.of() : layout.readOnlyDataRanges();
+        long until = Math.max(code == null ? 0 : layout.executableEnd(), data.stream().mapToLong(r -> r[1]).max().orElse(0));
+        return new HardwareReader(layout.pageLimit(), code, markers, data, Math.min(until, size));
     }
 
     /** The file offset up to which the stream must be read rather than skipped (0: the front is enough). */
@@ -60,12 +67,21 @@ final class HardwareReader {
         if (code != null) {
             code.feed(offset, bytes, from, length);
         }
-        if (markers != null) {
-            markers.feed(bytes, from, length);
+        for (long[] r : data) {
+            long start = Math.max(offset, r[0]);
+            long end = Math.min(offset + length, r[1]);
+            if (start < end) {
+                markers.feed(bytes, from + (int) (start - offset), (int) (end - start));
+            }
         }
     }
 
-    HardwareFacts result(ElfScanner.Window window) {
+    /** glibc's build text when this is its libc or loader, from the text after "GNU C Library " or "ld.so "; null otherwise. */
+    String release() {
+        return markers == null ? null : markers.release();
+    }
+
+    HardwareFacts result(Window window) {
         Long jemalloc = null;
         if (markers != null && markers.jemalloc() && code != null) {
             jemalloc = code.pageCompare();

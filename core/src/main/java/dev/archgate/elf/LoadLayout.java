@@ -24,8 +24,10 @@ final class LoadLayout {
     /** The page sizes Linux kernels use, largest first: 64 KiB (arm64, ppc64le), 16 KiB (arm64: Apple, Pi 5), 4 KiB. */
     static final long[] PAGE_SIZES = {65536, 16384, 4096};
 
-    /** One PT_LOAD: where it lies in the file and in memory, and whether it is executable. */
-    record Segment(long offset, long vaddr, long filesz, long memsz, boolean executable) {}
+    static final int PF_W = 2;
+
+    /** One PT_LOAD: where it lies in the file and in memory, and whether it is executable or writable. */
+    record Segment(long offset, long vaddr, long filesz, long memsz, boolean executable, boolean writable) {}
 
     private final List<Segment> segments;
     private final boolean interpreter;
@@ -64,7 +66,7 @@ final class LoadLayout {
             long vaddr = is64 ? h.getLong(b + 16) : Integer.toUnsignedLong(h.getInt(b + 8));
             long filesz = is64 ? h.getLong(b + 32) : Integer.toUnsignedLong(h.getInt(b + 16));
             long memsz = is64 ? h.getLong(b + 40) : Integer.toUnsignedLong(h.getInt(b + 20));
-            loads.add(new Segment(offset, vaddr, filesz, memsz, (flags & PF_X) != 0));
+            loads.add(new Segment(offset, vaddr, filesz, memsz, (flags & PF_X) != 0, (flags & PF_W) != 0));
         }
         loads.sort(Comparator.comparingLong(Segment::vaddr));
         return new LoadLayout(List.copyOf(loads), interpreter);
@@ -106,6 +108,25 @@ final class LoadLayout {
     /** The executable segments' file ranges, {start, end} by file offset. */
     List<long[]> executableRanges() {
         return segments.stream().filter(Segment::executable).map(s -> new long[] {s.offset(), s.offset() + s.filesz()}).toList();
+    }
+
+    /** The writable segments' file ranges, {start, end} by file offset: where Go's linkers put its build info. */
+    List<long[]> writableRanges() {
+        return ranges(segments.stream().filter(Segment::writable).toList());
+    }
+
+    /**
+     * The file ranges where read-only data (.rodata) lies: the read-only segments that are not
+     * executable, where code has segments of its own (GNU ld's -z separate-code, lld, Go), else the
+     * executable ones, which then hold .rodata after the code.
+     */
+    List<long[]> readOnlyDataRanges() {
+        List<Segment> data = segments.stream().filter(s -> !s.writable() && !s.executable()).toList();
+        return ranges(data.isEmpty() ? segments.stream().filter(Segment::executable).toList() : data);
+    }
+
+    private static List<long[]> ranges(List<Segment> in) {
+        return in.stream().map(s -> new long[] {s.offset(), s.offset() + s.filesz()}).sorted(Comparator.comparingLong(r -> r[0])).toList();
     }
 
     /** Where the last executable segment ends in the file (0 when none). */

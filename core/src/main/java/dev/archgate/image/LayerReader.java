@@ -3,6 +3,7 @@ package dev.archgate.image;
 import dev.archgate.ArchgateException;
 import dev.archgate.elf.ElfInfo;
 import dev.archgate.elf.ElfScanner;
+import dev.archgate.elf.ScanBuffers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +33,7 @@ final class LayerReader {
         List<LayerChange> out = new ArrayList<>();
         byte[] head = new byte[HEAD];
         byte[] rest = new byte[REST_BUFFER];
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, 64 * 1024, 512)) {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, 64 * 1024, 512); ScanBuffers buffers = new ScanBuffers()) {
             TarArchiveEntry e;
             while ((e = nextEntry(tar, rest, what)) != null) {
                 limits.entry(what);
@@ -50,7 +51,7 @@ final class LayerReader {
                 } else if (e.isDirectory()) {
                     out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.DIRECTORY, e.getMode(), uid(e), gid(e), null)));
                 } else if (e.isFile()) {
-                    out.add(new LayerChange.Add(regularFile(tar, e, path, head, rest, what)));
+                    out.add(new LayerChange.Add(regularFile(tar, e, path, head, rest, buffers, what)));
                 } else {
                     out.add(new LayerChange.Add(FileFacts.of(path, FileFacts.Type.OTHER, e.getMode(), uid(e), gid(e), null)));
                 }
@@ -97,8 +98,8 @@ final class LayerReader {
         }
     }
 
-    private static FileFacts regularFile(TarArchiveInputStream tar, TarArchiveEntry e, String path, byte[] head, byte[] rest, String what)
-            throws IOException {
+    private static FileFacts regularFile(TarArchiveInputStream tar, TarArchiveEntry e, String path, byte[] head, byte[] rest,
+            ScanBuffers buffers, String what) throws IOException {
         long size = e.getSize();
         int n = tar.readNBytes(head, 0, (int) Math.min(HEAD, size));
         if (n < Math.min(HEAD, size)) {
@@ -108,7 +109,7 @@ final class LayerReader {
             InputStream whole = new SequenceInputStream(new ByteArrayInputStream(head, 0, n), tar);
             ElfInfo elf;
             try {
-                elf = ElfScanner.scan(whole, size);
+                elf = ElfScanner.scan(whole, size, buffers);
             } catch (java.io.EOFException early) {
                 throw CorruptContent.of(what, "it ends inside " + path);
             }

@@ -20,18 +20,22 @@ import java.util.function.LongSupplier;
  * bomb stops after 1.5 GB, in about 10 s here; at the ~175 MB/s that gzip unpacks real data, the
  * image cap bounds any image to about six minutes.
  *
- * <p>Entries: the facts of every file stay in memory (about 150 bytes each when measured, before
- * the natives, page-size and symbol-version checks added their facts; a million files then
- * audited in a 256 MiB heap, and after them once ran out of it), so an image may hold one entry
- * per {@value #HEAP_BYTES_PER_ENTRY} bytes of the JVM's maximum heap: about 800,000 with
- * -Xmx256m, about 3.3 million with the 1 GiB that bin/archgate gives it.
+ * <p>Entries: the facts of every file stay in memory, so an image may hold one entry per
+ * {@value #HEAP_BYTES_PER_ENTRY} bytes of the JVM's maximum heap: about a million with -Xmx256m,
+ * about 4.2 million with the 1 GiB that bin/archgate gives it. Measured with JOL's GraphLayout on
+ * HostileImagesIT's shape (empty files named f/NNNN/NNNNNNN): the merged filesystem retains 144
+ * bytes per entry (a 48-byte {@link FileFacts}, whose rarer facts live in a {@link FileFacts.Details}
+ * plain files do without; its path, 56; the tree map's node, 40), and while the layers are merged
+ * up to about 60 more are live (21 for the change list's wrapper and slot, by JOL; the space
+ * accounting's list and identity set, by their layout); HostileImagesIT audits a million such
+ * files in a 256 MiB heap.
  */
 final class ReadLimits {
     static final int RATIO = 200;
     static final long FLOOR_BYTES = 1L << 30;
     static final long IMAGE_BYTES = 64L << 30;
 
-    static final int HEAP_BYTES_PER_ENTRY = 320;
+    static final int HEAP_BYTES_PER_ENTRY = 256;
 
     private final AtomicLong imageTotal;
     private final AtomicLong entries;

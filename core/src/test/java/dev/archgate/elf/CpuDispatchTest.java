@@ -18,11 +18,12 @@ class CpuDispatchTest {
     /** Every dynamic file's dispatch evidence, read as the scanner reads it, front kept whatever its level. */
     static String dispatchOf(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
-        DynamicReader reader = DynamicReader.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, ElfScanner.FRONT)), bytes.length);
-        assertThat(reader).as("%s has a dynamic section", file).isNotNull();
-        reader.keepFront(bytes.length, ElfScanner.MAX_DISPATCH_TABLES);
-        reader.feed(0, bytes, 0, bytes.length);
-        return reader.dispatch();
+        try (ScanBuffers buffers = new ScanBuffers()) {
+            DynamicReader reader = DynamicReader.of(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, ElfScanner.FRONT)), bytes.length, buffers);
+            assertThat(reader).as("%s has a dynamic section", file).isNotNull();
+            reader.feed(0, bytes, 0, bytes.length);
+            return reader.dispatch();
+        }
     }
 
     @ParameterizedTest(name = "{1} {0}")

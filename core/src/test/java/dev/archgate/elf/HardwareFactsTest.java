@@ -63,7 +63,7 @@ class HardwareFactsTest {
         byte[] inline = java.nio.file.Files.readAllBytes(ElfSamples.crossGcc("aarch64-linux-gnu", "atomics.c", "atomics-lse-inline", "-O2",
                 "-static", "-march=armv8.1-a", "-mno-outline-atomics"));
         LoadLayout layout = LoadLayout.of(java.util.Arrays.copyOf(inline, ElfScanner.FRONT));
-        ElfScanner.Window window = new ElfScanner.Window(java.util.Arrays.copyOf(inline, ElfScanner.FRONT),
+        Window window = new Window(java.util.Arrays.copyOf(inline, ElfScanner.FRONT),
                 java.util.Arrays.copyOfRange(inline, inline.length - ElfScanner.TAIL, inline.length), inline.length - ElfScanner.TAIL, inline.length);
         String whole = null;
         for (int chunk : new int[] {inline.length, 65536, 4097, 7, 3, 1}) {
