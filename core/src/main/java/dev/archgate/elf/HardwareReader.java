@@ -9,21 +9,26 @@ import java.nio.ByteOrder;
  * can matter: the code of AArch64 files other than Go programs (whose level is GOARM64, and whose
  * runtime checks the CPU before it uses LSE), and the bytes of files that start themselves as a
  * loader does (ET_DYN without PT_INTERP, with an entry point: ld.so, and libc.so.6), for a glibc
- * floor. Files of other architectures cost nothing beyond the front.
+ * floor; and a RISC-V file's attributes section, which its program headers locate: read where it
+ * lies (in the tail window of a stripped file, so at no cost). Files of other architectures cost
+ * nothing beyond the front.
  */
 final class HardwareReader {
     private static final int EM_AARCH64 = 183;
     private static final int ET_DYN = 3;
+    private static final int EM_RISCV = 243;
 
     private final long pageLimit;
     private final Arm64Code code;
     private final TextMarkers markers;
+    private final SectionCapture riscvAttributes;
     private final long readUntil;
 
-    private HardwareReader(long pageLimit, Arm64Code code, TextMarkers markers, long readUntil) {
+    private HardwareReader(long pageLimit, Arm64Code code, TextMarkers markers, SectionCapture riscvAttributes, long readUntil) {
         this.pageLimit = pageLimit;
         this.code = code;
         this.markers = markers;
+        this.riscvAttributes = riscvAttributes;
         this.readUntil = readUntil;
     }
 
@@ -31,7 +36,7 @@ final class HardwareReader {
     static HardwareReader of(byte[] front, long size, boolean go) {
         LoadLayout layout = LoadLayout.of(front);
         if (layout == null) {
-            return new HardwareReader(0, null, null, 0);
+            return new HardwareReader(0, null, null, null, 0);
         }
         ByteBuffer h = ByteBuffer.wrap(front).order(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         boolean is64 = front[4] == 2;
@@ -42,7 +47,11 @@ final class HardwareReader {
         boolean loader = type == ET_DYN && entry != 0 && !layout.hasInterpreter();
         Arm64Code code = arm64 ? new Arm64Code(layout.executableRanges()) : null;
         TextMarkers markers = arm64 || loader ? new TextMarkers(loader) : null;
-        return new HardwareReader(layout.pageLimit(), code, markers, markers != null ? size : 0);
+        LoadLayout.Segment a = machine == EM_RISCV ? layout.riscvAttributes() : null;
+        SectionCapture riscv = a == null ? null : SectionCapture.of(a.offset(), a.filesz(), size);
+        // Only a section in the middle, which the scanner would skip, is read through to.
+        long riscvUntil = riscv != null && a.offset() < size - ElfScanner.TAIL ? riscv.end() : 0;
+        return new HardwareReader(layout.pageLimit(), code, markers, riscv, markers != null ? size : riscvUntil);
     }
 
     /** The file offset up to which the stream must be read rather than skipped (0: the front is enough). */
@@ -63,6 +72,9 @@ final class HardwareReader {
         if (markers != null) {
             markers.feed(bytes, from, length);
         }
+        if (riscvAttributes != null) {
+            riscvAttributes.feed(offset, bytes, from, length);
+        }
     }
 
     HardwareFacts result(ElfScanner.Window window) {
@@ -70,8 +82,10 @@ final class HardwareReader {
         if (markers != null && markers.jemalloc() && code != null) {
             jemalloc = code.pageCompare();
         }
+        byte[] attributes = riscvAttributes == null ? null : riscvAttributes.bytes();
         HardwareFacts facts = new HardwareFacts(pageLimit, jemalloc, code == null ? null : code.inlineAtomics(window),
-                markers == null ? null : markers.floor());
+                markers == null ? null : markers.floor(),
+                attributes == null ? null : RiscvAttributes.arch(ByteBuffer.wrap(attributes).order(ByteOrder.LITTLE_ENDIAN)));
         return facts.isEmpty() ? HardwareFacts.NONE : facts;
     }
 }

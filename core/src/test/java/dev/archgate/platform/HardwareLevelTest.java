@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 class HardwareLevelTest {
     private static HardwareFacts floor(String floor) {
-        return new HardwareFacts(65536, null, null, floor);
+        return new HardwareFacts(65536, null, null, floor, null);
     }
 
     @Test
