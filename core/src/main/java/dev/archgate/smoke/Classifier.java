@@ -83,6 +83,11 @@ public final class Classifier {
                     + (emulator != null ? emulator : "the engine host's binfmt_misc QEMU") + "); install a newer qemu-user-static (or a "
                     + "fixed release of the one that crashed), or run this platform's smoke tests on its own hardware (engines: in archgate.yml)");
         }
+        var knownFault = dev.archgate.host.KnownQemuFaults.crash(emulator);
+        boolean crashed = QEMU_GUEST_SIGNAL.matcher(out).find() || r.exitCode() != null && SIGNALS.containsKey(r.exitCode());
+        if (knownFault.isPresent() && crashed) {
+            return result(test, r, Check.EMULATION_SUSPECT, knownFault.get());
+        }
         if ((m = PLATFORM.matcher(out)).find()) {
             return result(test, r, Check.PLATFORM_MISSING, m.group().trim());
         }
