@@ -84,7 +84,9 @@ public final class Classifier {
                     + "fixed release of the one that crashed), or run this platform's smoke tests on its own hardware (engines: in archgate.yml)");
         }
         var knownFault = dev.archgate.host.KnownQemuFaults.crash(emulator);
-        boolean crashed = QEMU_GUEST_SIGNAL.matcher(out).find() || r.exitCode() != null && SIGNALS.containsKey(r.exitCode());
+        // A crash (SIGILL, SIGABRT, SIGBUS, SIGSEGV), not a kill for time or memory.
+        boolean crashed = !r.timedOut() && !r.oomKilled() && (QEMU_GUEST_SIGNAL.matcher(out).find()
+                || r.exitCode() != null && java.util.Set.of(132, 134, 135, 139).contains(r.exitCode()));
         if (knownFault.isPresent() && crashed) {
             return result(test, r, Check.EMULATION_SUSPECT, knownFault.get());
         }

@@ -12,7 +12,11 @@ class SmokeEmulatorTest {
             + "(/usr/libexec/qemu-binfmt/aarch64-binfmt-P, flags PF)";
 
     private static SmokeResult result(String outcome) {
-        return new SmokeResult("command", 139, outcome, 120, "killed by SIGSEGV (segmentation fault)", "local", SmokeResult.Execution.EMULATION,
+        return result(outcome, 139);
+    }
+
+    private static SmokeResult result(String outcome, int exit) {
+        return new SmokeResult("command", exit, outcome, 120, "killed by SIGSEGV (segmentation fault)", "local", SmokeResult.Execution.EMULATION,
                 null);
     }
 
@@ -30,6 +34,7 @@ class SmokeEmulatorTest {
             assertThat(r.outcome()).isEqualTo("smoke.signal");
             assertThat(r.emulator()).isEqualTo(GOOD);
         });
-        assertThat(SmokeEmulator.judged(result("passed"), BAD).outcome()).isEqualTo("passed");
+        assertThat(SmokeEmulator.judged(result("passed", 0), BAD).outcome()).isEqualTo("passed");
+        assertThat(SmokeEmulator.judged(result("smoke.signal", 137), BAD).outcome()).as("an out-of-memory kill").isEqualTo("smoke.signal");
     }
 }

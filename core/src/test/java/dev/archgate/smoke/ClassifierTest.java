@@ -148,6 +148,9 @@ class ClassifierTest {
         SmokeResult passed = Classifier.classify(COMMAND, new ContainerResult(0, "ok\n", "", false, false, false, null, true, 100),
                 "qemu-aarch64 version 9.2.0, -cpu cortex-a53");
         assertThat(passed.outcome()).isNotEqualTo("emulation.suspect");
+        SmokeResult timedOut = Classifier.classify(COMMAND, new ContainerResult(137, "", "", false, true, false, null, true, 100),
+                "qemu-aarch64 version 9.2.0, -cpu cortex-a53");
+        assertThat(timedOut.outcome()).as("killed for time, not crashed").isNotEqualTo("emulation.suspect");
     }
 
     /** glibc's loader built for z14, POWER9 or x86-64-v2 refusing an older CPU (sysdeps/{s390/s390-64,powerpc/powerpc64/le,x86}/dl-hwcap-check.h, cpu-features.c). */
