@@ -175,7 +175,7 @@ final class Reach {
                     + "has it");
         }
         String why = mismatch.wholeFile() ? "no run-time dispatch can keep that level from running (a Go setting covers all of a program; "
-                + "glibc's loader enforces an x86 ISA note)" : "it shows no run-time CPU dispatch (no IFUNC, no getauxval or CPU-model import)";
+                + "glibc's loader enforces an x86 ISA note; RISC-V attributes name what all of a file's code needs)" : "it shows no run-time CPU dispatch (no IFUNC, no getauxval or CPU-model import)";
         if (via == null) {
             return error("chain-unknown", "what the container starts could not be resolved (" + chain.broken().message()
                     + "), so every program and library counts as run, and " + why);

@@ -49,6 +49,7 @@ final class BuildProgress {
         String error;
         boolean shownStart;
         final Deque<String> output = new ArrayDeque<>();
+        final EmulatorCrash crash = new EmulatorCrash();
         String partial = "";
     }
 
@@ -119,6 +120,7 @@ final class BuildProgress {
             if (end >= 0) {
                 for (String out : data.substring(0, end).split("\n", -1)) {
                     log.accept("  " + out);
+                    vertex.crash.line(out);
                     vertex.output.addLast(out);
                     if (vertex.output.size() > OUTPUT_LINES) {
                         vertex.output.removeFirst();
@@ -176,6 +178,8 @@ final class BuildProgress {
                 } else {
                     usage = usage != null ? usage : f;
                 }
+            } else if (platform != null && v.crash.failure(v.name, platform.toString()) != null) {
+                environment = environment != null ? environment : v.crash.failure(v.name, platform.toString());
             } else if (platform != null) {
                 steps.add(new BuildFailure.FailedStep(platform, v.name, failedLine(), error, List.copyOf(v.output)));
             }

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Whether the CPU level a file records (the x86 ISA note, Go's level settings) is within what the
  * platform variant promises: linux/amd64 promises x86-64-v1, linux/amd64/v3 v3, and so on;
  * linux/arm64 ARMv8.0 (its variants v8.N and v9.N more); linux/ppc64le POWER8; linux/riscv64
- * RV64GC (RVA20U64). 32-bit ARM levels are {@link ElfExpectation}'s ARM attributes and GOARM.
+ * RV64GC (RVA20U64), its extensions judged by {@link RiscvLevel}. 32-bit ARM levels are
+ * {@link ElfExpectation}'s ARM attributes and GOARM.
  *
  * <p>Go's settings and their values are those of Go's src/internal/buildcfg/cfg.go (1.24), which
  * cmd/go writes into the build info (cfg.GetArchEnv): GOAMD64 v1..v4; GOARM64 v8.0..v8.9 or
@@ -33,7 +34,8 @@ final class CpuLevel {
             case "amd64" -> amd64(cpu, platform);
             case "arm64" -> arm64(cpu, platform);
             case "ppc64le" -> ppc64le(cpu, platform);
-            case "riscv64" -> riscv64(cpu, platform);
+            case "riscv64" -> riscv64(cpu, platform).or(() -> elf.hardware().riscvArch() == null ? Optional.empty()
+                    : RiscvLevel.judge(elf.hardware().riscvArch(), platform, baseline));
             default -> Optional.empty();
         };
         if (recorded.isPresent() || baseline.rank() == 0) {

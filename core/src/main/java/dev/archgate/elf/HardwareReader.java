@@ -11,23 +11,29 @@ import java.util.List;
  * runtime checks the CPU before it uses LSE), and the read-only data ({@link LoadLayout#readOnlyDataRanges})
  * of those files (jemalloc's message) and of files that can be started (ET_DYN with an entry point:
  * ld.so and libc.so.6, whose build text {@link #release} is, and position-independent programs),
- * where {@link TextMarkers} looks for fixed messages. Other files cost nothing beyond the front.
+ * where {@link TextMarkers} looks for fixed messages; and a RISC-V file's attributes section, which
+ * its program headers locate: read where it lies (in the tail window of a stripped file, so at no
+ * cost). Other files cost nothing beyond the front.
  */
 final class HardwareReader {
     private static final int EM_AARCH64 = 183;
     private static final int ET_DYN = 3;
+    private static final int EM_RISCV = 243;
 
     private final long pageLimit;
     private final Arm64Code code;
     private final TextMarkers markers;
     private final List<long[]> data;
+    private final SectionCapture riscvAttributes;
     private final long readUntil;
 
-    private HardwareReader(long pageLimit, Arm64Code code, TextMarkers markers, List<long[]> data, long readUntil) {
+    private HardwareReader(long pageLimit, Arm64Code code, TextMarkers markers, List<long[]> data, SectionCapture riscvAttributes,
+            long readUntil) {
         this.pageLimit = pageLimit;
         this.code = code;
         this.markers = markers;
         this.data = data;
+        this.riscvAttributes = riscvAttributes;
         this.readUntil = readUntil;
     }
 
@@ -35,7 +41,7 @@ final class HardwareReader {
     static HardwareReader of(byte[] front, long size, boolean go) {
         LoadLayout layout = LoadLayout.of(front);
         if (layout == null) {
-            return new HardwareReader(0, null, null, List.of(), 0);
+            return new HardwareReader(0, null, null, List.of(), null, 0);
         }
         ByteBuffer h = ByteBuffer.wrap(front).order(front[5] == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         boolean is64 = front[4] == 2;
@@ -49,7 +55,13 @@ final class HardwareReader {
         TextMarkers markers = arm64 || startable ? new TextMarkers(arm64, loader, startable) : null;
         List<long[]> data = markers == null ? List.of() : layout.readOnlyDataRanges();
         long until = Math.max(code == null ? 0 : layout.executableEnd(), data.stream().mapToLong(r -> r[1]).max().orElse(0));
-        return new HardwareReader(layout.pageLimit(), code, markers, data, Math.min(until, size));
+        LoadLayout.Segment a = machine == EM_RISCV ? layout.riscvAttributes() : null;
+        SectionCapture riscv = a == null ? null : SectionCapture.of(a.offset(), a.filesz(), size);
+        // Only a section in the middle, which the scanner would skip, is read through to.
+        if (riscv != null && a.offset() < size - ElfScanner.TAIL) {
+            until = Math.max(until, riscv.end());
+        }
+        return new HardwareReader(layout.pageLimit(), code, markers, data, riscv, Math.min(until, size));
     }
 
     /** The file offset up to which the stream must be read rather than skipped (0: the front is enough). */
@@ -74,6 +86,9 @@ final class HardwareReader {
                 markers.feed(bytes, from + (int) (start - offset), (int) (end - start));
             }
         }
+        if (riscvAttributes != null) {
+            riscvAttributes.feed(offset, bytes, from, length);
+        }
     }
 
     /** glibc's build text when this is its libc or loader, from the text after "GNU C Library " or "ld.so "; null otherwise. */
@@ -86,8 +101,10 @@ final class HardwareReader {
         if (markers != null && markers.jemalloc() && code != null) {
             jemalloc = code.pageCompare();
         }
+        byte[] attributes = riscvAttributes == null ? null : riscvAttributes.bytes();
         HardwareFacts facts = new HardwareFacts(pageLimit, jemalloc, code == null ? null : code.inlineAtomics(window),
-                markers == null ? null : markers.floor());
+                markers == null ? null : markers.floor(),
+                attributes == null ? null : RiscvAttributes.arch(ByteBuffer.wrap(attributes).order(ByteOrder.LITTLE_ENDIAN)));
         return facts.isEmpty() ? HardwareFacts.NONE : facts;
     }
 }

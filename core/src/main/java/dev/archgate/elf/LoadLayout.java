@@ -20,6 +20,8 @@ import java.util.List;
 final class LoadLayout {
     static final int PT_LOAD = 1;
     static final int PT_INTERP = 3;
+    /** PT_RISCV_ATTRIBUTES (RISC-V psABI, "Program Header Table"): where .riscv.attributes lies; another machine's type elsewhere. */
+    static final int PT_RISCV_ATTRIBUTES = 0x70000003;
     static final int PF_X = 1;
     /** The page sizes Linux kernels use, largest first: 64 KiB (arm64, ppc64le), 16 KiB (arm64: Apple, Pi 5), 4 KiB. */
     static final long[] PAGE_SIZES = {65536, 16384, 4096};
@@ -31,10 +33,12 @@ final class LoadLayout {
 
     private final List<Segment> segments;
     private final boolean interpreter;
+    private final Segment riscvAttributes;
 
-    private LoadLayout(List<Segment> segments, boolean interpreter) {
+    private LoadLayout(List<Segment> segments, boolean interpreter, Segment riscvAttributes) {
         this.segments = segments;
         this.interpreter = interpreter;
+        this.riscvAttributes = riscvAttributes;
     }
 
     /** The layout of the file whose first bytes are {@code front}; null when its program headers are not all there. */
@@ -55,9 +59,13 @@ final class LoadLayout {
         }
         List<Segment> loads = new ArrayList<>();
         boolean interpreter = false;
+        Segment riscvAttributes = null;
         for (int i = 0; i < phnum; i++) {
             int b = (int) phoff + i * phentsize;
             interpreter |= h.getInt(b) == PT_INTERP;
+            if (h.getInt(b) == PT_RISCV_ATTRIBUTES && is64) {
+                riscvAttributes = new Segment(h.getLong(b + 8), 0, h.getLong(b + 32), 0, false);
+            }
             if (h.getInt(b) != PT_LOAD) {
                 continue;
             }
@@ -69,7 +77,12 @@ final class LoadLayout {
             loads.add(new Segment(offset, vaddr, filesz, memsz, (flags & PF_X) != 0, (flags & PF_W) != 0));
         }
         loads.sort(Comparator.comparingLong(Segment::vaddr));
-        return new LoadLayout(List.copyOf(loads), interpreter);
+        return new LoadLayout(List.copyOf(loads), interpreter, riscvAttributes);
+    }
+
+    /** The file range PT_RISCV_ATTRIBUTES names (meaningful in a RISC-V file only), null when there is none. */
+    Segment riscvAttributes() {
+        return riscvAttributes;
     }
 
     /** Whether the file names a program interpreter (PT_INTERP): a program the kernel starts through its loader. */

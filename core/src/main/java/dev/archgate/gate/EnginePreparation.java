@@ -147,6 +147,21 @@ final class EnginePreparation implements AutoCloseable {
         return problem;
     }
 
+    /** {@link #emulationProblem}, and the emulator binfmt_misc names for a platform where it is visible. */
+    SmokeRun.EmulationCheck emulationCheck() {
+        return new SmokeRun.EmulationCheck() {
+            @Override
+            public String problem(Platform p) throws InterruptedException {
+                return emulationProblem(p);
+            }
+
+            @Override
+            public String emulator(Platform p) {
+                return host.binfmt().visible() ? host.binfmt().emulator(p) : null;
+            }
+        };
+    }
+
     /** Waits for the sweeps this run started and withdraws its runners from the host's stop. */
     @Override
     public void close() {

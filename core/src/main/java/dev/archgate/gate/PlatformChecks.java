@@ -148,7 +148,7 @@ final class PlatformChecks {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("stopped while the smoke container was made");
             }
-            SmokeRun.Outcome outcome = SmokeRun.platform(engine, engines::emulationProblem, spec, variant.get(), target.pinned(), fs);
+            SmokeRun.Outcome outcome = SmokeRun.platform(engine, engines.emulationCheck(), spec, variant.get(), target.pinned(), fs);
             findings.addAll(outcome.findings().stream().filter(f -> findings.stream().noneMatch(a -> a.check() == f.check())).toList());
             smoke = outcome.results();
         }

@@ -23,6 +23,11 @@ final class SmokeRun {
     /** Why a platform's code cannot run on the local engine (null: it can); see {@link Emulation#problem}. */
     interface EmulationCheck {
         String problem(Platform p) throws InterruptedException;
+
+        /** The emulator binfmt_misc hands the platform's code to on the local engine, in words; null when unknown. */
+        default String emulator(Platform p) {
+            return null;
+        }
     }
 
     /**
@@ -89,13 +94,16 @@ final class SmokeRun {
         SmokeResult.Execution how = runNative ? SmokeResult.Execution.NATIVE
                 : spec.strictEmulation() ? SmokeResult.Execution.STRICT_EMULATION : SmokeResult.Execution.EMULATION;
         List<SmokeResult> results = new ArrayList<>();
+        // Runs through binfmt_misc name the QEMU and handler flags they ran under, as strict runs name theirs.
+        String handler = how == SmokeResult.Execution.EMULATION && engine.local() ? emulation.emulator(p) : null;
         String image = platformManifest(pinned, variant);
         for (SmokeTest test : spec.smoke()) {
             List<String> argv = test.command().isEmpty() ? config.argv() : test.command();
             ProgramChain chain = ProgramChain.resolve(fs, argv, config.workingDir(), config.path());
             SmokeRequest request = SmokeRequest.of(image, p, test).program(chain, argv).nativeCode(runNative).strict(spec.strictEmulation())
                     .cpuModel(cpu).build();
-            results.add(engine.runner().run(request).ranOn(engine.name(), how));
+            SmokeResult result = engine.runner().run(request).ranOn(engine.name(), how);
+            results.add(handler == null ? result : SmokeEmulator.judged(result, handler));
         }
         return new Outcome(findings, results);
     }

@@ -62,7 +62,7 @@ public final class Binfmt {
         String name = "qemu-" + p.qemuArch();
         Path entry = root.resolve(name);
         if (!Files.exists(entry)) {
-            return new BinfmtHandler(p, name, false, false, false, null, false);
+            return new BinfmtHandler(p, name, false, false, false, null, false, "");
         }
         try {
             List<String> lines = Files.readAllLines(entry);
@@ -70,10 +70,31 @@ public final class Binfmt {
             String interpreter = field(lines, "interpreter ");
             String flags = field(lines, "flags: ");
             return new BinfmtHandler(p, name, true, enabled, flags != null && flags.contains("F"), interpreter,
-                    interpreter != null && Files.exists(Path.of(interpreter)));
+                    interpreter != null && Files.exists(Path.of(interpreter)), flags == null ? "" : flags);
         } catch (IOException e) {
-            return new BinfmtHandler(p, name, false, false, false, null, false);
+            return new BinfmtHandler(p, name, false, false, false, null, false, "");
         }
+    }
+
+    /**
+     * The emulator the kernel hands {@code p}'s code to, for a report: the QEMU's own version line and the
+     * handler with its flags, e.g. "qemu-aarch64 version 7.2.22 (Debian ...) through binfmt_misc qemu-aarch64
+     * (/usr/libexec/qemu-binfmt/aarch64-binfmt-P, flags PF)"; null when no handler is registered.
+     */
+    public String emulator(Platform p) {
+        BinfmtHandler h = status(p);
+        if (!h.registered()) {
+            return null;
+        }
+        String version = null;
+        try {
+            // Debian's -binfmt-P names are links to qemu-*-static, which refuse --version under that name.
+            version = h.interpreter() == null ? null : QemuBinaries.versionOf(Path.of(h.interpreter()).toRealPath());
+        } catch (IOException e) {
+            // the interpreter is gone (with F the kernel still holds it open): the handler is still named
+        }
+        return (version != null ? version : "a QEMU of unknown version") + " through binfmt_misc " + h.name() + " (" + h.interpreter()
+                + ", flags " + (h.flags().isEmpty() ? "none" : h.flags()) + ")";
     }
 
     private static String field(List<String> lines, String prefix) {

@@ -5,10 +5,11 @@ import dev.archgate.platform.Platform;
 /**
  * What binfmt_misc says about the handler of one platform. {@code registered} false means no
  * entry at all; {@code fixBinary} is the F flag, without which containers (another root) cannot
- * reach the interpreter.
+ * reach the interpreter; {@code flags} are all its flags as binfmt_misc lists them (F fix-binary, P
+ * preserve-argv0, C credentials, O open-binary; Documentation/admin-guide/binfmt-misc.rst), "" for none.
  */
 public record BinfmtHandler(Platform platform, String name, boolean registered, boolean enabled, boolean fixBinary,
-                            String interpreter, boolean interpreterPresent) {
+                            String interpreter, boolean interpreterPresent, String flags) {
 
     /** Why this handler cannot run the platform's code in containers; null when it can. */
     public String problem() {

@@ -66,10 +66,16 @@ public final class QemuBinaries {
      */
     public String version(Platform platform) {
         return versions.computeIfAbsent(platform.qemuArch(), arch -> {
-            String out = run(binary(platform), "--version").strip();
-            String first = out.isEmpty() ? "" : out.lines().findFirst().orElse("");
-            return first.contains(" version ") ? first : binary(platform).getFileName() + " of unknown version";
+            String first = versionOf(binary(platform));
+            return first != null ? first : binary(platform).getFileName() + " of unknown version";
         });
+    }
+
+    /** The first line of {@code qemu --version} when it names a version, else null. */
+    static String versionOf(Path qemu) {
+        String out = run(qemu, "--version").strip();
+        String first = out.isEmpty() ? "" : out.lines().findFirst().orElse("");
+        return first.contains(" version ") ? first : null;
     }
 
     private static String cpuHelp(Path qemu) {

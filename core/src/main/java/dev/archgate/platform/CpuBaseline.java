@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param rank the level as a number to compare within its architecture: the x86-64 level (1 to 4);
  *     for arm64 80 + N for ARMv8.N and 85 + N for ARMv9.N ({@link #arm64Rank}); the POWER
  *     generation for ppc64le (8); the z generation for s390x (11 for z196, Debian's baseline, to 17);
- *     0 where archgate compares no levels
+ *     the RVA profile's year for riscv64 (20 for RV64GC, 22, 23); 0 where archgate compares no levels
  */
 public record CpuBaseline(String level, String qemuCpu, int rank) {
 
@@ -29,6 +29,12 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
      * noTSX drops hle/rtm for the same reason. It keeps AVX, AVX2, BMI1/2, FMA, F16C, LZCNT, MOVBE.
      */
     static final String X86_64_V3_MODEL = "Haswell-noTSX,-pcid,-x2apic,-tsc-deadline,-invpcid";
+
+    /**
+     * QEMU 7.2's rv64 has Zba, Zbb, Zbc and Zbs on by default (a program with sh1add runs under it and
+     * dies of SIGILL with them off), which RV64GC boards lack (see {@link RiscvLevel}).
+     */
+    static final String RV64GC_MODEL = "rv64,zba=false,zbb=false,zbc=false,zbs=false";
 
     /** The baseline of {@code p}'s variant. */
     public static CpuBaseline of(Platform p) {
@@ -57,7 +63,7 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
             // QEMU's named z models ask for facilities its TCG lacks and refuse to start; "qemu" is its TCG model.
             // Debian's s390x is built for z196 (gcc's -march=z196 in its s390x port), the eleventh z generation.
             case "s390x" -> new CpuBaseline("z196 (z/Architecture as QEMU's TCG models it)", "qemu", 11);
-            case "riscv64" -> new CpuBaseline("RV64GC", "rv64", 0);
+            case "riscv64" -> new CpuBaseline("RV64GC", RV64GC_MODEL, 20);
             default -> new CpuBaseline("QEMU's default for " + p.architecture(), null, 0);
         };
     }
@@ -65,6 +71,7 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
     /**
      * The baseline a fleet declares for {@code p} ({@code hardware.cpu} in archgate.yml): a CPU or level
      * by name, used both by the static level checks and as the CPU strict smoke runs emulate. Names:
+     * riscv64 rv64gc (or rva20u64), rva22u64, rva23u64 (or rva22, rva23);
      * arm64 cortex-a35, cortex-a53, cortex-a57, cortex-a72 (ARMv8.0), cortex-a76, neoverse-n1, a64fx
      * (ARMv8.2), armv8.N-a, armv9-a; ppc64le power8, power9, power10; s390x z13 to z17 (emulated as QEMU's
      * "qemu" model, the one its TCG starts); amd64 x86-64-v1 to x86-64-v4. Empty for any other name.
@@ -82,8 +89,23 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
             case "s390x" -> n.matches("z1[3-7]") ? new CpuBaseline(n + " (emulated as QEMU's TCG models z/Architecture)", "qemu",
                     Integer.parseInt(n.substring(1))) : null;
             case "amd64" -> n.matches("x86-64-v[1-4]") ? of(new Platform("linux", "amd64", n.charAt(8) == '1' ? "" : n.substring(7))) : null;
+            case "riscv64" -> riscv64(n);
             default -> null;
         });
+    }
+
+    /**
+     * RISC-V's profiles. QEMU 7.2 has no Zicbom, Zicboz or Zfhmin (it has Zfh, which holds Zfhmin), and
+     * none of RVA23's Zicond, Zcb, Zfa, Zawrs, Zimop or Zvfhmin: code that uses those dies of SIGILL
+     * under its emulation though the profile allows them.
+     */
+    private static CpuBaseline riscv64(String n) {
+        return switch (n) {
+            case "rv64gc", "rva20", "rva20u64" -> new CpuBaseline("RV64GC", RV64GC_MODEL, 20);
+            case "rva22", "rva22u64" -> new CpuBaseline("RVA22U64", "rv64,Zfh=true", 22);
+            case "rva23", "rva23u64" -> new CpuBaseline("RVA23U64", "rv64,Zfh=true,v=true,vext_spec=v1.0,vlen=128", 23);
+            default -> null;
+        };
     }
 
     /** The names {@link #named} takes for {@code p}, for a message. */
@@ -93,6 +115,7 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
             case "ppc64le" -> "power8, power9, power10";
             case "s390x" -> "z13, z14, z15, z16, z17";
             case "amd64" -> "x86-64-v1, x86-64-v2, x86-64-v3, x86-64-v4";
+            case "riscv64" -> "rv64gc (rva20u64), rva22u64, rva23u64";
             default -> "none (" + p + " has no CPU levels archgate compares)";
         };
     }

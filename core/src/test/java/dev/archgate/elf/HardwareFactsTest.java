@@ -30,7 +30,7 @@ class HardwareFactsTest {
     void amd64FilesAreReadForTheirPageLimitOnly() throws Exception {
         // readelf: the RW segment of amd64's libjemalloc.so.2 lies at 0x0c6520 in the file and 0xc7520 in memory.
         HardwareFacts h = ElfScanner.scan(ElfSamples.debian("amd64", "libjemalloc2", "usr/lib/x86_64-linux-gnu/libjemalloc.so.2")).hardware();
-        assertThat(h).isEqualTo(new HardwareFacts(4096, null, null, null));
+        assertThat(h).isEqualTo(new HardwareFacts(4096, null, null, null, null));
     }
 
     @ParameterizedTest(name = "{0} {1}")

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HardwareLevelTest {
     private static HardwareFacts floor(String floor) {
-        return new HardwareFacts(65536, null, null, floor);
+        return new HardwareFacts(65536, null, null, floor, null);
     }
 
     @Test

@@ -30,7 +30,7 @@ class CpuBaselineTest {
         "linux/arm/v6     | ARMv6KZ with VFPv2 | arm1176",
         "linux/arm/v5     | ARMv5TE            | arm926",
         "linux/ppc64le    | POWER8             | power8",
-        "linux/riscv64    | RV64GC             | rv64"})
+        "linux/riscv64    | RV64GC             | rv64,zba=false,zbb=false,zbc=false,zbs=false"})
     void eachVariantHasItsBaselineModelAndQemuAcceptsIt(String platform, String level, String model) throws Exception {
         Platform p = Platform.parse(platform);
         CpuBaseline b = CpuBaseline.of(p);
@@ -63,7 +63,10 @@ class CpuBaselineTest {
         "linux/ppc64le | power9      | 9  | power9",
         "linux/s390x   | z14         | 14 | qemu",
         "linux/amd64   | x86-64-v1   | 1  | qemu64",
-        "linux/amd64   | x86-64-v2   | 2  | Nehalem"})
+        "linux/amd64   | x86-64-v2   | 2  | Nehalem",
+        "linux/riscv64 | rv64gc      | 20 | rv64,zba=false,zbb=false,zbc=false,zbs=false",
+        "linux/riscv64 | rva22u64    | 22 | rv64,Zfh=true",
+        "linux/riscv64 | rva23       | 23 | rv64,Zfh=true,v=true,vext_spec=v1.0,vlen=128"})
     void eachNamedCpuIsALevelAndAModelQemuRuns(String platform, String name, int rank, String model) throws Exception {
         Platform p = Platform.parse(platform);
         CpuBaseline b = CpuBaseline.named(p, name).orElseThrow();

@@ -1,0 +1,28 @@
+package dev.archgate.gate;
+
+import dev.archgate.host.KnownQemuFaults;
+import dev.archgate.report.Check;
+import dev.archgate.report.SmokeResult;
+import java.util.Set;
+
+/**
+ * A smoke result of a run through binfmt_misc, with the emulator it ran under (the QEMU's version and
+ * the handler's flags), and a crash under a QEMU release known to crash where the guest is fine
+ * ({@link KnownQemuFaults}) turned into emulation.suspect: the environment's failure, never the image's.
+ * Strict runs are judged so by the classifier itself, which knows the QEMU it launched.
+ */
+final class SmokeEmulator {
+    private SmokeEmulator() {}
+
+    static SmokeResult judged(SmokeResult r, String emulator) {
+        var crash = KnownQemuFaults.crash(emulator);
+        // A crash (SIGILL, SIGABRT, SIGBUS, SIGSEGV); an out-of-memory kill (137) is no emulator's doing.
+        boolean crashed = Check.SMOKE_SIGNAL.id().equals(r.outcome()) && r.exitCode() != null
+                && Set.of(132, 134, 135, 139).contains(r.exitCode());
+        if (crash.isEmpty() || !crashed) {
+            return r.emulatedBy(emulator);
+        }
+        return new SmokeResult(r.name(), r.exitCode(), Check.EMULATION_SUSPECT.id(), r.durationMs(), crash.get() + " (" + r.detail() + ")",
+                r.engine(), r.execution(), emulator);
+    }
+}
