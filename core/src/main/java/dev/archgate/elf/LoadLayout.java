@@ -64,7 +64,7 @@ final class LoadLayout {
             int b = (int) phoff + i * phentsize;
             interpreter |= h.getInt(b) == PT_INTERP;
             if (h.getInt(b) == PT_RISCV_ATTRIBUTES && is64) {
-                riscvAttributes = new Segment(h.getLong(b + 8), 0, h.getLong(b + 32), 0, false);
+                riscvAttributes = new Segment(h.getLong(b + 8), 0, h.getLong(b + 32), 0, false, false);
             }
             if (h.getInt(b) != PT_LOAD) {
                 continue;

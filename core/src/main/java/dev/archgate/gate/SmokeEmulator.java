@@ -2,6 +2,7 @@ package dev.archgate.gate;
 
 import dev.archgate.host.KnownQemuFaults;
 import dev.archgate.report.Check;
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import java.util.Set;
 
@@ -17,12 +18,12 @@ final class SmokeEmulator {
     static SmokeResult judged(SmokeResult r, String emulator) {
         var crash = KnownQemuFaults.crash(emulator);
         // A crash (SIGILL, SIGABRT, SIGBUS, SIGSEGV); an out-of-memory kill (137) is no emulator's doing.
-        boolean crashed = Check.SMOKE_SIGNAL.id().equals(r.outcome()) && r.exitCode() != null
+        boolean crashed = r.outcome().is(Check.SMOKE_SIGNAL) && r.exitCode() != null
                 && Set.of(132, 134, 135, 139).contains(r.exitCode());
         if (crash.isEmpty() || !crashed) {
             return r.emulatedBy(emulator);
         }
-        return new SmokeResult(r.name(), r.exitCode(), Check.EMULATION_SUSPECT.id(), r.durationMs(), crash.get() + " (" + r.detail() + ")",
+        return new SmokeResult(r.name(), r.exitCode(), SmokeOutcome.failedBy(Check.EMULATION_SUSPECT), r.durationMs(), crash.get() + " (" + r.detail() + ")",
                 r.engine(), r.execution(), emulator);
     }
 }

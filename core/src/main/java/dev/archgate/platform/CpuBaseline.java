@@ -32,7 +32,7 @@ public record CpuBaseline(String level, String qemuCpu, int rank) {
 
     /**
      * QEMU 7.2's rv64 has Zba, Zbb, Zbc and Zbs on by default (a program with sh1add runs under it and
-     * dies of SIGILL with them off), which RV64GC boards lack (see {@link RiscvLevel}).
+     * dies of SIGILL with them off), which RV64GC boards lack (see elf.RiscvLevel).
      */
     static final String RV64GC_MODEL = "rv64,zba=false,zbb=false,zbc=false,zbs=false";
 

@@ -2,6 +2,7 @@ package dev.archgate.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ class EmulatorCrashTest {
     void ldconfigDyingUnderQemuIsTheEnvironmentsFault() {
         BuildFailure f = failedRun("[linux/arm64 3/3] RUN apt-get upgrade --assume-yes", "apt-get upgrade --assume-yes", LIBC_BIN, 100);
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
         assertThat(f.steps()).isEmpty();
         assertThat(f.message()).startsWith("the emulator failed, not the image, while building linux/arm64 at [linux/arm64 3/3] RUN apt-get")
                 .contains("ldconfig died of SIGSEGV under QEMU", "qemu: uncaught target signal 11", "tonistiigi/binfmt:qemu-v9.2.2");
@@ -58,7 +59,7 @@ class EmulatorCrashTest {
         BuildFailure f = failedRun("[linux/arm64 2/3] RUN make", "make", List.of("cc -O2 -c main.c",
                 "QEMU internal SIGSEGV {code=MAPERR, addr=0x20}"), 139);
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.ENVIRONMENT);
+        assertThat(f.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
         assertThat(f.message()).contains("QEMU itself crashed (QEMU internal SIGSEGV {code=MAPERR, addr=0x20})");
     }
 
@@ -67,7 +68,7 @@ class EmulatorCrashTest {
         BuildFailure f = failedRun("[linux/arm64 2/3] RUN /app/selftest", "/app/selftest",
                 List.of("qemu: uncaught target signal 11 (Segmentation fault) - core dumped", "Segmentation fault (core dumped)"), 139);
 
-        assertThat(f.kind()).isEqualTo(BuildFailure.Kind.PLATFORM);
+        assertThat(f.ofPlatforms()).isTrue();
         assertThat(f.steps()).singleElement().satisfies(s -> assertThat(s.platform()).isEqualTo(Platform.parse("linux/arm64")));
     }
 }

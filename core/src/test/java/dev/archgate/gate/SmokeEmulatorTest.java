@@ -2,6 +2,7 @@ package dev.archgate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +17,14 @@ class SmokeEmulatorTest {
     }
 
     private static SmokeResult result(String outcome, int exit) {
-        return new SmokeResult("command", exit, outcome, 120, "killed by SIGSEGV (segmentation fault)", "local", SmokeResult.Execution.EMULATION,
+        return new SmokeResult("command", exit, SmokeOutcome.fromId(outcome).orElseThrow(), 120, "killed by SIGSEGV (segmentation fault)", "local", SmokeResult.Execution.EMULATION,
                 null);
     }
 
     @Test
     void aCrashUnderAKnownBadReleaseIsEmulationSuspectNamingTheRelease() {
         SmokeResult r = SmokeEmulator.judged(result("smoke.signal"), BAD);
-        assertThat(r.outcome()).isEqualTo("emulation.suspect");
+        assertThat(r.outcome().id()).isEqualTo("emulation.suspect");
         assertThat(r.detail()).contains("QEMU 9.2.0", "flags OCF", "tonistiigi/binfmt:qemu-v9.2.2", "killed by SIGSEGV");
         assertThat(r.emulator()).isEqualTo(BAD);
     }
@@ -31,10 +32,10 @@ class SmokeEmulatorTest {
     @Test
     void otherwiseTheResultStandsWithItsEmulatorNamed() {
         assertThat(SmokeEmulator.judged(result("smoke.signal"), GOOD)).satisfies(r -> {
-            assertThat(r.outcome()).isEqualTo("smoke.signal");
+            assertThat(r.outcome().id()).isEqualTo("smoke.signal");
             assertThat(r.emulator()).isEqualTo(GOOD);
         });
-        assertThat(SmokeEmulator.judged(result("passed", 0), BAD).outcome()).isEqualTo("passed");
-        assertThat(SmokeEmulator.judged(result("smoke.signal", 137), BAD).outcome()).as("an out-of-memory kill").isEqualTo("smoke.signal");
+        assertThat(SmokeEmulator.judged(result("passed", 0), BAD).outcome().id()).isEqualTo("passed");
+        assertThat(SmokeEmulator.judged(result("smoke.signal", 137), BAD).outcome().id()).as("an out-of-memory kill").isEqualTo("smoke.signal");
     }
 }

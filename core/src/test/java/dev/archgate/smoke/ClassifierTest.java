@@ -140,17 +140,17 @@ class ClassifierTest {
         String crash = "qemu: uncaught target signal 11 (Segmentation fault) - core dumped\n";
         SmokeResult bad = Classifier.classify(COMMAND, new ContainerResult(139, "", crash, false, false, false, null, true, 100),
                 "qemu-aarch64 version 9.2.0, -cpu cortex-a53");
-        assertThat(bad.outcome()).isEqualTo("emulation.suspect");
+        assertThat(bad.outcome().id()).isEqualTo("emulation.suspect");
         assertThat(bad.detail()).contains("QEMU 9.2.0 is a release in which", "tonistiigi/binfmt#245", "tonistiigi/binfmt:qemu-v9.2.2");
         SmokeResult good = Classifier.classify(COMMAND, new ContainerResult(139, "", crash, false, false, false, null, true, 100),
                 "qemu-aarch64 version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3), -cpu cortex-a53");
-        assertThat(good.outcome()).isEqualTo("smoke.signal");
+        assertThat(good.outcome().id()).isEqualTo("smoke.signal");
         SmokeResult passed = Classifier.classify(COMMAND, new ContainerResult(0, "ok\n", "", false, false, false, null, true, 100),
                 "qemu-aarch64 version 9.2.0, -cpu cortex-a53");
-        assertThat(passed.outcome()).isNotEqualTo("emulation.suspect");
+        assertThat(passed.outcome().id()).isNotEqualTo("emulation.suspect");
         SmokeResult timedOut = Classifier.classify(COMMAND, new ContainerResult(137, "", "", false, true, false, null, true, 100),
                 "qemu-aarch64 version 9.2.0, -cpu cortex-a53");
-        assertThat(timedOut.outcome()).as("killed for time, not crashed").isNotEqualTo("emulation.suspect");
+        assertThat(timedOut.outcome().id()).as("killed for time, not crashed").isNotEqualTo("emulation.suspect");
     }
 
     /** glibc's loader built for z14, POWER9 or x86-64-v2 refusing an older CPU (sysdeps/{s390/s390-64,powerpc/powerpc64/le,x86}/dl-hwcap-check.h, cpu-features.c). */

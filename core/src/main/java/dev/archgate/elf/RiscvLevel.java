@@ -1,5 +1,7 @@
-package dev.archgate.platform;
+package dev.archgate.elf;
 
+import dev.archgate.platform.CpuBaseline;
+import dev.archgate.platform.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,6 +1,9 @@
-package dev.archgate.platform;
+package dev.archgate.elf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.archgate.platform.CpuBaseline;
+import dev.archgate.platform.Platform;
 
 import org.junit.jupiter.api.Test;
 
