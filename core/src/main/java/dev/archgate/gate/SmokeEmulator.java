@@ -4,7 +4,6 @@ import dev.archgate.host.KnownQemuFaults;
 import dev.archgate.report.Check;
 import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
-import java.util.Set;
 
 /**
  * A smoke result of a run through binfmt_misc, with the emulator it ran under (the QEMU's version and
@@ -18,8 +17,7 @@ final class SmokeEmulator {
     static SmokeResult judged(SmokeResult r, String emulator) {
         var crash = KnownQemuFaults.crash(emulator);
         // A crash (SIGILL, SIGABRT, SIGBUS, SIGSEGV); an out-of-memory kill (137) is no emulator's doing.
-        boolean crashed = r.outcome().is(Check.SMOKE_SIGNAL) && r.exitCode() != null
-                && Set.of(132, 134, 135, 139).contains(r.exitCode());
+        boolean crashed = r.outcome().is(Check.SMOKE_SIGNAL) && KnownQemuFaults.isCrashStatus(r.exitCode());
         if (crash.isEmpty() || !crashed) {
             return r.emulatedBy(emulator);
         }

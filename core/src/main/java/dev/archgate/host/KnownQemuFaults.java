@@ -2,6 +2,7 @@ package dev.archgate.host;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +31,15 @@ public final class KnownQemuFaults {
                     + "(docker/setup-qemu-action#201, tonistiigi/binfmt#245)"),
             new Fault(new int[] {10, 1, 3}, new int[] {10, 1, 3}, "libc-bin's ldconfig dies of SIGSEGV on Ubuntu images (tonistiigi/binfmt#298)"));
 
+    /** The exit statuses of a crash (SIGILL, SIGABRT, SIGBUS, SIGSEGV as 128 + signal), not a kill for time or memory (137). */
+    private static final Set<Integer> CRASH_STATUSES = Set.of(132, 134, 135, 139);
+
     private KnownQemuFaults() {}
+
+    /** Whether a container's exit status is a crash that a known-bad QEMU release can cause. */
+    public static boolean isCrashStatus(Integer exitCode) {
+        return exitCode != null && CRASH_STATUSES.contains(exitCode);
+    }
 
     /**
      * What is known against the QEMU whose version line is {@code version} (e.g. "qemu-aarch64 version

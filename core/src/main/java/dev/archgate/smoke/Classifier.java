@@ -1,5 +1,6 @@
 package dev.archgate.smoke;
 
+import dev.archgate.host.KnownQemuFaults;
 import dev.archgate.report.Check;
 import dev.archgate.report.SmokeOutcome;
 import dev.archgate.report.SmokeResult;
@@ -84,10 +85,10 @@ public final class Classifier {
                     + (emulator != null ? emulator : "the engine host's binfmt_misc QEMU") + "); install a newer qemu-user-static (or a "
                     + "fixed release of the one that crashed), or run this platform's smoke tests on its own hardware (engines: in archgate.yml)");
         }
-        var knownFault = dev.archgate.host.KnownQemuFaults.crash(emulator);
+        var knownFault = KnownQemuFaults.crash(emulator);
         // A crash (SIGILL, SIGABRT, SIGBUS, SIGSEGV), not a kill for time or memory.
         boolean crashed = !r.timedOut() && !r.oomKilled() && (QEMU_GUEST_SIGNAL.matcher(out).find()
-                || r.exitCode() != null && java.util.Set.of(132, 134, 135, 139).contains(r.exitCode()));
+                || KnownQemuFaults.isCrashStatus(r.exitCode()));
         if (knownFault.isPresent() && crashed) {
             return result(test, r, Check.EMULATION_SUSPECT, knownFault.get());
         }
