@@ -92,6 +92,12 @@ public final class Classifier {
         if (knownFault.isPresent() && crashed) {
             return result(test, r, Check.EMULATION_SUSPECT, knownFault.get());
         }
+        if (r.emulatorDiedOf() != 0) {
+            String name = LinuxSignals.name(r.emulatorDiedOf());
+            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + name + " under emulation" + (name.equals("SIGILL") ? SIGILL_MEANING : "")
+                    + " (QEMU, the container's PID 1, was left waiting for its own " + name + ", which the kernel does not deliver to a "
+                    + "namespace's init)" + lastLine(r.stderr()));
+        }
         if ((m = PLATFORM.matcher(out)).find()) {
             return result(test, r, Check.PLATFORM_MISSING, m.group().trim());
         }

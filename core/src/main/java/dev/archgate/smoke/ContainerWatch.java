@@ -8,20 +8,26 @@ import com.github.dockerjava.api.model.WaitResponse;
 import dev.archgate.image.TransportFaults;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 
 /**
  * Follows a started container's output and its exit together, and ends at the first of: the
- * container exits, QEMU reports that the guest died of a signal, or the time is up. QEMU's line is
- * the end because QEMU, as PID 1 of the container, cannot die of the signal it re-raises (the
- * kernel ignores it for a namespace's init) and may then hang: waiting for the exit alone would
- * count a crashed program as a running one.
+ * container exits, QEMU reports that the guest died of a signal, QEMU is seen stuck dying (a run
+ * under emulation, {@link #await(long, long, Look)}), or the time is up. QEMU, as PID 1 of the
+ * container, cannot die of the signal it re-raises (the kernel ignores it for a namespace's init)
+ * and hangs: waiting for the exit alone would count a crashed program as a running one.
  */
 final class ContainerWatch implements AutoCloseable {
     /** How the wait ended; BROKEN: the engine's wait failed, so nothing is known of the container. */
-    enum End { EXITED, GUEST_DIED, TIME_UP, BROKEN }
+    enum End { EXITED, GUEST_DIED, EMULATOR_DIED, TIME_UP, BROKEN }
+
+    /** A look at the container's processes: the signal QEMU is stuck dying of ({@link DyingEmulator}), empty when none. */
+    interface Look {
+        OptionalInt dyingOf() throws EngineFault, InterruptedException;
+    }
 
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Output output;
@@ -29,6 +35,7 @@ final class ContainerWatch implements AutoCloseable {
     private volatile Integer exitCode;
     private volatile boolean exited;
     private volatile Throwable failure;
+    private int dyingOf;
 
     private ContainerWatch(DockerClient docker, String id, int maxOutput) {
         output = docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true)
@@ -64,6 +71,35 @@ final class ContainerWatch implements AutoCloseable {
             return End.EXITED;
         }
         return failure != null ? End.BROKEN : End.TIME_UP;
+    }
+
+    /**
+     * Waits as {@link #await(long)} does for a container whose program runs under QEMU, looking at its
+     * processes every {@code everyMs} and once more when the time is up, since QEMU stuck dying as
+     * PID 1 ({@link DyingEmulator}) neither exits nor says so: {@link End#EMULATOR_DIED} then, with the
+     * signal in {@link #dyingOf}.
+     */
+    End await(long limitMs, long everyMs, Look look) throws InterruptedException, EngineFault {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(limitMs);
+        while (true) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (ended.await(Math.max(0, Math.min(left, everyMs)), TimeUnit.MILLISECONDS)) {
+                return await(0);
+            }
+            OptionalInt dying = look.dyingOf();
+            if (dying.isPresent()) {
+                dyingOf = dying.getAsInt();
+                return End.EMULATOR_DIED;
+            }
+            if (left <= everyMs) {
+                return await(0);
+            }
+        }
+    }
+
+    /** The signal QEMU was seen dying of ({@link End#EMULATOR_DIED}), 0 otherwise. */
+    int dyingOf() {
+        return dyingOf;
     }
 
     /** Why the engine's wait broke off, in one line (for {@link End#BROKEN}). */

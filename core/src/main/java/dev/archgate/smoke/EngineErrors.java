@@ -74,6 +74,12 @@ final class EngineErrors {
                 + cause + "): check that dockerd is running and healthy (its log says why), then run again");
     }
 
+    /** A run the engine failed as {@code fault} says: its own sentence when it has one. */
+    static SmokeResult engineFailed(String testName, EngineFault fault, long ms) {
+        return fault.whole() ? new SmokeResult(testName, null, SmokeOutcome.failedBy(Check.ENGINE_FAILED), ms, fault.getMessage())
+                : engineFailed(testName, fault.getMessage(), ms);
+    }
+
     /** What the engine's refusal (its error answer, {@code message}) of a request for a run of {@code image} makes of the run. */
     static SmokeResult refused(SmokeTest test, String image, String message, long ms) {
         String said = said(message);

@@ -3,7 +3,9 @@ package dev.archgate.smoke;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.command.TopContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.Capability;
@@ -16,6 +18,7 @@ import dev.archgate.platform.Platform;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -112,6 +115,33 @@ final class SmokeContainers {
         } catch (ConflictException | NotFoundException e) {
             // it exited meanwhile
         }
+    }
+
+    /**
+     * The signal QEMU, the container's first process, is stuck dying of ({@link DyingEmulator}), from
+     * the engine's {@code top}; empty when it is not dying or the container no longer runs (its exit
+     * reaches the wait). A {@code top} the engine cannot answer leaves the platform unchecked.
+     */
+    OptionalInt dyingOf(String id) throws EngineFault {
+        TopContainerResponse top;
+        try {
+            top = docker.topContainerCmd(id).withPsArgs(DyingEmulator.PS_ARGS).exec();
+        } catch (ConflictException e) {
+            return OptionalInt.empty(); // "is not running": it exited since the last look
+        } catch (DockerException e) {
+            throw EngineFault.sentence(cannotLook(EngineErrors.said(e.getMessage())));
+        }
+        try {
+            return DyingEmulator.signal(top.getTitles(), top.getProcesses());
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw EngineFault.sentence(cannotLook("its answer: " + e.getMessage()));
+        }
+    }
+
+    private static String cannotLook(String why) {
+        return "the Docker Engine could not list the smoke container's processes (docker top, " + why + "), so archgate cannot tell a "
+                + "program that died under QEMU from one still running and did not check the platform: use an engine on a Linux host "
+                + "with procps' ps, or run this platform's smoke tests on its own hardware (engines: in archgate.yml)";
     }
 
     /** Whether the kernel's OOM killer struck in the container, as the engine's state says. */

@@ -187,4 +187,18 @@ class ClassifierTest {
         assertThat(r.outcome().id()).isEqualTo("elf.cpu-level");
         assertThat(r.detail()).contains(line);
     }
+
+    @Test
+    void qemuSeenDyingAsPid1IsTheSignalWithItsStatus() {
+        // What SmokeRunner makes of a run whose QEMU was seen stuck dying of SIGILL (DyingEmulatorTest's recorded answer).
+        ContainerResult r = new ContainerResult(132, "", "", false, false, false, null, true, 2100, 4);
+        SmokeResult result = Classifier.classify(COMMAND, r);
+        assertThat(result.outcome().id()).isEqualTo("smoke.signal");
+        assertThat(result.exitCode()).isEqualTo(132);
+        assertThat(result.detail()).startsWith("killed by SIGILL under emulation").contains("PID 1");
+        SmokeTest starts = SmokeTest.starts();
+        assertThat(Classifier.classify(starts, r).outcome().id()).isEqualTo("smoke.signal");
+        ContainerResult sys = new ContainerResult(159, "", "", false, false, false, null, true, 2100, 31);
+        assertThat(Classifier.classify(COMMAND, sys).detail()).startsWith("killed by SIGSYS under emulation");
+    }
 }
