@@ -250,11 +250,12 @@ public final class SmokeRunner {
             }
 
             int dyingOf = end == ContainerWatch.End.EMULATOR_DIED ? watch.dyingOf() : 0;
-            if (watch.exitCode() == null) {
+            Integer exited = watch.exitCode(); // read before the kill, whose own status would follow
+            if (exited == null) {
                 containers.kill(id); // still running, or its guest died and QEMU hangs: either way it is done
             }
             // QEMU dying of S as PID 1 is the program dying of S: the status it would have exited with elsewhere.
-            Integer exit = dyingOf != 0 ? Integer.valueOf(128 + dyingOf) : watch.exitCode();
+            Integer exit = dyingOf != 0 ? Integer.valueOf(128 + dyingOf) : exited;
             boolean running = end == ContainerWatch.End.TIME_UP && exit == null;
             // Only the engine's state tells the OOM killer's work, at a round trip's cost; a program that
             // exited 0 was not ended by it, so that (the common, passing) case is not asked, and the removal
