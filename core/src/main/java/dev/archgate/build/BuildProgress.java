@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,6 +40,7 @@ final class BuildProgress {
     private static final Pattern FAILED_LINE = Pattern.compile("^\\s*(\\d+) \\| >>> ");
 
     private final Consumer<String> log;
+    private final Function<Platform, String> emulators;
     private final Map<String, Vertex> vertices = new LinkedHashMap<>();
     private final List<String> text = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -54,7 +56,13 @@ final class BuildProgress {
     }
 
     BuildProgress(Consumer<String> log) {
+        this(log, p -> null);
+    }
+
+    /** @param emulators the QEMU that runs the builder's steps of each platform, null where not known (see {@link EmulatorCrash#failure}) */
+    BuildProgress(Consumer<String> log, Function<Platform, String> emulators) {
         this.log = log;
+        this.emulators = emulators;
     }
 
     void line(String line) {
@@ -178,8 +186,8 @@ final class BuildProgress {
                 } else {
                     usage = usage != null ? usage : f;
                 }
-            } else if (platform != null && v.crash.failure(v.name, platform.toString()) != null) {
-                environment = environment != null ? environment : v.crash.failure(v.name, platform.toString());
+            } else if (platform != null && v.crash.failure(v.name, platform.toString(), null) != null) {
+                environment = environment != null ? environment : v.crash.failure(v.name, platform.toString(), emulators.apply(platform));
             } else if (platform != null) {
                 steps.add(new BuildFailure.FailedStep(platform, v.name, failedLine(), error, List.copyOf(v.output)));
             }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +34,7 @@ public final class Buildx {
     private final DockerCli docker;
     private final String builder;
     private final String driver;
+    private final Function<Platform, String> emulators;
 
     /** @param builder the buildx builder to use, null for buildx's current one */
     public Buildx(DockerCli docker, String builder) {
@@ -44,9 +46,22 @@ public final class Buildx {
      * @param driver that builder's driver as {@code docker buildx inspect} names it, null when not known
      */
     public Buildx(DockerCli docker, String builder, String driver) {
+        this(docker, builder, driver, p -> null);
+    }
+
+    private Buildx(DockerCli docker, String builder, String driver, Function<Platform, String> emulators) {
         this.docker = docker;
         this.builder = builder;
         this.driver = driver;
+        this.emulators = emulators;
+    }
+
+    /**
+     * The same builds, knowing the QEMU that runs the builder's steps of each platform (null where not
+     * known), so that a step that died with a known-bad release names it.
+     */
+    public Buildx emulatedBy(Function<Platform, String> qemu) {
+        return new Buildx(docker, builder, driver, qemu);
     }
 
     public BuildResult build(BuildSpec spec, List<Platform> platforms, boolean containerdStore, Consumer<String> log)
@@ -140,13 +155,13 @@ public final class Buildx {
         }
         List<String> cmd = command(builder, spec, platforms, metadata, tags, output);
         try {
-            BuildProgress progress = new BuildProgress(log);
+            BuildProgress progress = new BuildProgress(log, emulators);
             int status = run(docker, cmd, progress::line);
             if (status != 0 && spec.push() && progress.failure(platforms, status).message().contains("500 Internal Server Error")) {
                 // Registries of the distribution 2.x line answer 500 to a HEAD that meets a tag
                 // being written; the build is cached, so one more push costs little.
                 log.accept("the registry answered 500 during the push; pushing once more");
-                progress = new BuildProgress(log);
+                progress = new BuildProgress(log, emulators);
                 status = run(docker, cmd, progress::line);
             }
             List<String> warnings = progress.warnings();

@@ -1,5 +1,6 @@
 package dev.archgate.build;
 
+import dev.archgate.host.KnownQemuFaults;
 import java.util.Locale;
 
 /**
@@ -41,15 +42,18 @@ final class EmulatorCrash {
      * The environment failure this step's crash is, or null when nothing says the emulator crashed.
      *
      * @param step the step's name, e.g. "[linux/arm64 2/3] RUN apt-get install -y curl"
+     * @param emulator the QEMU that ran the builder's steps of the platform (its version line and handler,
+     *     {@code Binfmt.emulator}), null when not known (an engine or builder elsewhere): a known-bad release is named
      */
-    BuildFailure failure(String step, String platform) {
+    BuildFailure failure(String step, String platform, String emulator) {
         if (!internal && !(guestSegfault && (ldconfig || step.toLowerCase(Locale.ROOT).contains("ldconfig")))) {
             return null;
         }
         String what = internal ? "QEMU itself crashed" : "ldconfig died of SIGSEGV under QEMU, which a distribution's ldconfig does only "
                 + "under known QEMU faults (docker/setup-qemu-action#201, tonistiigi/binfmt#245)";
+        String fix = KnownQemuFaults.of(emulator).map(fault -> "the builder's QEMU is " + emulator + ": " + fault)
+                .orElse("install a QEMU without the fault (Debian 12's qemu-user-static 7.2, or tonistiigi/binfmt:qemu-v9.2.2)");
         return BuildFailure.environment("the emulator failed, not the image, while building " + platform + " at " + step + ": " + what
-                + " (" + evidence + "); install a QEMU without the fault (Debian 12's qemu-user-static 7.2, or tonistiigi/binfmt:qemu-v9.2.2), "
-                + "or build " + platform + " on its own hardware, and run the gate again");
+                + " (" + evidence + "); " + fix + ", or build " + platform + " on its own hardware, and run the gate again");
     }
 }

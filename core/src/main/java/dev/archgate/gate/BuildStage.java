@@ -56,8 +56,12 @@ final class BuildStage {
         var info = docker.get().infoCmd().exec();
         boolean containerdStore = info.getDriverStatuses() != null && info.getDriverStatuses().stream()
                 .anyMatch(s -> s.size() > 1 && String.valueOf(s.get(1)).contains("io.containerd.snapshotter"));
-        BuildResult built = new Buildx(host.dockerCli(), spec.machines().builder(), builder.driver()).build(spec.build(), spec.platforms(), containerdStore,
-                listener::log);
+        // The builder's QEMU is this machine's binfmt_misc handler only when the builder and its engine run here.
+        Binfmt binfmt = host.binfmt();
+        boolean here = builder.onThisMachine() && host.dockerAddress().startsWith("unix://");
+        BuildResult built = new Buildx(host.dockerCli(), spec.machines().builder(), builder.driver())
+                .emulatedBy(p -> here && !Binfmt.isNative(p) ? binfmt.emulator(p) : null)
+                .build(spec.build(), spec.platforms(), containerdStore, listener::log);
         built.warnings().forEach(w -> listener.log("build warning: " + w));
         if (!built.succeeded() && !built.failure().ofPlatforms()) {
             throw built.failure().stopped();

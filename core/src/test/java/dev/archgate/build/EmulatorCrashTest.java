@@ -31,7 +31,11 @@ class EmulatorCrashTest {
             "E: Sub-process /usr/bin/dpkg returned an error code (1)");
 
     private static BuildFailure failedRun(String step, String command, List<String> output, int exit) {
-        BuildProgress progress = new BuildProgress(line -> { });
+        return failedRun(step, command, output, exit, null);
+    }
+
+    private static BuildFailure failedRun(String step, String command, List<String> output, int exit, String emulator) {
+        BuildProgress progress = new BuildProgress(line -> { }, p -> p.architecture().equals("arm64") ? emulator : null);
         String data = Base64.getEncoder().encodeToString((String.join("\n", output) + "\n").getBytes(StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>(List.of("{", "  \"vertexes\": [", "    {", "      \"digest\": \"sha256:9f1e\",",
                 "      \"name\": \"" + step + "\",", "      \"started\": \"2026-12-04T17:06:40.1Z\",",
@@ -70,5 +74,21 @@ class EmulatorCrashTest {
 
         assertThat(f.ofPlatforms()).isTrue();
         assertThat(f.steps()).singleElement().satisfies(s -> assertThat(s.platform()).isEqualTo(Platform.parse("linux/arm64")));
+    }
+
+    @Test
+    void aKnownBadQemuOfThisMachinesHandlerIsNamedAndAnotherIsNot() {
+        // Binfmt.emulator's line for the release of setup-qemu-action#201 and tonistiigi/binfmt#245 (QEMU 9.2.0).
+        String bad = "qemu-aarch64 version 9.2.0 through binfmt_misc qemu-aarch64 (/usr/bin/qemu-aarch64, flags POCF)";
+        BuildFailure named = failedRun("[linux/arm64 3/3] RUN apt-get upgrade --assume-yes", "apt-get upgrade --assume-yes", LIBC_BIN, 100, bad);
+        assertThat(named.stop()).isEqualTo(ArchgateException.Kind.ENVIRONMENT);
+        assertThat(named.message()).contains("the builder's QEMU is " + bad + ": QEMU 9.2.0 is a release in which");
+
+        // This machine's QEMU (Debian 12's 7.2.22) has no known fault: the fix stays general, no release is blamed.
+        String debian = "qemu-aarch64 version 7.2.22 (Debian 1:7.2+dfsg-7+deb12u18+b3) through binfmt_misc qemu-aarch64 "
+                + "(/usr/bin/qemu-aarch64-static, flags F)";
+        BuildFailure general = failedRun("[linux/arm64 3/3] RUN apt-get upgrade --assume-yes", "apt-get upgrade --assume-yes", LIBC_BIN, 100,
+                debian);
+        assertThat(general.message()).doesNotContain("the builder's QEMU is").contains("install a QEMU without the fault");
     }
 }
