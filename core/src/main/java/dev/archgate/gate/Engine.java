@@ -4,7 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import dev.archgate.ArchgateException;
 import com.github.dockerjava.api.model.Info;
 import dev.archgate.host.Host;
-import dev.archgate.image.ResolvedImage;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRunner;
 import java.util.function.Supplier;
@@ -53,27 +52,5 @@ final class Engine {
      */
     static SmokeRunner runner(Host host, DockerClient docker) {
         return new SmokeRunner(docker, new Labels(), host.qemu(), host.dockerConfig());
-    }
-
-    /**
-     * What the engine should run: a registry image by the digest that was resolved (so every
-     * platform runs the bytes the audit read), an engine image by its name.
-     */
-    static String pinned(String given, ResolvedImage image) {
-        return pinned(given, image.digest());
-    }
-
-    /** {@code given} (a tag or a digest reference) pinned to {@code digest}; an engine image keeps its name. */
-    static String pinned(String given, String digest) {
-        if (given.startsWith("docker-daemon:")) {
-            return given.substring("docker-daemon:".length());
-        }
-        String name = given.contains("@") ? given.substring(0, given.indexOf('@')) : given;
-        int slash = name.lastIndexOf('/');
-        int colon = name.lastIndexOf(':');
-        if (colon > slash) {
-            name = name.substring(0, colon);
-        }
-        return name + "@" + digest;
     }
 }

@@ -3,6 +3,7 @@ package dev.archgate.gate;
 import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.host.QemuInstall;
+import dev.archgate.image.ImageLocation;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
@@ -109,8 +110,8 @@ public final class Gate {
         read.forEach(r -> listener.log("merged " + r.name() + ": " + r.report().platforms().stream()
                 .map(p -> p.platform() + " " + p.verdict().id()).collect(java.util.stream.Collectors.joining(", "))));
         String image = merged.image();
-        String pinned = image == null || image.startsWith("docker-daemon:") || image.startsWith("oci") ? null
-                : Engine.pinned(image, merged.digest());
+        ImageLocation location = image == null ? null : ImageLocation.parse(image);
+        String pinned = location == null || location.kind() != ImageLocation.Kind.REGISTRY ? null : location.pinned(merged.digest());
         Promotion.promote(host.dockerCli(), merged, pinned, promote, listener);
         return merged;
     }

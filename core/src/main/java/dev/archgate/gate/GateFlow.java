@@ -4,6 +4,7 @@ import dev.archgate.ArchgateException;
 import dev.archgate.build.BuildResult;
 import dev.archgate.host.BinfmtLock;
 import dev.archgate.host.Host;
+import dev.archgate.image.ImageLocation;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;
@@ -88,8 +89,11 @@ final class GateFlow {
     private Report check(String name, Map<Platform, String> images, List<Finding> imageFindings, EnginePreparation engines)
             throws InterruptedException {
         host.inflaters(); // a misspelt ARCHGATE_INFLATER stops the run before any image is read
+        Map<String, ImageLocation> locations = new LinkedHashMap<>();
         for (String image : new LinkedHashSet<>(images.values())) {
-            if (stages.smoke && (image.startsWith("oci:") || image.startsWith("oci-archive:"))) {
+            ImageLocation location = ImageLocation.parse(image);
+            locations.put(image, location);
+            if (stages.smoke && !location.runsAsContainer()) {
                 throw ArchgateException.usage("smoke tests run containers, so the image must be in a registry or the Docker Engine: push or load "
                         + image + " first");
             }
@@ -108,7 +112,7 @@ final class GateFlow {
                 for (String image : new LinkedHashSet<>(images.values())) {
                     listener.log("resolving " + image);
                     List<Platform> served = spec.platforms().stream().filter(p -> image.equals(images.get(p))).toList();
-                    targets.put(image, CheckedImage.open(image, served, host, spec.insecureRegistries(), engines::docker));
+                    targets.put(image, CheckedImage.open(locations.get(image), served, host, spec.insecureRegistries(), engines::docker));
                 }
             } catch (IOException | RuntimeException e) {
                 EnginePreparation.rethrowFailure(enginesReady); // an engine that does not answer is said first, as when it was asked first
