@@ -18,9 +18,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A container made ahead of its run (while the gate reads the layers) is taken only by the run
- * whose launch, resolved from the real layers, is exactly the guessed one; the verdict is the real
- * engine's and QEMU's, as without it; what no run took is removed. Sources of truth: the local
+ * A container made and started ahead of its run (while the gate reads the layers) is taken only by
+ * the run whose launch, resolved from the real layers, is exactly the guessed one; the verdict is
+ * the real engine's and QEMU's, as without it; what no run took is removed, running or not. Sources of truth: the local
  * engine's container list and the fixtures' real arm64 and x86-64 programs under QEMU.
  */
 @IntegrationTest
@@ -62,7 +62,7 @@ class SmokeSpeculationIT {
     }
 
     @Test
-    void containersGuessedForAnotherLaunchAreNotRunAndTheRunRemovesThem() throws Exception {
+    void containersGuessedForAnotherLaunchAreNotTakenAndTheRunRemovesThem() throws Exception {
         String image = Fixtures.named("good-static").image();
         runner.speculate(image, ARM64, List.of("/app", "--no-such-flag"), null);
         runner.speculate(image, ARM64, List.of("/app", "--version"), "cortex-a53"); // another CPU model: another launch
