@@ -3,6 +3,7 @@ package dev.archgate.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import dev.archgate.host.DockerClients;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.Platform;
@@ -45,6 +46,24 @@ class SmokeSpeculationIT {
         assertThat(r.passed()).as(r.detail()).isTrue();
         assertThat(runner.speculations()).isZero();
         assertThat(runner.liveContainers()).isZero();
+        assertThat(containers()).isEmpty();
+    }
+
+    @Test
+    void aGuessedProgramThatEndedBeforeTheRunTookItKeepsItsOutputAndStatus() throws Exception {
+        // Started ahead, the program may end while the layers are still read: the run is judged on
+        // what it wrote from its start and on its status, as if the run had started it.
+        String image = Fixtures.named("good-static").image();
+        runner.speculate(image, ARM64, List.of("/app", "--version"), null);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (containers().stream().anyMatch(c -> "running".equals(c.getState())) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(containers()).as("the guessed program ended before the run").allMatch(c -> "exited".equals(c.getState()));
+
+        SmokeResult r = runner.run(request(image, List.of("/app", "--version")));
+
+        assertThat(r.passed()).as(r.detail()).isTrue();
         assertThat(containers()).isEmpty();
     }
 
@@ -100,7 +119,7 @@ class SmokeSpeculationIT {
         return SmokeRequest.of(image, ARM64, VERSION).program(FixturePrograms.chain(image, ARM64, argv), argv).build();
     }
 
-    private List<?> containers() {
+    private List<Container> containers() {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.RUN, labels.forContainer().get(Labels.RUN))).exec();
     }
 }
