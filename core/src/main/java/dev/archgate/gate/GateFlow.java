@@ -120,7 +120,7 @@ final class GateFlow {
             }
             for (Platform p : spec.platforms()) {
                 CheckedImage target = targets.get(images.get(p));
-                // After the engines' preparation, each platform's beside the others': the container is made while the layers are read.
+                // After the engines' preparation, each platform's beside the others': the container is made and started while the layers are read.
                 Future<SmokeRunner> speculation = pools.ahead(stages.smoke, enginesReady, () -> checks.speculate(target, p));
                 pools.start(p, () -> {
                     listener.platformStarted(p);

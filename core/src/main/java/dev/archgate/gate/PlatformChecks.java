@@ -55,7 +55,7 @@ final class PlatformChecks {
     }
 
     /**
-     * Creates, while the layers are read, the container the platform's first smoke test would start
+     * Creates and starts, while the layers are read, the container the platform's first smoke test would start
      * if its command's program is the plain one ({@link dev.archgate.smoke.SmokeRunner#speculate}):
      * only for strict runs under this machine's QEMU, whose launch the read may then confirm. Runs
      * after the engines' preparation, beside the other platforms' (CheckPools#ahead).

@@ -35,8 +35,8 @@ public final class SmokeRunner {
 
     private final SmokeContainers containers;
     private final StrictQemu qemu;
-    /** Containers made ahead of their run ({@link #speculate}), by the launch they were made for. */
-    private final Map<Speculated, String> speculated = new ConcurrentHashMap<>();
+    /** Containers made and started ahead of their run ({@link #speculate}), by the launch they were made for. */
+    private final Map<Speculated, Started> speculated = new ConcurrentHashMap<>();
     /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
@@ -107,24 +107,35 @@ public final class SmokeRunner {
                 }
             }
             List<String> env = launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of();
-            String id = speculated.remove(new Speculated(image, platform, launch, env));
+            // Made and started while the layers were read, for exactly this launch, QEMU in it; else made now.
+            Started started = speculated.remove(new Speculated(image, platform, launch, env));
             discardSpeculation(image, platform); // made for another launch: no run takes it
-            if (id != null) {
-                created[0] = id; // made while the layers were read, for exactly this launch, QEMU in it
+            if (started != null && started.watch().await(0) == ContainerWatch.End.BROKEN) {
+                // Followed since before a long read, past the engine client's response timeout: made again.
+                started.watch().close();
+                containers.remove(started.id());
+                started = null;
+            }
+            ContainerResult refused = null;
+            if (started != null) {
+                created[0] = started.id();
             } else {
-                id = containers.create(image, platform, launch, env);
-                created[0] = id;
+                created[0] = containers.create(image, platform, launch, env);
                 if (launch.throughQemu()) {
-                    qemu.copyInto(containers.docker(), id, platform);
+                    qemu.copyInto(containers.docker(), created[0], platform);
+                }
+                try {
+                    started = start(created[0]);
+                } catch (DockerException e) {
+                    refused = refusedStart(e, launch.entrypointExists(), start);
                 }
             }
-            String[] emulator = new String[1];
             // Its name costs a QEMU process of its own (once per platform): asked while the container runs.
             boolean emulated = launch.throughQemu() || !request.execution().nativeCode(); // strict, or binfmt_misc's QEMU
-            ContainerResult ended = startAndWait(id, test, launch.entrypointExists(), emulated, start,
-                    () -> emulator[0] = launch.throughQemu() ? qemu.describe(platform, cpuModel) : null);
-            SmokeResult result = Classifier.classify(test, ended, emulator[0]);
-            return emulator[0] == null ? result : result.emulatedBy(emulator[0]);
+            String emulator = launch.throughQemu() ? qemu.describe(platform, cpuModel) : null;
+            ContainerResult ended = refused != null ? refused : watchToEnd(started, test, launch.entrypointExists(), emulated, start);
+            SmokeResult result = Classifier.classify(test, ended, emulator);
+            return emulator == null ? result : result.emulatedBy(emulator);
         } catch (EngineFault e) {
             return EngineErrors.engineFailed(test.name(), e, ms(start));
         } catch (DockerException | DockerClientException e) {
@@ -141,13 +152,14 @@ public final class SmokeRunner {
     }
 
     /**
-     * Creates, before the variant's layers are read, the container a strict run of {@code argv}
-     * under {@code platform}'s QEMU starts when the program chain is the plain one (argv[0] an
-     * absolute path to a program of the platform, as most images' entrypoints are): the engine
-     * pulls the variant and QEMU is copied in while archgate reads the same layers. The next
-     * {@link #run} of the variant takes it when the launch it resolves from the layers is exactly
-     * this one, and removes it otherwise. A failure here only means the run makes its
-     * own container, and meets (and reports) the same fault itself.
+     * Creates and starts, before the variant's layers are read, the container a strict run of
+     * {@code argv} under {@code platform}'s QEMU starts when the program chain is the plain one
+     * (argv[0] an absolute path to a program of the platform, as most images' entrypoints are): the
+     * engine pulls the variant, QEMU is copied in and the program runs while archgate reads the same
+     * layers. The next {@link #run} of the variant takes it, and watches it to its end, when the
+     * launch it resolves from the layers is exactly this one (the same container, so the same
+     * verdict), and removes it otherwise, running or not. A failure here only means the run makes
+     * its own container, and meets (and reports) the same fault itself.
      */
     public void speculate(String image, Platform platform, List<String> argv, String cpuModel) {
         if (argv.isEmpty() || !argv.get(0).startsWith("/") || qemu.problem(platform).isPresent()) {
@@ -159,7 +171,7 @@ public final class SmokeRunner {
         try {
             id = containers.create(image, platform, launch, env);
             qemu.copyInto(containers.docker(), id, platform);
-            speculated.put(new Speculated(image, platform, launch, env), id);
+            speculated.put(new Speculated(image, platform, launch, env), start(id));
         } catch (EngineFault | IOException | RuntimeException e) {
             if (id != null) {
                 containers.remove(id);
@@ -176,7 +188,8 @@ public final class SmokeRunner {
     public void discardSpeculation(String image, Platform platform) {
         speculated.entrySet().removeIf(e -> {
             if (e.getKey().image().equals(image) && e.getKey().platform().equals(platform)) {
-                containers.remove(e.getValue());
+                e.getValue().watch().close();
+                containers.remove(e.getValue().id());
                 return true;
             }
             return false;
@@ -185,6 +198,9 @@ public final class SmokeRunner {
 
     /** What a container made ahead of its run was made for. */
     private record Speculated(String image, Platform platform, Launch launch, List<String> env) {}
+
+    /** A started container, followed since {@code startNanos}. */
+    private record Started(String id, long startNanos, ContainerWatch watch) {}
 
     /** Why strict emulation of {@code platform} cannot start here (see {@link QemuBinaries#problem}); empty when it can. */
     public Optional<String> emulatorProblem(Platform platform) {
@@ -212,26 +228,29 @@ public final class SmokeRunner {
         return containers.sweep();
     }
 
-    /** Starts the container and waits for its end; {@code meanwhile} runs once it started (or failed to start). */
-    private ContainerResult startAndWait(String id, SmokeTest test, boolean entrypointExists, boolean emulated, long start, Runnable meanwhile)
-            throws InterruptedException, EngineFault {
-        try {
-            containers.start(id);
-        } catch (DockerException e) {
-            meanwhile.run();
-            stopIfInterrupted();
-            String why = EngineErrors.said(e.getMessage());
-            // The runtime's own failure to start the image's process is the image's; anything else is the engine's.
-            if (!Classifier.namesImageFault(why) && !why.contains("OCI runtime")) {
-                throw new EngineFault("starting the container: " + why);
-            }
-            return new ContainerResult(null, "", "", false, false, false, why, entrypointExists, ms(start));
-        }
+    /** Starts the container and follows it from its start. */
+    private Started start(String id) {
+        containers.start(id);
+        return new Started(id, System.nanoTime(), ContainerWatch.follow(containers.docker(), id, MAX_OUTPUT));
+    }
 
+    /** A start the runtime refused for the image's own fault (its process cannot be executed) is that fault's end; any other, the engine's. */
+    private ContainerResult refusedStart(DockerException e, boolean entrypointExists, long runStart) throws InterruptedException, EngineFault {
+        stopIfInterrupted();
+        String why = EngineErrors.said(e.getMessage());
+        if (!Classifier.namesImageFault(why) && !why.contains("OCI runtime")) {
+            throw new EngineFault("starting the container: " + why);
+        }
+        return new ContainerResult(null, "", "", false, false, false, why, entrypointExists, ms(runStart));
+    }
+
+    /** Waits for the started container's end, its time limit counted from its start; kills it when the limit is up. */
+    private ContainerResult watchToEnd(Started started, SmokeTest test, boolean entrypointExists, boolean emulated, long runStart)
+            throws InterruptedException, EngineFault {
+        String id = started.id();
         boolean service = test.mode() != SmokeTest.Mode.COMMAND;
-        long limitMs = service ? test.ready().toMillis() : test.timeout().toMillis();
-        try (ContainerWatch watch = ContainerWatch.follow(containers.docker(), id, MAX_OUTPUT)) {
-            meanwhile.run();
+        long limitMs = Math.max(0, (service ? test.ready().toMillis() : test.timeout().toMillis()) - ms(started.startNanos()));
+        try (ContainerWatch watch = started.watch()) {
             ContainerWatch.End end = !emulated ? watch.await(limitMs) : watch.await(limitMs, LOOK_EVERY_MS, () -> {
                 try {
                     return containers.dyingOf(id);
@@ -264,7 +283,7 @@ public final class SmokeRunner {
             boolean oom = (exit == null || exit != 0) && containers.oomKilled(id);
             String[] output = watch.output();
             return new ContainerResult(exit, output[0], output[1], oom, running && !service, running && service, null,
-                    entrypointExists, ms(start), dyingOf);
+                    entrypointExists, ms(runStart), dyingOf);
         } catch (DockerException e) {
             stopIfInterrupted();
             throw new EngineFault("reading the container's state: " + EngineErrors.said(e.getMessage()));

@@ -3,6 +3,7 @@ package dev.archgate.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
 import dev.archgate.host.DockerClients;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.Platform;
@@ -18,9 +19,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A container made ahead of its run (while the gate reads the layers) is taken only by the run
- * whose launch, resolved from the real layers, is exactly the guessed one; the verdict is the real
- * engine's and QEMU's, as without it; what no run took is removed. Sources of truth: the local
+ * A container made and started ahead of its run (while the gate reads the layers) is taken only by
+ * the run whose launch, resolved from the real layers, is exactly the guessed one; the verdict is
+ * the real engine's and QEMU's, as without it; what no run took is removed, running or not. Sources of truth: the local
  * engine's container list and the fixtures' real arm64 and x86-64 programs under QEMU.
  */
 @IntegrationTest
@@ -49,6 +50,24 @@ class SmokeSpeculationIT {
     }
 
     @Test
+    void aGuessedProgramThatEndedBeforeTheRunTookItKeepsItsOutputAndStatus() throws Exception {
+        // Started ahead, the program may end while the layers are still read: the run is judged on
+        // what it wrote from its start and on its status, as if the run had started it.
+        String image = Fixtures.named("good-static").image();
+        runner.speculate(image, ARM64, List.of("/app", "--version"), null);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (containers().stream().anyMatch(c -> "running".equals(c.getState())) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(containers()).as("the guessed program ended before the run").allMatch(c -> "exited".equals(c.getState()));
+
+        SmokeResult r = runner.run(request(image, List.of("/app", "--version")));
+
+        assertThat(r.passed()).as(r.detail()).isTrue();
+        assertThat(containers()).isEmpty();
+    }
+
+    @Test
     void aGuessedContainerKeepsTheVerdictOfAForeignProgram() throws Exception {
         // broken-goarch's arm64 variant holds an x86-64 /app: QEMU refuses it in the guessed container as in a fresh one.
         String image = Fixtures.named("broken-goarch").image();
@@ -62,7 +81,7 @@ class SmokeSpeculationIT {
     }
 
     @Test
-    void containersGuessedForAnotherLaunchAreNotRunAndTheRunRemovesThem() throws Exception {
+    void containersGuessedForAnotherLaunchAreNotTakenAndTheRunRemovesThem() throws Exception {
         String image = Fixtures.named("good-static").image();
         runner.speculate(image, ARM64, List.of("/app", "--no-such-flag"), null);
         runner.speculate(image, ARM64, List.of("/app", "--version"), "cortex-a53"); // another CPU model: another launch
@@ -100,7 +119,7 @@ class SmokeSpeculationIT {
         return SmokeRequest.of(image, ARM64, VERSION).program(FixturePrograms.chain(image, ARM64, argv), argv).build();
     }
 
-    private List<?> containers() {
+    private List<Container> containers() {
         return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(Labels.RUN, labels.forContainer().get(Labels.RUN))).exec();
     }
 }
