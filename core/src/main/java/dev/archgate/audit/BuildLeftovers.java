@@ -1,9 +1,9 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.PathNames;
-import dev.archgate.image.PathSizes;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.PathNames;
+import dev.archgate.image.fs.PathSizes;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SizeSummary;

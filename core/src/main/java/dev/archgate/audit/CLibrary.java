@@ -1,8 +1,8 @@
 package dev.archgate.audit;
 
 import dev.archgate.elf.ElfInfo;
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.PathNames;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.PathNames;
 
 /**
  * Which C library a variant, or one ELF file, is built on. A native module built on glibc fails

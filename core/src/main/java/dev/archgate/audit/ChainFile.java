@@ -1,8 +1,8 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.ProgramChain;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

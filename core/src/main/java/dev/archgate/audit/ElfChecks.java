@@ -2,10 +2,10 @@ package dev.archgate.audit;
 
 import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.ElfMismatch;
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.ImageConfig;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.model.ImageConfig;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;

@@ -1,7 +1,7 @@
 package dev.archgate.audit;
 
 import dev.archgate.elf.ElfExpectation;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

@@ -1,10 +1,10 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.LayerSpace;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.PathSizes;
-import dev.archgate.image.PlatformImage;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.LayerSpace;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.PathSizes;
+import dev.archgate.image.model.PlatformImage;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
 import dev.archgate.report.SizeSummary;

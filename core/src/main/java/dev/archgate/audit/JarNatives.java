@@ -1,7 +1,7 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.PathNames;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.PathNames;
 import dev.archgate.platform.ArchitectureNames;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;
@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * JNI libraries inside the image's jars, by entry name (the jar's directory, read as the layer
- * streams: {@link dev.archgate.image.JarDirectory}). Libraries that unpack their native code from
+ * streams: {@link dev.archgate.image.fs.JarDirectory}). Libraries that unpack their native code from
  * the jar name it by OS and architecture, each in its own layout: netty's
  * {@code META-INF/native/libnetty_transport_native_epoll_aarch_64.so}, sqlite-jdbc's
  * {@code org/sqlite/native/Linux/aarch64/} and {@code Linux-Musl/}, rocksdbjni's

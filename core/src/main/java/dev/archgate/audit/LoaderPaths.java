@@ -1,11 +1,11 @@
 package dev.archgate.audit;
 
 import dev.archgate.elf.ElfDynamic;
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.ImageConfig;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.PathNames;
-import dev.archgate.image.Resolution;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.model.ImageConfig;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.PathNames;
+import dev.archgate.image.fs.Resolution;
 import dev.archgate.platform.ArchitectureNames;
 import dev.archgate.platform.Platform;
 import java.nio.file.FileSystems;

@@ -2,8 +2,8 @@ package dev.archgate.audit;
 
 import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.HardwareFacts;
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.MergedFilesystem;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

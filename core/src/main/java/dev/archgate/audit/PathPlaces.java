@@ -1,6 +1,6 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.PathNames;
+import dev.archgate.image.fs.PathNames;
 import dev.archgate.platform.ArchitectureNames;
 import java.util.List;
 import java.util.Optional;

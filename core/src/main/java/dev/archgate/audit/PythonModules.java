@@ -1,8 +1,8 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.PathNames;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.PathNames;
 import dev.archgate.platform.ArchitectureNames;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

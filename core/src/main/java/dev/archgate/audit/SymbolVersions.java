@@ -1,12 +1,12 @@
 package dev.archgate.audit;
 
 import dev.archgate.elf.ElfVersions;
-import dev.archgate.image.FileFacts;
-import dev.archgate.image.ImageConfig;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.PathNames;
-import dev.archgate.image.ProgramChain;
-import dev.archgate.image.Resolution;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.model.ImageConfig;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.PathNames;
+import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.image.fs.Resolution;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

@@ -1,6 +1,6 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.PathSizes;
+import dev.archgate.image.fs.PathSizes;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

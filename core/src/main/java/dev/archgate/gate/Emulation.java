@@ -8,7 +8,7 @@ import dev.archgate.host.BinfmtLock;
 import dev.archgate.host.Host;
 import dev.archgate.host.ProbeImage;
 import dev.archgate.host.ProbeProgram;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Coverage;

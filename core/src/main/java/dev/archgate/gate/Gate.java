@@ -3,7 +3,7 @@ package dev.archgate.gate;
 import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.host.QemuInstall;
-import dev.archgate.image.ImageLocation;
+import dev.archgate.image.model.ImageLocation;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;

@@ -4,7 +4,7 @@ import dev.archgate.ArchgateException;
 import dev.archgate.build.BuildResult;
 import dev.archgate.host.BinfmtLock;
 import dev.archgate.host.Host;
-import dev.archgate.image.ImageLocation;
+import dev.archgate.image.model.ImageLocation;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Finding;
 import dev.archgate.report.PlatformReport;

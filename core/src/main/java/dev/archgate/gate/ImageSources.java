@@ -1,8 +1,8 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.image.ImageLocation;
-import dev.archgate.image.ImageSource;
+import dev.archgate.image.model.ImageLocation;
+import dev.archgate.image.store.ImageSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;

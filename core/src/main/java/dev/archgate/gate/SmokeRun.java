@@ -1,9 +1,9 @@
 package dev.archgate.gate;
 
 import dev.archgate.host.Binfmt;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.PlatformImage;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.model.PlatformImage;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

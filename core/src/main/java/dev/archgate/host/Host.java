@@ -2,7 +2,7 @@ package dev.archgate.host;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.ArchgateException;
-import dev.archgate.image.GzipInflater;
+import dev.archgate.image.stream.GzipInflater;
 import dev.archgate.spec.EngineEndpoint;
 import java.io.IOException;
 import java.nio.file.Path;

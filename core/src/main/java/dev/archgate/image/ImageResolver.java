@@ -1,6 +1,22 @@
 package dev.archgate.image;
 
 import dev.archgate.ArchgateException;
+import dev.archgate.image.fs.LayerChange;
+import dev.archgate.image.fs.LayerReader;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.model.Descriptor;
+import dev.archgate.image.model.ImageConfig;
+import dev.archgate.image.model.ImageManifest;
+import dev.archgate.image.model.ManifestJson;
+import dev.archgate.image.model.MediaTypes;
+import dev.archgate.image.model.PlatformImage;
+import dev.archgate.image.model.RawManifest;
+import dev.archgate.image.model.ResolvedImage;
+import dev.archgate.image.store.ImageSource;
+import dev.archgate.image.stream.GzipInflater;
+import dev.archgate.image.stream.LayerStreams;
+import dev.archgate.image.stream.NonClosingInputStream;
+import dev.archgate.image.stream.ReadLimits;
 import dev.archgate.platform.Platform;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -113,7 +129,7 @@ public final class ImageResolver {
         return MergedFilesystem.merge(layers);
     }
 
-    static List<LayerChange> readLayer(ImageSource source, Descriptor layer, ReadLimits limit, GzipInflater inflater) throws IOException {
+    public static List<LayerChange> readLayer(ImageSource source, Descriptor layer, ReadLimits limit, GzipInflater inflater) throws IOException {
         ReadLimits attempt = limit.attempt();
         try {
             return readOnce(source, layer, attempt, inflater);

@@ -1,6 +1,6 @@
 package dev.archgate.smoke;
 
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.SmokeTest;
 import java.util.List;

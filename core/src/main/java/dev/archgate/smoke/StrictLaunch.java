@@ -2,7 +2,7 @@ package dev.archgate.smoke;
 
 import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.ElfMismatch;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
 import java.util.List;
 import java.util.Optional;

@@ -103,6 +103,39 @@ class PackageRulesTest {
         }
     }
 
+    /** The image model (what an image is, as read) knows neither where bytes come from nor how they are read. */
+    @Test
+    void imageModelKnowsNoOtherPartOfTheImagePackage() {
+        noClasses().that().resideInAPackage("dev.archgate.image.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.archgate.image", "dev.archgate.image.store..",
+                        "dev.archgate.image.stream..", "dev.archgate.image.fs..")
+                .check(CORE);
+    }
+
+    /** Streams and the filesystem know no store: a new source cannot change how layers are read. */
+    @Test
+    void imageStreamsAndFilesystemKnowNoStore() {
+        noClasses().that().resideInAnyPackage("dev.archgate.image.stream..", "dev.archgate.image.fs..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.archgate.image", "dev.archgate.image.store..")
+                .check(CORE);
+    }
+
+    /** Layer streams know bytes, not files: the filesystem reads them, never the other way round. */
+    @Test
+    void imageStreamsKnowNoFilesystem() {
+        noClasses().that().resideInAPackage("dev.archgate.image.stream..")
+                .should().dependOnClassesThat().resideInAPackage("dev.archgate.image.fs..")
+                .check(CORE);
+    }
+
+    /** ImageResolver is the entry point: the parts of the image package do not call back into it. */
+    @Test
+    void imageStoresDoNotCallTheResolver() {
+        noClasses().that().resideInAPackage("dev.archgate.image.store..")
+                .should().dependOnClassesThat().resideInAPackage("dev.archgate.image")
+                .check(CORE);
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

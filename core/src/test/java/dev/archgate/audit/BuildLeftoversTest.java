@@ -1,11 +1,11 @@
 package dev.archgate.audit;
 
-import static dev.archgate.image.LayeredFilesystems.elfProgram;
+import static dev.archgate.image.fs.LayeredFilesystems.elfProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.image.LayeredFilesystems;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.PathSizes;
+import dev.archgate.image.fs.LayeredFilesystems;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.PathSizes;
 import dev.archgate.report.Finding;
 import java.io.IOException;
 import java.util.List;

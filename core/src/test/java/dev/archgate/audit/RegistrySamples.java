@@ -1,6 +1,6 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.ImageFiles;
+import dev.archgate.image.fs.ImageFiles;
 import dev.archgate.testing.Fixtures;
 import java.io.IOException;
 import java.io.InputStream;

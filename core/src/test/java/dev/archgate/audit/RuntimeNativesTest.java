@@ -3,7 +3,7 @@ package dev.archgate.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.elf.ElfSamples;
-import dev.archgate.image.ImageFiles;
+import dev.archgate.image.fs.ImageFiles;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.Check;
 import dev.archgate.report.Finding;

@@ -2,8 +2,8 @@ package dev.archgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.image.LayeredFilesystems;
-import dev.archgate.image.MergedFilesystem;
+import dev.archgate.image.fs.LayeredFilesystems;
+import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.report.Finding;
 import dev.archgate.report.Severity;
 import java.io.IOException;

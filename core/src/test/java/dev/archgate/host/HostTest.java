@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.image.GzipInflater;
+import dev.archgate.image.stream.GzipInflater;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.EngineEndpoint;
 import java.nio.file.Path;

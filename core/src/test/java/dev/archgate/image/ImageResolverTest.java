@@ -4,6 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
+import dev.archgate.image.model.Descriptor;
+import dev.archgate.image.model.Digests;
+import dev.archgate.image.model.MediaTypes;
+import dev.archgate.image.model.PlatformImage;
+import dev.archgate.image.model.ResolvedImage;
+import dev.archgate.image.store.ContentStore;
+import dev.archgate.image.store.ImageSource;
 import dev.archgate.platform.Platform;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

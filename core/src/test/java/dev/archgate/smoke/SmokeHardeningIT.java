@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.host.DockerClients;
 import dev.archgate.host.QemuBinaries;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
 import dev.archgate.report.SmokeResult;
 import dev.archgate.spec.SmokeTest;

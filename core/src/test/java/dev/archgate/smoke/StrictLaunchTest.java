@@ -1,13 +1,13 @@
 package dev.archgate.smoke;
 
-import static dev.archgate.image.ImageFiles.EM_AARCH64;
-import static dev.archgate.image.ImageFiles.EM_X86_64;
-import static dev.archgate.image.ImageFiles.elf;
+import static dev.archgate.image.fs.ImageFiles.EM_AARCH64;
+import static dev.archgate.image.fs.ImageFiles.EM_X86_64;
+import static dev.archgate.image.fs.ImageFiles.elf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.image.ImageFiles;
-import dev.archgate.image.MergedFilesystem;
-import dev.archgate.image.ProgramChain;
+import dev.archgate.image.fs.ImageFiles;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
