@@ -1,6 +1,6 @@
 package dev.archgate.action;
 
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -12,7 +12,7 @@ class AdapterRulesTest {
     void theActionUsesOnlyTheAdapterFacingPackagesOfTheEngine() {
         classes().that().resideInAPackage("dev.archgate.action..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.archgate", "dev.archgate.action..", "dev.archgate.gate..",
-                        "dev.archgate.host..", "dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.platform..", "java..")
+                        "dev.archgate.host..", "dev.archgate.spec..", "dev.archgate.findings..", "dev.archgate.report..", "dev.archgate.platform..", "java..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.archgate.action"));
     }
 }

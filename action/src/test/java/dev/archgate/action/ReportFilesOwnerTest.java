@@ -28,7 +28,7 @@ class ReportFilesOwnerTest {
         Files.setAttribute(workspace, "unix:uid", RUNNER_UID);
         Files.setAttribute(workspace, "unix:gid", RUNNER_UID);
         Path reports = workspace.resolve("out/gate");
-        dev.archgate.report.ReportFiles.write(dev.archgate.report.Report.of("img", null, List.of()), reports);
+        dev.archgate.report.ReportFiles.write(dev.archgate.findings.Report.of("img", null, List.of()), reports);
 
         WorkspaceOwner.give(reports, workspace);
 

@@ -4,7 +4,7 @@ import dev.archgate.ArchgateException;
 import dev.archgate.init.ProjectScan;
 import dev.archgate.init.StarterFiles;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;

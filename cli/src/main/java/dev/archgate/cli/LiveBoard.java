@@ -2,7 +2,7 @@ package dev.archgate.cli;
 
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.PlatformReport;
+import dev.archgate.findings.PlatformReport;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -44,7 +44,7 @@ final class ProgressOption {
             }
 
             @Override
-            public void platformFinished(dev.archgate.report.PlatformReport report) {
+            public void platformFinished(dev.archgate.findings.PlatformReport report) {
                 lines.platformFinished(report);
             }
 

@@ -2,7 +2,7 @@ package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

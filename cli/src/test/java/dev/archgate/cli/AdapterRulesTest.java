@@ -12,7 +12,7 @@ class AdapterRulesTest {
     void theCliUsesOnlyTheAdapterFacingPackagesOfTheEngine() {
         classes().that().resideInAPackage("dev.archgate.cli..")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("dev.archgate", "dev.archgate.cli..", "dev.archgate.gate..",
-                        "dev.archgate.host..", "dev.archgate.init..", "dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.platform..", "picocli..", "java..")
+                        "dev.archgate.host..", "dev.archgate.init..", "dev.archgate.spec..", "dev.archgate.findings..", "dev.archgate.report..", "dev.archgate.platform..", "picocli..", "java..")
                 .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.archgate.cli"));
     }
 }

@@ -3,10 +3,10 @@ package dev.archgate.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.SmokeOutcome;
-import dev.archgate.report.SmokeResult;
-import dev.archgate.report.Verdict;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.SmokeOutcome;
+import dev.archgate.findings.SmokeResult;
+import dev.archgate.findings.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -8,8 +8,8 @@ import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,7 +75,7 @@ final class ElfChecks {
             }
         }
         List<Finding> out = new ArrayList<>();
-        for (dev.archgate.report.Severity s : dev.archgate.report.Severity.values()) {
+        for (dev.archgate.findings.Severity s : dev.archgate.findings.Severity.values()) {
             groups.values().stream().filter(g -> g.get(0).severity() == s).forEach(g -> out.addAll(capped(g)));
         }
         return out;

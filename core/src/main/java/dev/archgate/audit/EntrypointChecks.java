@@ -3,8 +3,8 @@ package dev.archgate.audit;
 import dev.archgate.elf.ElfExpectation;
 import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.List;
 

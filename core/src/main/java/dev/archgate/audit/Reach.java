@@ -11,7 +11,7 @@ import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.image.fs.Resolution;
 import dev.archgate.platform.ArchitectureNames;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Severity;
+import dev.archgate.findings.Severity;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

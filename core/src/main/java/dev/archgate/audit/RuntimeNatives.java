@@ -5,7 +5,7 @@ import dev.archgate.elf.ElfMismatch;
 import dev.archgate.image.fs.FileFacts;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.archgate.audit;
 
 import dev.archgate.image.fs.PathSizes;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
-import dev.archgate.report.Finding;
-import dev.archgate.report.SizeSummary;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.SizeSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,9 +1,9 @@
 package dev.archgate.gate;
 
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Finding;
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.archgate.gate;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.report.Verdict;
+import dev.archgate.findings.Verdict;
 
 /**
  * The exit statuses of the contract every adapter shares: 0 pass, 1 the gate failed, 2 bad usage

@@ -7,7 +7,7 @@ import dev.archgate.image.model.ImageLocation;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import dev.archgate.report.ReportReader;
 import dev.archgate.spec.GateSpec;
 import java.io.IOException;

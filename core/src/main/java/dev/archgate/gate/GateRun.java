@@ -1,7 +1,7 @@
 package dev.archgate.gate;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;

@@ -1,7 +1,7 @@
 package dev.archgate.gate;
 
-import dev.archgate.report.Check;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import dev.archgate.spec.CheckLevel;
 import java.util.List;
 import java.util.Map;

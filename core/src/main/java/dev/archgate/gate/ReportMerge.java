@@ -2,12 +2,12 @@ package dev.archgate.gate;
 
 import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
-import dev.archgate.report.Finding;
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Report;
-import dev.archgate.report.SmokeResult;
-import dev.archgate.report.Verdict;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.SmokeResult;
+import dev.archgate.findings.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

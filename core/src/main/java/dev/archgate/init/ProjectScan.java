@@ -5,7 +5,7 @@ import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.lint.Instruction;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

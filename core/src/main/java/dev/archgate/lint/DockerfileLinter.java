@@ -2,8 +2,8 @@ package dev.archgate.lint;
 
 import dev.archgate.platform.Platform;
 import dev.archgate.platform.UnknownPlatformException;
-import dev.archgate.report.Check;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

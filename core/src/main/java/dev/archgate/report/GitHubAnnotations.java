@@ -1,5 +1,9 @@
 package dev.archgate.report;
 
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,12 @@
 package dev.archgate.report;
 
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Severity;
+import dev.archgate.findings.SmokeResult;
+import dev.archgate.findings.Verdict;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

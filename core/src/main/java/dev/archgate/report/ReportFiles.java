@@ -1,5 +1,6 @@
 package dev.archgate.report;
 
+import dev.archgate.findings.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,11 @@ package dev.archgate.report;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.SizeSummary;
+import dev.archgate.findings.SmokeResult;
 import java.util.List;
 
 /** report.json, schema 1: the machine-readable contract every adapter and pipeline reads. */

@@ -1,5 +1,10 @@
 package dev.archgate.report;
 
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Severity;
+import dev.archgate.findings.SmokeResult;
 import java.util.List;
 import java.util.Locale;
 

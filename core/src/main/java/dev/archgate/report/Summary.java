@@ -1,5 +1,13 @@
 package dev.archgate.report;
 
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Severity;
+import dev.archgate.findings.SizeSummary;
+import dev.archgate.findings.SmokeResult;
+import dev.archgate.findings.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

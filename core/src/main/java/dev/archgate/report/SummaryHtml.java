@@ -1,5 +1,6 @@
 package dev.archgate.report;
 
+import dev.archgate.findings.Report;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.archgate.report;
 
+import dev.archgate.findings.Report;
 import java.util.List;
 
 /** summary.md (and a workflow's step summary): the {@link Summary} of a report as Markdown, its blocks a blank line apart. */

@@ -1,6 +1,6 @@
 package dev.archgate.spec;
 
-import dev.archgate.report.Severity;
+import dev.archgate.findings.Severity;
 import java.util.Optional;
 
 /** What archgate.yml's {@code checks:} may set a check id to: a severity, or off. */

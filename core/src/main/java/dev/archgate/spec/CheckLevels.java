@@ -1,7 +1,7 @@
 package dev.archgate.spec;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.report.Check;
+import dev.archgate.findings.Check;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;

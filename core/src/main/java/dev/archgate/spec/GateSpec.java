@@ -2,7 +2,7 @@ package dev.archgate.spec;
 
 import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
+import dev.archgate.findings.Check;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;

@@ -22,14 +22,14 @@ class PackageRulesTest {
             .importPackages("dev.archgate");
 
     /** Model packages: what stages exchange. */
-    private static final String[] MODEL = {"dev.archgate.platform..", "dev.archgate.report..", "dev.archgate.spec.."};
+    private static final String[] MODEL = {"dev.archgate.findings..", "dev.archgate.platform..", "dev.archgate.report..", "dev.archgate.spec.."};
     /** Stages, each free of the others' internals. */
     private static final String[] STAGES = {"dev.archgate.lint..", "dev.archgate.build..", "dev.archgate.audit..",
         "dev.archgate.smoke..", "dev.archgate.promote.."};
     /** The machine a run works against: engines, docker CLI, emulation, the docker config. */
     private static final String HOST = "dev.archgate.host..";
     /** Every package of the engine but {@code platform} and {@code elf}. */
-    private static final String[] ABOVE_ELF = {"dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.image..", HOST,
+    private static final String[] ABOVE_ELF = {"dev.archgate.findings..", "dev.archgate.spec..", "dev.archgate.report..", "dev.archgate.image..", HOST,
         "dev.archgate.lint..", "dev.archgate.build..", "dev.archgate.audit..", "dev.archgate.smoke..", "dev.archgate.promote..",
         "dev.archgate.init..", "dev.archgate.gate.."};
 
@@ -133,6 +133,14 @@ class PackageRulesTest {
     void imageStoresDoNotCallTheResolver() {
         noClasses().that().resideInAPackage("dev.archgate.image.store..")
                 .should().dependOnClassesThat().resideInAPackage("dev.archgate.image")
+                .check(CORE);
+    }
+
+    /** The findings model is what every stage reports in; how it is written (JSON, JUnit, Markdown) is report's alone. */
+    @Test
+    void findingsKnowNoRenderer() {
+        noClasses().that().resideInAPackage("dev.archgate.findings..")
+                .should().dependOnClassesThat().resideInAPackage("dev.archgate.report..")
                 .check(CORE);
     }
 

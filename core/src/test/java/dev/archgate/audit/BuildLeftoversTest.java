@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.archgate.image.fs.LayeredFilesystems;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.PathSizes;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Finding;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -10,8 +10,8 @@ import dev.archgate.image.fs.ImageFiles;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.image.fs.LayeredFilesystems;
 import dev.archgate.image.fs.MergedFilesystem;
-import dev.archgate.report.Finding;
-import dev.archgate.report.Severity;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.Severity;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.archgate.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Finding;
+import dev.archgate.findings.Finding;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class VariantSkewTest {
         assertThat(out).containsOnlyKeys(Platform.parse("linux/arm64"));
         Finding f = out.get(Platform.parse("linux/arm64")).get(0);
         assertThat(f.check().id()).isEqualTo("variant.differs");
-        assertThat(f.severity()).isEqualTo(dev.archgate.report.Severity.ERROR);
+        assertThat(f.severity()).isEqualTo(dev.archgate.findings.Severity.ERROR);
         assertThat(f.message()).isEqualTo("/entrypoint.sh, on the entrypoint's program chain, is an empty file (0 bytes) in linux/arm64 but "
                 + "a script (#!/bin/sh) of 41 bytes in linux/amd64 and linux/arm/v7: this platform alone fails to start; make the platform-specific step "
                 + "that writes it produce the same file");
@@ -69,17 +69,17 @@ class VariantSkewTest {
                 chain("linux/arm64", Map.of("/app", ChainFile.MISSING, "/run.sh", new ChainFile("script", 41, false, "#!/bin/sh"),
                         "/bin/tool", elf)),
                 chain("linux/s390x", Map.of("/app", elf, "/run.sh", SCRIPT, "/bin/tool", SCRIPT))));
-        List<Finding> arm64 = out.get(Platform.parse("linux/arm64")).stream().filter(f -> f.severity() == dev.archgate.report.Severity.ERROR)
+        List<Finding> arm64 = out.get(Platform.parse("linux/arm64")).stream().filter(f -> f.severity() == dev.archgate.findings.Severity.ERROR)
                 .toList();
         assertThat(arm64).extracting(Finding::path).containsExactly("/app", "/run.sh");
         assertThat(arm64.get(1).message()).contains("a script (#!/bin/sh) of 41 bytes without an exec bit");
         assertThat(out.get(Platform.parse("linux/s390x"))).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(dev.archgate.report.Severity.ERROR);
+            assertThat(f.severity()).isEqualTo(dev.archgate.findings.Severity.ERROR);
             assertThat(f.path()).isEqualTo("/bin/tool");
             assertThat(f.message()).contains("a script (#!/bin/sh) of 41 bytes in linux/s390x but an ELF file of 900000 bytes in linux/amd64");
         });
         // amd64's ELF /bin/tool beside s390x's script is only a size difference there: info.
-        assertThat(out.get(Platform.parse("linux/amd64"))).allMatch(f -> f.severity() == dev.archgate.report.Severity.INFO);
+        assertThat(out.get(Platform.parse("linux/amd64"))).allMatch(f -> f.severity() == dev.archgate.findings.Severity.INFO);
     }
 
     @Test
@@ -87,6 +87,6 @@ class VariantSkewTest {
         assertThat(VariantSkew.check(List.of(chain("linux/amd64", Map.of("/e", SCRIPT)), chain("linux/arm64", Map.of("/e", SCRIPT))))).isEmpty();
         Map<Platform, List<Finding>> out = VariantSkew.check(List.of(chain("linux/amd64", Map.of("/e", SCRIPT)),
                 chain("linux/arm64", Map.of("/e", new ChainFile("script", 43, true, "#!/bin/bash")))));
-        assertThat(out.values()).allSatisfy(l -> assertThat(l).allMatch(f -> f.severity() == dev.archgate.report.Severity.INFO));
+        assertThat(out.values()).allSatisfy(l -> assertThat(l).allMatch(f -> f.severity() == dev.archgate.findings.Severity.INFO));
     }
 }

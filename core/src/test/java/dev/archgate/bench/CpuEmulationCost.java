@@ -4,7 +4,7 @@ import dev.archgate.host.DockerClients;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.SmokeResult;
+import dev.archgate.findings.SmokeResult;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;

@@ -4,11 +4,11 @@ import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Finding;
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Report;
-import dev.archgate.report.Severity;
-import dev.archgate.report.Verdict;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Severity;
+import dev.archgate.findings.Verdict;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.Fixture;
 import dev.archgate.testing.Fixtures;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Report;
-import dev.archgate.report.Severity;
-import dev.archgate.report.Verdict;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Severity;
+import dev.archgate.findings.Verdict;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
-import dev.archgate.report.Coverage;
-import dev.archgate.report.Finding;
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Report;
-import dev.archgate.report.SmokeOutcome;
-import dev.archgate.report.SmokeResult;
-import dev.archgate.report.Verdict;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Coverage;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.SmokeOutcome;
+import dev.archgate.findings.SmokeResult;
+import dev.archgate.findings.Verdict;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

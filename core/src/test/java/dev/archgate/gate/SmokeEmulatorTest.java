@@ -2,8 +2,8 @@ package dev.archgate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.report.SmokeOutcome;
-import dev.archgate.report.SmokeResult;
+import dev.archgate.findings.SmokeOutcome;
+import dev.archgate.findings.SmokeResult;
 import org.junit.jupiter.api.Test;
 
 /** A binfmt_misc run's crash under QEMU 9.2.0 (docker/setup-qemu-action#201, tonistiigi/binfmt#245) is the environment's. */

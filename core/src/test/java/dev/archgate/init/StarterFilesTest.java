@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.Check;
+import dev.archgate.findings.Check;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecLoader;

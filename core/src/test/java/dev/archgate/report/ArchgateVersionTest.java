@@ -2,6 +2,7 @@ package dev.archgate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.findings.Report;
 import dev.archgate.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,6 +2,14 @@ package dev.archgate.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Coverage;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.SizeSummary;
+import dev.archgate.findings.SmokeOutcome;
+import dev.archgate.findings.SmokeResult;
 import dev.archgate.platform.Platform;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.archgate.smoke;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.report.SmokeResult;
+import dev.archgate.findings.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.time.Duration;
 import java.util.List;
@@ -125,7 +125,7 @@ class ClassifierTest {
         SmokeResult r = Classifier.classify(COMMAND, new ContainerResult(139, "", line + "\nqemu: uncaught target signal 11 (Segmentation fault) - "
                 + "core dumped\n", false, false, false, null, true, 100), emulator);
         assertThat(r.outcome().id()).isEqualTo("emulation.suspect");
-        assertThat(dev.archgate.report.Check.EMULATION_SUSPECT.environmental()).isTrue();
+        assertThat(dev.archgate.findings.Check.EMULATION_SUSPECT.environmental()).isTrue();
         assertThat(r.detail()).startsWith("the emulator crashed, not the program: " + line).contains(emulator).contains("engines:");
         // the same words from a program's own output elsewhere than a line of QEMU's are still QEMU's: QEMU writes them to stderr
         assertThat(classify(139, "", "ok\n" + line, true).outcome().id()).isEqualTo("emulation.suspect");

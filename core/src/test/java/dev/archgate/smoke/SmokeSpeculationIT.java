@@ -7,7 +7,7 @@ import com.github.dockerjava.api.model.Container;
 import dev.archgate.host.DockerClients;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.Platform;
-import dev.archgate.report.SmokeResult;
+import dev.archgate.findings.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.testing.FixturePrograms;
 import dev.archgate.testing.Fixtures;

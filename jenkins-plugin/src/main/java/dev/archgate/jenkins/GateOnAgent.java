@@ -6,7 +6,7 @@ import dev.archgate.host.Host;
 import dev.archgate.jenkins.mapping.AgentEnvironment;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.GateParameters;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import dev.archgate.spec.GateSpec;
 import hudson.model.TaskListener;
 import java.io.IOException;

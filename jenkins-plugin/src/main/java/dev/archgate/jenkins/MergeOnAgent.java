@@ -5,7 +5,7 @@ import dev.archgate.host.Host;
 import dev.archgate.jenkins.mapping.AgentEnvironment;
 import dev.archgate.jenkins.mapping.GateOutcome;
 import dev.archgate.jenkins.mapping.MergeParameters;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import hudson.model.TaskListener;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -3,7 +3,7 @@ package dev.archgate.jenkins;
 import dev.archgate.ArchgateException;
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.jenkins.mapping.GateOutcome;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.ReportText;
 import hudson.AbortException;

@@ -1,9 +1,9 @@
 package dev.archgate.jenkins.mapping;
 
-import dev.archgate.report.Finding;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.Report;
 import dev.archgate.report.RootCause;
-import dev.archgate.report.Severity;
+import dev.archgate.findings.Severity;
 import java.io.Serializable;
 import java.util.List;
 import java.util.stream.Stream;

@@ -1,7 +1,7 @@
 package dev.archgate.jenkins.mapping;
 
 import dev.archgate.report.JUnitXml;
-import dev.archgate.report.Report;
+import dev.archgate.findings.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.SummaryHtml;
 import java.io.IOException;

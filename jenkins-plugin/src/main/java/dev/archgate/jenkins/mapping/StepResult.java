@@ -1,8 +1,8 @@
 package dev.archgate.jenkins.mapping;
 
-import dev.archgate.report.PlatformReport;
-import dev.archgate.report.Report;
-import dev.archgate.report.Verdict;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;

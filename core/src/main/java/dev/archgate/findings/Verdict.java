@@ -1,4 +1,4 @@
-package dev.archgate.report;
+package dev.archgate.findings;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.archgate.report;
+package dev.archgate.findings;
 
 import java.io.Serializable;
 import java.util.List;

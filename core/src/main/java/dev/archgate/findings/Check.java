@@ -1,4 +1,4 @@
-package dev.archgate.report;
+package dev.archgate.findings;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.archgate.report;
+package dev.archgate.findings;
 
 import dev.archgate.platform.Platform;
 import java.io.Serializable;
