@@ -1,17 +1,17 @@
 package dev.archgate.action;
 
 import dev.archgate.ArchgateException;
+import dev.archgate.findings.Report;
+import dev.archgate.findings.Verdict;
 import dev.archgate.gate.ExitStatus;
 import dev.archgate.gate.Gate;
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.host.Host;
 import dev.archgate.report.ArchgateVersion;
 import dev.archgate.report.GitHubAnnotations;
-import dev.archgate.findings.Report;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.ReportText;
 import dev.archgate.report.SummaryMarkdown;
-import dev.archgate.findings.Verdict;
 import dev.archgate.spec.GateSpec;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -2,10 +2,10 @@ package dev.archgate.action;
 
 import dev.archgate.spec.Durations;
 import dev.archgate.spec.GateSpec;
-import dev.archgate.spec.SmokeTest;
-import dev.archgate.spec.SpecDraft;
 import dev.archgate.spec.Settings;
+import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecAssembler;
+import dev.archgate.spec.SpecDraft;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;

@@ -2,16 +2,16 @@ package dev.archgate.action;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.host.Host;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Coverage;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.PlatformReport;
 import dev.archgate.findings.Report;
-import dev.archgate.report.ReportFiles;
 import dev.archgate.findings.SmokeOutcome;
 import dev.archgate.findings.SmokeResult;
+import dev.archgate.host.Host;
+import dev.archgate.platform.Platform;
+import dev.archgate.report.ReportFiles;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -2,7 +2,6 @@ package dev.archgate.cli;
 
 import dev.archgate.gate.Gate;
 import dev.archgate.report.GitHubAnnotations;
-import dev.archgate.findings.Report;
 import dev.archgate.spec.CpuOverride;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.Settings;

@@ -1,10 +1,10 @@
 package dev.archgate.cli;
 
 import dev.archgate.ArchgateException;
+import dev.archgate.findings.Finding;
 import dev.archgate.init.ProjectScan;
 import dev.archgate.init.StarterFiles;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;

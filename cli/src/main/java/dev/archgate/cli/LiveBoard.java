@@ -1,8 +1,8 @@
 package dev.archgate.cli;
 
+import dev.archgate.findings.PlatformReport;
 import dev.archgate.gate.ProgressLines;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.PlatformReport;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

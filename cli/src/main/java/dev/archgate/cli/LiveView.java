@@ -1,7 +1,7 @@
 package dev.archgate.cli;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.PlatformReport;
+import dev.archgate.platform.Platform;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Executors;

@@ -1,8 +1,8 @@
 package dev.archgate.cli;
 
+import dev.archgate.findings.Report;
 import dev.archgate.gate.Gate;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Report;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,8 +1,8 @@
 package dev.archgate.cli;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.gate.ExitStatus;
 import dev.archgate.findings.Report;
+import dev.archgate.gate.ExitStatus;
 import dev.archgate.report.ReportFiles;
 import dev.archgate.report.ReportJson;
 import dev.archgate.report.ReportText;

@@ -1,7 +1,7 @@
 package dev.archgate.cli;
 
-import dev.archgate.gate.GateRun;
 import dev.archgate.findings.Report;
+import dev.archgate.gate.GateRun;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToIntFunction;

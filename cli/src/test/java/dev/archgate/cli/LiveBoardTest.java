@@ -2,11 +2,11 @@ package dev.archgate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.PlatformReport;
 import dev.archgate.findings.SmokeOutcome;
 import dev.archgate.findings.SmokeResult;
 import dev.archgate.findings.Verdict;
+import dev.archgate.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

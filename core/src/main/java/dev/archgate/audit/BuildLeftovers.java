@@ -1,12 +1,12 @@
 package dev.archgate.audit;
 
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.SizeSummary;
 import dev.archgate.image.fs.FileFacts;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.PathNames;
 import dev.archgate.image.fs.PathSizes;
-import dev.archgate.findings.Check;
-import dev.archgate.findings.Finding;
-import dev.archgate.findings.SizeSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

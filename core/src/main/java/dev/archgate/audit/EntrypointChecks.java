@@ -1,10 +1,10 @@
 package dev.archgate.audit;
 
 import dev.archgate.elf.ElfExpectation;
-import dev.archgate.image.fs.ProgramChain;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
+import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,13 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.fs.LayerSpace;
-import dev.archgate.image.fs.MergedFilesystem;
-import dev.archgate.image.fs.PathSizes;
-import dev.archgate.image.model.PlatformImage;
-import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.SizeSummary;
+import dev.archgate.image.fs.LayerSpace;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.PathSizes;
+import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.image.model.PlatformImage;
 import dev.archgate.spec.PolicyLimits;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.fs.FileFacts;
-import dev.archgate.image.fs.PathNames;
-import dev.archgate.platform.ArchitectureNames;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.platform.ArchitectureNames;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -2,10 +2,10 @@ package dev.archgate.audit;
 
 import dev.archgate.elf.ElfDynamic;
 import dev.archgate.image.fs.FileFacts;
-import dev.archgate.image.model.ImageConfig;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.PathNames;
 import dev.archgate.image.fs.Resolution;
+import dev.archgate.image.model.ImageConfig;
 import dev.archgate.platform.ArchitectureNames;
 import dev.archgate.platform.Platform;
 import java.nio.file.FileSystems;

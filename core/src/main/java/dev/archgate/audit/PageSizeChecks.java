@@ -2,12 +2,12 @@ package dev.archgate.audit;
 
 import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.HardwareFacts;
-import dev.archgate.image.fs.FileFacts;
-import dev.archgate.image.fs.MergedFilesystem;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.Severity;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.platform.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.model.ImageConfig;
-import dev.archgate.image.fs.MergedFilesystem;
-import dev.archgate.image.model.PlatformImage;
-import dev.archgate.image.fs.ProgramChain;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.image.model.ImageConfig;
+import dev.archgate.image.model.PlatformImage;
+import dev.archgate.platform.Platform;
 import dev.archgate.spec.HardwarePolicy;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.archgate.audit;
 
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import dev.archgate.image.fs.FileFacts;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.PathNames;
 import dev.archgate.platform.ArchitectureNames;
-import dev.archgate.findings.Check;
-import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,10 +2,10 @@ package dev.archgate.audit;
 
 import dev.archgate.elf.ElfExpectation;
 import dev.archgate.elf.ElfMismatch;
+import dev.archgate.findings.Finding;
 import dev.archgate.image.fs.FileFacts;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.archgate.audit;
 
 import dev.archgate.elf.ElfVersions;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import dev.archgate.image.fs.FileFacts;
-import dev.archgate.image.model.ImageConfig;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.PathNames;
 import dev.archgate.image.fs.ProgramChain;
 import dev.archgate.image.fs.Resolution;
+import dev.archgate.image.model.ImageConfig;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Check;
-import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

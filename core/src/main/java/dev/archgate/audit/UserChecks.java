@@ -1,10 +1,10 @@
 package dev.archgate.audit;
 
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import dev.archgate.image.fs.FileFacts;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.Resolution;
-import dev.archgate.findings.Check;
-import dev.archgate.findings.Finding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

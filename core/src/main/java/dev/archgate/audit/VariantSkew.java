@@ -1,10 +1,10 @@
 package dev.archgate.audit;
 
-import dev.archgate.image.fs.PathSizes;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.SizeSummary;
+import dev.archgate.image.fs.PathSizes;
+import dev.archgate.platform.Platform;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.archgate.build;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
+import dev.archgate.platform.Platform;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package dev.archgate.gate;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.PlatformReport;
 import dev.archgate.findings.Report;
+import dev.archgate.platform.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

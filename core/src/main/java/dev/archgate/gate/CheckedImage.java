@@ -2,10 +2,10 @@ package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
 import dev.archgate.host.Host;
-import dev.archgate.image.model.ImageLocation;
 import dev.archgate.image.ImageResolver;
-import dev.archgate.image.store.ImageSource;
+import dev.archgate.image.model.ImageLocation;
 import dev.archgate.image.model.ResolvedImage;
+import dev.archgate.image.store.ImageSource;
 import dev.archgate.platform.Platform;
 import java.io.IOException;
 import java.util.HashSet;

@@ -1,8 +1,8 @@
 package dev.archgate.gate;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.ArchgateException;
 import com.github.dockerjava.api.model.Info;
+import dev.archgate.ArchgateException;
 import dev.archgate.host.Host;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRunner;

@@ -2,8 +2,8 @@ package dev.archgate.gate;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 

@@ -1,13 +1,13 @@
 package dev.archgate.gate;
 
 import dev.archgate.ArchgateException;
+import dev.archgate.findings.Report;
 import dev.archgate.host.Host;
 import dev.archgate.host.QemuInstall;
 import dev.archgate.image.model.ImageLocation;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Report;
 import dev.archgate.report.ReportReader;
 import dev.archgate.spec.GateSpec;
 import java.io.IOException;

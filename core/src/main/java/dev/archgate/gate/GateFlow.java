@@ -2,13 +2,13 @@ package dev.archgate.gate;
 
 import dev.archgate.ArchgateException;
 import dev.archgate.build.BuildResult;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.PlatformReport;
+import dev.archgate.findings.Report;
 import dev.archgate.host.BinfmtLock;
 import dev.archgate.host.Host;
 import dev.archgate.image.model.ImageLocation;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Finding;
-import dev.archgate.findings.PlatformReport;
-import dev.archgate.findings.Report;
 import dev.archgate.smoke.SmokeRunner;
 import dev.archgate.spec.GateSpec;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.archgate.gate;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.PlatformReport;
+import dev.archgate.platform.Platform;
 
 /**
  * What a gate run tells its adapter while it runs: log lines for the CI log, and per-platform

@@ -1,8 +1,8 @@
 package dev.archgate.gate;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.PlatformReport;
 import dev.archgate.findings.Severity;
+import dev.archgate.platform.Platform;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;

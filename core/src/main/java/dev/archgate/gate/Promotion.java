@@ -1,11 +1,11 @@
 package dev.archgate.gate;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.promote.PromotionResult;
-import dev.archgate.host.DockerCli;
-import dev.archgate.promote.Promoter;
 import dev.archgate.findings.Report;
 import dev.archgate.findings.Verdict;
+import dev.archgate.host.DockerCli;
+import dev.archgate.promote.Promoter;
+import dev.archgate.promote.PromotionResult;
 import java.util.List;
 
 /** The release tags, written only for a passing report and only as a copy of the tested digest. */

@@ -1,13 +1,13 @@
 package dev.archgate.gate;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.PlatformReport;
 import dev.archgate.findings.Report;
 import dev.archgate.findings.SmokeResult;
 import dev.archgate.findings.Verdict;
+import dev.archgate.platform.Platform;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

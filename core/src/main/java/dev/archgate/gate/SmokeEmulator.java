@@ -1,9 +1,9 @@
 package dev.archgate.gate;
 
-import dev.archgate.host.KnownQemuFaults;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.SmokeOutcome;
 import dev.archgate.findings.SmokeResult;
+import dev.archgate.host.KnownQemuFaults;
 
 /**
  * A smoke result of a run through binfmt_misc, with the emulator it ran under (the QEMU's version and

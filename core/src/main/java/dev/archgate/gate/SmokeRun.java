@@ -1,13 +1,13 @@
 package dev.archgate.gate;
 
-import dev.archgate.host.Binfmt;
-import dev.archgate.image.fs.MergedFilesystem;
-import dev.archgate.image.model.PlatformImage;
-import dev.archgate.image.fs.ProgramChain;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.SmokeResult;
+import dev.archgate.host.Binfmt;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.image.model.PlatformImage;
+import dev.archgate.platform.Platform;
 import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;

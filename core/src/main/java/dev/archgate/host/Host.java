@@ -1,7 +1,6 @@
 package dev.archgate.host;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.ArchgateException;
 import dev.archgate.image.stream.GzipInflater;
 import dev.archgate.spec.EngineEndpoint;
 import java.io.IOException;

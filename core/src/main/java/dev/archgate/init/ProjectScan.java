@@ -1,11 +1,11 @@
 package dev.archgate.init;
 
 import dev.archgate.ArchgateException;
+import dev.archgate.findings.Finding;
 import dev.archgate.lint.Dockerfile;
 import dev.archgate.lint.DockerfileLinter;
 import dev.archgate.lint.Instruction;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;

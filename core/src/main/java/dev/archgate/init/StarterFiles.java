@@ -3,7 +3,6 @@ package dev.archgate.init;
 import com.google.gson.JsonPrimitive;
 import dev.archgate.platform.Platform;
 import dev.archgate.spec.SpecLoader;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;

@@ -1,9 +1,9 @@
 package dev.archgate.lint;
 
-import dev.archgate.platform.Platform;
-import dev.archgate.platform.UnknownPlatformException;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
+import dev.archgate.platform.Platform;
+import dev.archgate.platform.UnknownPlatformException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

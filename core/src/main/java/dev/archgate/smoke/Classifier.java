@@ -1,9 +1,9 @@
 package dev.archgate.smoke;
 
-import dev.archgate.host.KnownQemuFaults;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.SmokeOutcome;
 import dev.archgate.findings.SmokeResult;
+import dev.archgate.host.KnownQemuFaults;
 import dev.archgate.spec.SmokeTest;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -1,8 +1,8 @@
 package dev.archgate.spec;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
+import dev.archgate.platform.Platform;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;

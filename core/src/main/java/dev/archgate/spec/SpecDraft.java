@@ -1,7 +1,7 @@
 package dev.archgate.spec;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
+import dev.archgate.platform.Platform;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,10 +3,10 @@ package dev.archgate.audit;
 import static dev.archgate.image.fs.LayeredFilesystems.elfProgram;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.findings.Finding;
 import dev.archgate.image.fs.LayeredFilesystems;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.PathSizes;
-import dev.archgate.findings.Finding;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,13 +3,13 @@ package dev.archgate.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.elf.ElfSamples;
-import dev.archgate.image.model.ImageConfig;
+import dev.archgate.findings.Finding;
+import dev.archgate.findings.Severity;
 import dev.archgate.image.fs.ImageFiles;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.image.model.ImageConfig;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Finding;
-import dev.archgate.findings.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -5,13 +5,13 @@ import static dev.archgate.image.fs.ImageFiles.EM_X86_64;
 import static dev.archgate.image.fs.ImageFiles.elf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.image.model.ImageConfig;
+import dev.archgate.findings.Check;
+import dev.archgate.findings.Finding;
 import dev.archgate.image.fs.ImageFiles;
 import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.image.model.ImageConfig;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.Check;
-import dev.archgate.findings.Finding;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

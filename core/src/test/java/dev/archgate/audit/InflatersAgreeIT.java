@@ -2,17 +2,17 @@ package dev.archgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.host.Host;
-import dev.archgate.image.fs.FileFacts;
-import dev.archgate.image.stream.GzipInflater;
-import dev.archgate.image.model.ImageReference;
-import dev.archgate.image.ImageResolver;
-import dev.archgate.image.store.ImageSource;
-import dev.archgate.image.fs.MergedFilesystem;
-import dev.archgate.image.model.PlatformImage;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.SizeSummary;
+import dev.archgate.host.Host;
+import dev.archgate.image.ImageResolver;
+import dev.archgate.image.fs.FileFacts;
+import dev.archgate.image.fs.MergedFilesystem;
+import dev.archgate.image.model.ImageReference;
+import dev.archgate.image.model.PlatformImage;
+import dev.archgate.image.store.ImageSource;
+import dev.archgate.image.stream.GzipInflater;
+import dev.archgate.platform.Platform;
 import dev.archgate.spec.PolicyLimits;
 import dev.archgate.testing.Fixture;
 import dev.archgate.testing.Fixtures;

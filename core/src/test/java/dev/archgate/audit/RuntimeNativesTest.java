@@ -3,11 +3,11 @@ package dev.archgate.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.elf.ElfSamples;
-import dev.archgate.image.fs.ImageFiles;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.Severity;
+import dev.archgate.image.fs.ImageFiles;
+import dev.archgate.platform.Platform;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;

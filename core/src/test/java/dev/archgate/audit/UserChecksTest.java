@@ -2,10 +2,10 @@ package dev.archgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.image.fs.LayeredFilesystems;
-import dev.archgate.image.fs.MergedFilesystem;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.Severity;
+import dev.archgate.image.fs.LayeredFilesystems;
+import dev.archgate.image.fs.MergedFilesystem;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

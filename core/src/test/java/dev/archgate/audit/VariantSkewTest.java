@@ -2,8 +2,8 @@ package dev.archgate.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Finding;
+import dev.archgate.platform.Platform;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.archgate.bench;
 
+import dev.archgate.findings.SmokeResult;
 import dev.archgate.host.DockerClients;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.SmokeResult;
 import dev.archgate.smoke.Labels;
 import dev.archgate.smoke.SmokeRequest;
 import dev.archgate.smoke.SmokeRunner;

@@ -1,5 +1,7 @@
 package dev.archgate.elf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.archgate.platform.Platform;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -9,7 +11,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ElfExpectationTest {
     private static ElfMismatch mismatch(String platform, Path file) throws Exception {

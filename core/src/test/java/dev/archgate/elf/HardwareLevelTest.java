@@ -1,9 +1,10 @@
 package dev.archgate.elf;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
 import org.junit.jupiter.api.Test;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A glibc loader's floor against the platform's baseline. Source of truth for the floors: glibc's

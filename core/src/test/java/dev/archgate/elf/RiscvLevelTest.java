@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
-
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,12 +3,12 @@ package dev.archgate.gate;
 import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.PlatformReport;
 import dev.archgate.findings.Report;
 import dev.archgate.findings.Severity;
 import dev.archgate.findings.Verdict;
+import dev.archgate.platform.Platform;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;

@@ -4,10 +4,10 @@ import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import dev.archgate.host.DockerClients;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Report;
 import dev.archgate.findings.Verdict;
+import dev.archgate.host.DockerClients;
+import dev.archgate.platform.Platform;
 import dev.archgate.smoke.Labels;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Report;
 import dev.archgate.findings.Severity;
 import dev.archgate.findings.Verdict;
+import dev.archgate.platform.Platform;
 import dev.archgate.spec.SpecDraft;
 import dev.archgate.testing.Fixtures;
 import dev.archgate.testing.IntegrationTest;

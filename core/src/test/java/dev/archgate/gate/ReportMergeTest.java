@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Coverage;
 import dev.archgate.findings.Finding;
@@ -13,6 +12,7 @@ import dev.archgate.findings.Report;
 import dev.archgate.findings.SmokeOutcome;
 import dev.archgate.findings.SmokeResult;
 import dev.archgate.findings.Verdict;
+import dev.archgate.platform.Platform;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,10 +2,10 @@ package dev.archgate.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.host.Host;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Report;
 import dev.archgate.findings.Verdict;
+import dev.archgate.host.Host;
+import dev.archgate.platform.Platform;
 import dev.archgate.spec.GateSpec;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.spec.SpecDraft;

@@ -3,12 +3,12 @@ package dev.archgate.gate;
 import static dev.archgate.testing.TestHost.HOST;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.PlatformReport;
 import dev.archgate.findings.Report;
 import dev.archgate.findings.SmokeResult;
 import dev.archgate.findings.Verdict;
+import dev.archgate.platform.Platform;
 import dev.archgate.smoke.Labels;
 import dev.archgate.spec.EngineEndpoint;
 import dev.archgate.spec.GateSpec;

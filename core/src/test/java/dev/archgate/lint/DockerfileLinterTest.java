@@ -2,10 +2,10 @@ package dev.archgate.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
 import dev.archgate.findings.Finding;
 import dev.archgate.findings.Severity;
+import dev.archgate.platform.Platform;
 import dev.archgate.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,12 +2,12 @@ package dev.archgate.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.archgate.host.ProbeProgram;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import dev.archgate.host.ProbeProgram;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -6,9 +6,9 @@ import dev.archgate.findings.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** The runtime and QEMU wordings below were captured from this engine (runc 1.1) and QEMU 7.2, or quoted from crun and older runc. */
 class ClassifierTest {

@@ -3,11 +3,11 @@ package dev.archgate.smoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
+import dev.archgate.findings.SmokeResult;
 import dev.archgate.host.DockerClients;
 import dev.archgate.host.QemuBinaries;
 import dev.archgate.platform.CpuBaseline;
 import dev.archgate.platform.Platform;
-import dev.archgate.findings.SmokeResult;
 import dev.archgate.spec.SmokeTest;
 import dev.archgate.testing.FixturePrograms;
 import dev.archgate.testing.Fixtures;

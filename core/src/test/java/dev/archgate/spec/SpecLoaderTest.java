@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.archgate.ArchgateException;
-import dev.archgate.platform.Platform;
 import dev.archgate.findings.Check;
+import dev.archgate.platform.Platform;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.archgate.testing;
 
 import dev.archgate.host.Host;
-import dev.archgate.image.stream.GzipInflater;
-import dev.archgate.image.model.ImageReference;
 import dev.archgate.image.ImageResolver;
-import dev.archgate.image.store.ImageSource;
 import dev.archgate.image.fs.ProgramChain;
+import dev.archgate.image.model.ImageReference;
+import dev.archgate.image.store.ImageSource;
+import dev.archgate.image.stream.GzipInflater;
 import dev.archgate.platform.Platform;
 import java.io.IOException;
 import java.util.List;

@@ -1,7 +1,6 @@
 package dev.archgate.image.fs;
 
 import dev.archgate.elf.ElfInfo;
-import dev.archgate.image.stream.ReadLimits;
 import java.io.Serializable;
 
 /**

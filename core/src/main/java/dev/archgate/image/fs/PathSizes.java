@@ -1,6 +1,5 @@
 package dev.archgate.image.fs;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

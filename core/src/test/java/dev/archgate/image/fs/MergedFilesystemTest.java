@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.archgate.image.model.ImageConfig;
 import dev.archgate.image.stream.ReadLimits;
+import dev.archgate.testing.TarLayer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
-import dev.archgate.testing.TarLayer;
 import org.junit.jupiter.api.Test;
 
 /** Overlay rules and symlink resolution over layers written as real tar streams. */
