@@ -12,9 +12,7 @@ import dev.archgate.spec.SmokeTest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,8 +33,7 @@ public final class SmokeRunner {
 
     private final SmokeContainers containers;
     private final StrictQemu qemu;
-    /** Containers made and started ahead of their run ({@link #speculate}), by the launch they were made for. */
-    private final Map<Speculated, Started> speculated = new ConcurrentHashMap<>();
+    private final Speculations speculated;
     /** Set when the process is stopped (SIGINT, SIGTERM): engine errors after that come from the removal under way. */
     private volatile boolean stopping;
 
@@ -52,6 +49,7 @@ public final class SmokeRunner {
     public SmokeRunner(DockerClient docker, Labels labels, QemuBinaries qemu, Path dockerConfig) {
         this.containers = new SmokeContainers(docker, labels, dockerConfig);
         this.qemu = new StrictQemu(qemu);
+        this.speculated = new Speculations(containers);
     }
 
     /**
@@ -108,14 +106,7 @@ public final class SmokeRunner {
             }
             List<String> env = launch.throughQemu() && cpuModel != null ? List.of("QEMU_CPU=" + cpuModel) : List.of();
             // Made and started while the layers were read, for exactly this launch, QEMU in it; else made now.
-            Started started = speculated.remove(new Speculated(image, platform, launch, env));
-            discardSpeculation(image, platform); // made for another launch: no run takes it
-            if (started != null && started.watch().await(0) == ContainerWatch.End.BROKEN) {
-                // Followed since before a long read, past the engine client's response timeout: made again.
-                started.watch().close();
-                containers.remove(started.id());
-                started = null;
-            }
+            StartedContainer started = speculated.take(new Speculations.Key(image, platform, launch, env));
             ContainerResult refused = null;
             if (started != null) {
                 created[0] = started.id();
@@ -171,7 +162,7 @@ public final class SmokeRunner {
         try {
             id = containers.create(image, platform, launch, env);
             qemu.copyInto(containers.docker(), id, platform);
-            speculated.put(new Speculated(image, platform, launch, env), start(id));
+            speculated.put(new Speculations.Key(image, platform, launch, env), start(id));
         } catch (EngineFault | IOException | RuntimeException e) {
             if (id != null) {
                 containers.remove(id);
@@ -186,21 +177,8 @@ public final class SmokeRunner {
 
     /** Removes the containers {@link #speculate} made for {@code platform}'s variant that no run took. */
     public void discardSpeculation(String image, Platform platform) {
-        speculated.entrySet().removeIf(e -> {
-            if (e.getKey().image().equals(image) && e.getKey().platform().equals(platform)) {
-                e.getValue().watch().close();
-                containers.remove(e.getValue().id());
-                return true;
-            }
-            return false;
-        });
+        speculated.discard(image, platform);
     }
-
-    /** What a container made ahead of its run was made for. */
-    private record Speculated(String image, Platform platform, Launch launch, List<String> env) {}
-
-    /** A started container, followed since {@code startNanos}. */
-    private record Started(String id, long startNanos, ContainerWatch watch) {}
 
     /** Why strict emulation of {@code platform} cannot start here (see {@link QemuBinaries#problem}); empty when it can. */
     public Optional<String> emulatorProblem(Platform platform) {
@@ -229,9 +207,9 @@ public final class SmokeRunner {
     }
 
     /** Starts the container and follows it from its start. */
-    private Started start(String id) {
+    private StartedContainer start(String id) {
         containers.start(id);
-        return new Started(id, System.nanoTime(), ContainerWatch.follow(containers.docker(), id, MAX_OUTPUT));
+        return new StartedContainer(id, System.nanoTime(), ContainerWatch.follow(containers.docker(), id, MAX_OUTPUT));
     }
 
     /** A start the runtime refused for the image's own fault (its process cannot be executed) is that fault's end; any other, the engine's. */
@@ -245,7 +223,7 @@ public final class SmokeRunner {
     }
 
     /** Waits for the started container's end, its time limit counted from its start; kills it when the limit is up. */
-    private ContainerResult watchToEnd(Started started, SmokeTest test, boolean entrypointExists, boolean emulated, long runStart)
+    private ContainerResult watchToEnd(StartedContainer started, SmokeTest test, boolean entrypointExists, boolean emulated, long runStart)
             throws InterruptedException, EngineFault {
         String id = started.id();
         boolean service = test.mode() != SmokeTest.Mode.COMMAND;
