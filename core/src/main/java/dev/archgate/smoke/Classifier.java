@@ -94,7 +94,7 @@ public final class Classifier {
         }
         if (r.emulatorDiedOf() != 0) {
             String name = LinuxSignals.name(r.emulatorDiedOf());
-            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + name + " under emulation" + (name.equals("SIGILL") ? SIGILL_MEANING : "")
+            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + name + " under emulation" + meaning(name)
                     + " (QEMU, the container's PID 1, was left waiting for its own " + name + ", which the kernel does not deliver to a "
                     + "namespace's init)" + lastLine(r.stderr()));
         }
@@ -135,7 +135,7 @@ public final class Classifier {
             return result(test, r, Check.SMOKE_SIGNAL, "killed by the kernel: out of memory (the container's memory limit)");
         }
         if (r.exitCode() != null && SIGNALS.containsKey(r.exitCode())) {
-            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + SIGNALS.get(r.exitCode()) + (r.exitCode() == 132 ? SIGILL_MEANING : "")
+            return result(test, r, Check.SMOKE_SIGNAL, "killed by " + SIGNALS.get(r.exitCode()) + meaning(LinuxSignals.name(r.exitCode() - 128))
                     + lastLine(r.stderr()));
         }
         if (r.timedOut()) {
@@ -154,8 +154,13 @@ public final class Classifier {
     private static String guestSignal(Matcher m) {
         String words = m.group(2);
         String name = SIGNAL_NAMES.getOrDefault(words, "signal " + m.group(1));
-        return name + " (" + words.toLowerCase(java.util.Locale.ROOT) + ") under emulation" + (name.equals("SIGILL") ? SIGILL_MEANING : "")
+        return name + " (" + words.toLowerCase(java.util.Locale.ROOT) + ") under emulation" + meaning(name)
                 + "; QEMU said: " + m.group().trim();
+    }
+
+    /** What dying of the signal says about the program, where it says something: SIGILL, a CPU level above the platform's. */
+    private static String meaning(String signalName) {
+        return signalName.equals("SIGILL") ? SIGILL_MEANING : "";
     }
 
     private static SmokeResult command(SmokeTest test, ContainerResult r) {
