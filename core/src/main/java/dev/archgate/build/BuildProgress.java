@@ -186,7 +186,7 @@ final class BuildProgress {
                 } else {
                     usage = usage != null ? usage : f;
                 }
-            } else if (platform != null && v.crash.failure(v.name, platform.toString(), null) != null) {
+            } else if (platform != null && v.crash.happenedIn(v.name)) {
                 environment = environment != null ? environment : v.crash.failure(v.name, platform.toString(), emulators.apply(platform));
             } else if (platform != null) {
                 steps.add(new BuildFailure.FailedStep(platform, v.name, failedLine(), error, List.copyOf(v.output)));

@@ -38,6 +38,11 @@ final class EmulatorCrash {
         ldconfig |= l.contains("ldconfig") || l.contains("libc-bin");
     }
 
+    /** Whether the step's output says the emulator crashed (QEMU's own crash, or ldconfig's segfault under QEMU). */
+    boolean happenedIn(String step) {
+        return internal || (guestSegfault && (ldconfig || step.toLowerCase(Locale.ROOT).contains("ldconfig")));
+    }
+
     /**
      * The environment failure this step's crash is, or null when nothing says the emulator crashed.
      *
@@ -46,7 +51,7 @@ final class EmulatorCrash {
      *     {@code Binfmt.emulator}), null when not known (an engine or builder elsewhere): a known-bad release is named
      */
     BuildFailure failure(String step, String platform, String emulator) {
-        if (!internal && !(guestSegfault && (ldconfig || step.toLowerCase(Locale.ROOT).contains("ldconfig")))) {
+        if (!happenedIn(step)) {
             return null;
         }
         String what = internal ? "QEMU itself crashed" : "ldconfig died of SIGSEGV under QEMU, which a distribution's ldconfig does only "
